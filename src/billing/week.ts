@@ -1,0 +1,73 @@
+/**
+ * The billing week of hourly work: Monday 00:00:00 UTC to the next Monday 00:00:00 UTC.
+ *
+ * @since 0.1.0
+ */
+import type { Instant } from '../model/Instant.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * When the billing cycle of an ended hourly contract counts as over:
+ * - `week-end`: at the end of the billing week (the next Monday 00:00 UTC), the default;
+ * - `client-invoice`: when the client is invoiced for that week, the next Monday 12:00 UTC.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type BillingCycleEnd = 'week-end' | 'client-invoice'
+
+// -------------------------------------------------------------------------------------
+// constants
+// -------------------------------------------------------------------------------------
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+/** @category constants @since 0.1.0 */
+export const WEEK_MS = 7 * DAY
+/** 1970-01-05T00:00:00Z, the first Monday of the epoch. */
+const FIRST_MONDAY = 4 * DAY
+/** How long after the week's end the client is invoiced. @category constants @since 0.1.0 */
+export const INVOICE_DELAY_MS = 12 * HOUR
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+/**
+ * The Monday 00:00:00 UTC that starts the billing week holding `t` (a Monday midnight starts
+ * its own week).
+ *
+ * @example
+ * weekStart(parseInstant('2026-11-18T10:00:00Z')) // 2026-11-16T00:00:00Z
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const weekStart = (t: Instant): Instant => {
+  const into = (((t - FIRST_MONDAY) % WEEK_MS) + WEEK_MS) % WEEK_MS
+  return (t - into) as Instant
+}
+
+/**
+ * The end of the billing week holding `t`: the first Monday 00:00:00 UTC strictly after the
+ * Monday that starts it.
+ *
+ * @example
+ * weekEnd(parseInstant('2026-11-18T10:00:00Z')) // 2026-11-23T00:00:00Z
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const weekEnd = (t: Instant): Instant => (weekStart(t) + WEEK_MS) as Instant
+
+/**
+ * When the billing cycle of an hourly contract ended at `endedAt` is over, under the policy.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const billingCycleEnd = (endedAt: Instant, policy: BillingCycleEnd = 'week-end'): Instant =>
+  (weekEnd(endedAt) + (policy === 'client-invoice' ? INVOICE_DELAY_MS : 0)) as Instant

@@ -1,0 +1,129 @@
+/**
+ * Decode errors as data: JSON-serialisable, one per problem, each naming the JSON path.
+ *
+ * @since 0.1.0
+ */
+import type * as t from 'io-ts'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * One problem in a snapshot.
+ *
+ * @example
+ * // { path: 'freelancer.contracts[2].endedAt', expected: 'an ISO-8601 instant with Z or an offset',
+ * //   found: '"yesterday"', message: 'freelancer.contracts[2].endedAt: expected an ISO-8601 …, found "yesterday"' }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface DecodeError {
+  /** Where, as `a.b[2].c`; the empty string is the document itself. */
+  readonly path: string
+  /** What was expected there, in words. */
+  readonly expected: string
+  /** What was there, as short JSON text, or `nothing` for a missing field. */
+  readonly found: string
+  /** The three above as one sentence. */
+  readonly message: string
+}
+
+/**
+ * Every problem found, in document order.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type DecodeErrors = ReadonlyArray<DecodeError>
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Shows a found value briefly: JSON text cut at 60 characters; `nothing` for a missing value.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const showFound = (u: unknown): string => {
+  if (u === undefined) return 'nothing'
+  if (typeof u === 'number' && !Number.isFinite(u)) return String(u)
+  if (typeof u === 'bigint') return `${u}n`
+  if (typeof u === 'function' || typeof u === 'symbol') return typeof u
+  let text: string | undefined
+  try {
+    text = JSON.stringify(u)
+  } catch {
+    text = undefined
+  }
+  if (text === undefined) return Array.isArray(u) ? 'an array' : typeof u === 'object' ? 'an object' : typeof u
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+}
+
+/**
+ * Builds one error; the message reads `path: expected …, found …`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const decodeError = (path: string, expected: string, found: string): DecodeError => ({
+  path,
+  expected,
+  found,
+  message:
+    found === 'nothing'
+      ? `${path === '' ? 'the snapshot' : path} is missing: expected ${expected}`
+      : `${path === '' ? 'the snapshot' : path}: expected ${expected}, found ${found}`,
+})
+
+/**
+ * Appends a key or an index to a path.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const pathTo = (path: string, key: string | number): string =>
+  typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`
+
+/**
+ * Turns io-ts's validation errors into {@link DecodeError}s. Paths are built from the
+ * context: an entry under an array is an index, any other a key.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromValidationErrors = (errors: t.Errors): DecodeErrors => {
+  const seen = new Set<string>()
+  const out: Array<DecodeError> = []
+  for (const e of errors) {
+    let path = ''
+    for (let i = 1; i < e.context.length; i++) {
+      const entry = e.context[i]
+      const parent = e.context[i - 1]
+      if (entry === undefined || parent === undefined || entry.key === '') continue
+      path = Array.isArray(parent.actual) ? pathTo(path, Number(entry.key)) : pathTo(path, entry.key)
+    }
+    const last = e.context[e.context.length - 1]
+    const err = decodeError(path, last?.type.name ?? 'a valid value', showFound(e.value))
+    if (!seen.has(err.message)) {
+      seen.add(err.message)
+      out.push(err)
+    }
+  }
+  return out
+}
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * One line per error, for people.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const formatDecodeErrors = (errors: DecodeErrors): string => errors.map((e) => e.message).join('\n')

@@ -1,0 +1,86 @@
+/**
+ * Money: an integer count of minor units (cents) and an ISO-4217-like currency code.
+ *
+ * @since 0.1.0
+ */
+import * as t from 'io-ts'
+
+import { struct } from './struct.js'
+
+// -------------------------------------------------------------------------------------
+// codecs
+// -------------------------------------------------------------------------------------
+
+/**
+ * A non-negative whole number of minor units.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const MinorUnitsC = new t.Type<number, number, unknown>(
+  'a non-negative whole number of minor units',
+  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
+  (u, c) => (typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+)
+
+/**
+ * Three capital letters, such as `USD`.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const CurrencyC = new t.Type<string, string, unknown>(
+  'three capital letters, such as "USD"',
+  (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u),
+  (u, c) => (typeof u === 'string' && /^[A-Z]{3}$/.test(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+)
+
+/**
+ * `{ amount, currency }`, amount in minor units.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const MoneyC = struct('Money', { amount: MinorUnitsC, currency: CurrencyC })
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export type Money = t.TypeOf<typeof MoneyC>
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * @example
+ * money(12050, 'USD') // { amount: 12050, currency: 'USD' }: 120.50 dollars
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const money = (amount: number, currency: string): Money => ({ amount, currency })
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+/**
+ * Writes money for people: `USD 120.50`. Currencies are assumed to have two minor digits
+ * (JPY and friends print as if they had; an app with other needs replaces the catalogue).
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const formatMoney = (m: Money): string => {
+  const whole = Math.floor(m.amount / 100)
+  const cents = String(m.amount % 100).padStart(2, '0')
+  return `${m.currency} ${whole}.${cents}`
+}

@@ -1,0 +1,63 @@
+/**
+ * What is being closed, and the path that closing takes (SPEC §2).
+ *
+ * @since 0.1.0
+ */
+import type { AccountSnapshot } from './codecs.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/** The user's whole account. @category model @since 0.1.0 */
+export interface AccountTarget {
+  readonly _tag: 'Account'
+}
+/** One agency; the freelancer account stays. @category model @since 0.1.0 */
+export interface AgencyTarget {
+  readonly _tag: 'Agency'
+  readonly agencyId: string
+}
+/** @category model @since 0.1.0 */
+export type Target = AccountTarget | AgencyTarget
+
+/**
+ * How the user closes: by the account's Close button, by leaving every team, or by closing an agency.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Path = 'CloseAccount' | 'LeaveTeams' | 'CloseAgency'
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/** @category constructors @since 0.1.0 */
+export const accountTarget: AccountTarget = { _tag: 'Account' }
+/** @category constructors @since 0.1.0 */
+export const agencyTarget = (agencyId: string): AgencyTarget => ({ _tag: 'Agency', agencyId })
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+/**
+ * The path derived from the facts: an agency target closes the agency; the account closes by
+ * its Close button when the user has a freelancer profile, owns a company or an agency, or
+ * belongs to nothing, and otherwise by leaving every team.
+ *
+ * @example
+ * pathOf(snapshot) // 'CloseAccount'
+ * pathOf(snapshot, agencyTarget('ag-1')) // 'CloseAgency'
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const pathOf = (snapshot: AccountSnapshot, target: Target = accountTarget): Path => {
+  if (target._tag === 'Agency') return 'CloseAgency'
+  const ownsSomething =
+    snapshot.companies.some((c) => c.role === 'owner') || snapshot.agencies.some((a) => a.role === 'owner')
+  const belongsToNothing = snapshot.companies.length === 0 && snapshot.agencies.length === 0
+  return snapshot.freelancer !== null || ownsSomething || belongsToNothing ? 'CloseAccount' : 'LeaveTeams'
+}

@@ -1,0 +1,90 @@
+/**
+ * What closing does, shown before the user confirms (SPEC §4).
+ *
+ * @since 0.1.0
+ */
+import type { AccountSnapshot } from '../model/codecs.js'
+import { agencyScope, companyScope, scopeKey } from '../model/Scope.js'
+import type { TeamScope } from '../model/Scope.js'
+import type { Path } from '../model/Target.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/** The account cannot be reopened and its history is lost. @category model @since 0.1.0 */
+export interface AccountClosedPermanently {
+  readonly _tag: 'AccountClosedPermanently'
+}
+/** Closing one profile closes the freelancer and the client profile. @category model @since 0.1.0 */
+export interface BothProfilesClosed {
+  readonly _tag: 'BothProfilesClosed'
+}
+/** A team the user belongs to without owning it is left. @category model @since 0.1.0 */
+export interface LeavesTeam {
+  readonly _tag: 'LeavesTeam'
+  readonly scope: TeamScope
+}
+/** @category model @since 0.1.0 */
+export interface AgencyProfileDeleted {
+  readonly _tag: 'AgencyProfileDeleted'
+}
+/** @category model @since 0.1.0 */
+export interface FreelancerProfileKept {
+  readonly _tag: 'FreelancerProfileKept'
+}
+/** @category model @since 0.1.0 */
+export interface JobSuccessScoreRecalculated {
+  readonly _tag: 'JobSuccessScoreRecalculated'
+}
+
+/** @category model @since 0.1.0 */
+export type Consequence =
+  | AccountClosedPermanently
+  | BothProfilesClosed
+  | LeavesTeam
+  | AgencyProfileDeleted
+  | FreelancerProfileKept
+  | JobSuccessScoreRecalculated
+
+/** @category model @since 0.1.0 */
+export type ConsequenceTag = Consequence['_tag']
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+/**
+ * The consequences of closing along a path: account paths close the account for good (and,
+ * on `CloseAccount`, both profiles where there are two, and every team not owned is left);
+ * closing an agency deletes its profile and keeps the freelancer's.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const consequencesOf = (snapshot: AccountSnapshot, path: Path): ReadonlyArray<Consequence> => {
+  switch (path) {
+    case 'CloseAgency':
+      return [
+        { _tag: 'AgencyProfileDeleted' },
+        { _tag: 'FreelancerProfileKept' },
+        { _tag: 'JobSuccessScoreRecalculated' },
+      ]
+    case 'LeaveTeams':
+      return [{ _tag: 'AccountClosedPermanently' }]
+    case 'CloseAccount': {
+      const left: Array<TeamScope> = [
+        ...snapshot.companies.filter((c) => c.role !== 'owner').map((c) => companyScope(c.id)),
+        ...snapshot.agencies.filter((a) => a.role !== 'owner').map((a) => agencyScope(a.id)),
+      ]
+      const both = snapshot.freelancer !== null && snapshot.companies.some((c) => c.role === 'owner')
+      return [
+        { _tag: 'AccountClosedPermanently' },
+        ...(both ? [{ _tag: 'BothProfilesClosed' } as const] : []),
+        ...left
+          .sort((a, b) => (scopeKey(a) < scopeKey(b) ? -1 : 1))
+          .map((scope): LeavesTeam => ({ _tag: 'LeavesTeam', scope })),
+      ]
+    }
+  }
+}

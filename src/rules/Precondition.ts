@@ -1,0 +1,179 @@
+/**
+ * Preconditions: pure functions from facts to blockers, and the combinators that compose them.
+ *
+ * A precondition returns every blocker it finds (never only the first). Preconditions over the
+ * same facts form a monoid under "all of": {@link empty}, {@link concat}, {@link all}.
+ *
+ * @since 0.1.0
+ */
+import type { Monoid } from 'fp-ts/lib/Monoid.js'
+
+import type { Path } from '../model/Target.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * From facts `F` to zero or more blockers `B`. Pure and total.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Precondition<F, B> {
+  (facts: F): ReadonlyArray<B>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The precondition that never blocks.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const empty: Precondition<unknown, never> = () => []
+
+/**
+ * A blocker for each item that `select` picks from the facts and `check` objects to.
+ *
+ * @example
+ * const jobsClosed = each(
+ *   (f: CompanyFacts) => f.jobs,
+ *   (job, f) => (job.status === 'open' ? jobOpen(f.scope, job.id) : undefined),
+ * )
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const each =
+  <F, A, B>(select: (facts: F) => ReadonlyArray<A>, check: (item: A, facts: F) => B | undefined): Precondition<F, B> =>
+  (facts) => {
+    const out: Array<B> = []
+    for (const item of select(facts)) {
+      const b = check(item, facts)
+      if (b !== undefined) out.push(b)
+    }
+    return out
+  }
+
+// -------------------------------------------------------------------------------------
+// combinators
+// -------------------------------------------------------------------------------------
+
+/**
+ * Both preconditions; the blockers of the first, then those of the second.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const concat =
+  <F, B1, B2>(first: Precondition<F, B1>, second: Precondition<F, B2>): Precondition<F, B1 | B2> =>
+  (facts) => {
+    const a = first(facts)
+    const b = second(facts)
+    return a.length === 0 ? b : b.length === 0 ? a : [...a, ...b]
+  }
+
+/**
+ * All of several preconditions, every blocker of each, in order.
+ *
+ * @example
+ * const companyRules: Precondition<CompanyFacts, Blocker> = all(membersRemoved, contractsEnded, jobsClosed)
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const all =
+  <F, B>(...preconditions: ReadonlyArray<Precondition<F, B>>): Precondition<F, B> =>
+  (facts) => {
+    const out: Array<B> = []
+    for (const p of preconditions) for (const b of p(facts)) out.push(b)
+    return out
+  }
+
+/**
+ * Reuses a precondition on a part of, or a view of, the facts.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const contramap =
+  <G, F>(f: (facts: G) => F) =>
+  <B>(p: Precondition<F, B>): Precondition<G, B> =>
+  (facts) =>
+    p(f(facts))
+
+/**
+ * Runs a precondition once for each item `select` finds (each owned company, say), and
+ * gathers every blocker.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const forEach =
+  <G, F>(select: (facts: G) => ReadonlyArray<F>) =>
+  <B>(p: Precondition<F, B>): Precondition<G, B> =>
+  (facts) => {
+    const out: Array<B> = []
+    for (const item of select(facts)) for (const b of p(item)) out.push(b)
+    return out
+  }
+
+/**
+ * Runs a precondition only when the facts satisfy a predicate.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const when =
+  <F>(predicate: (facts: F) => boolean) =>
+  <B>(p: Precondition<F, B>): Precondition<F, B> =>
+  (facts) =>
+    predicate(facts) ? p(facts) : []
+
+/**
+ * Runs a precondition only on some closing paths.
+ *
+ * @example
+ * onPaths('CloseAccount', 'CloseAgency')(securityQuestion)
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const onPaths =
+  (...paths: ReadonlyArray<Path>) =>
+  <F, B>(p: Precondition<F, B>): Precondition<F & { readonly path: Path }, B> =>
+  (facts) =>
+    paths.includes(facts.path) ? p(facts) : []
+
+/**
+ * A gate: when `gate` blocks, only its blockers are reported; otherwise those of `rest`.
+ * (An unknown agency reports nothing else; neither does a non-owner's agency.)
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const guard =
+  <F, B1, B2>(gate: Precondition<F, B1>, rest: Precondition<F, B2>): Precondition<F, B1 | B2> =>
+  (facts) => {
+    const stop = gate(facts)
+    return stop.length > 0 ? stop : rest(facts)
+  }
+
+// -------------------------------------------------------------------------------------
+// instances
+// -------------------------------------------------------------------------------------
+
+/**
+ * The "all of" monoid: {@link concat} with {@link empty} as its unit.
+ *
+ * @category instances
+ * @since 0.1.0
+ */
+export const getMonoid = <F, B>(): Monoid<Precondition<F, B>> => ({
+  concat: (x, y) => concat(x, y),
+  empty,
+})

@@ -1,0 +1,185 @@
+/**
+ * `canClose` and `earliestClosableAt`: the answer, and when at the soonest (SPEC §3, §4).
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+
+import { billingCycleEnd } from '../billing/week.js'
+import type { AccountSnapshot } from '../model/codecs.js'
+import { max } from '../model/Instant.js'
+import type { Instant } from '../model/Instant.js'
+import { scopeKey } from '../model/Scope.js'
+import type { Scope } from '../model/Scope.js'
+import type { Path, Target } from '../model/Target.js'
+import { isUnclearable, RULE_IDS } from './Blocker.js'
+import type { Blocker } from './Blocker.js'
+import { closureFacts } from './facts.js'
+import type { ClosureFacts, ClosureOptions } from './facts.js'
+import { defaultPolicy } from './policy.js'
+import type { Policy } from './policy.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Nothing blocks: the user can follow the path's procedure now.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Closable {
+  readonly _tag: 'Closable'
+  readonly path: Path
+  readonly target: Target
+}
+
+/**
+ * What any blocker, built in or an app's own, must carry to be ordered and reported.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface BlockerLike {
+  readonly _tag: string
+  readonly rule: string
+}
+
+// -------------------------------------------------------------------------------------
+// ordering
+// -------------------------------------------------------------------------------------
+
+const ruleRank = new Map<string, number>(RULE_IDS.map((r, i) => [r, i]))
+
+const itemKey = (b: BlockerLike): string => {
+  const r = b as unknown as Record<string, unknown>
+  for (const k of ['contractId', 'proposalId', 'paymentId', 'jobId', 'userId', 'disputeId', 'agencyId', 'id'])
+    if (typeof r[k] === 'string') return r[k] as string
+  return ''
+}
+
+const scopeOf = (b: BlockerLike): string => {
+  const s = (b as { readonly scope?: Scope }).scope
+  return s === undefined ? '' : scopeKey(s)
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The order blockers are reported in: by rule (in SPEC order; an app's own rules after, by
+ * id), then scope (freelancer, companies, agencies, each by id), then the item's id. It does not
+ * depend on the order of any list in the snapshot.
+ *
+ * @category ordering
+ * @since 0.1.0
+ */
+export const compareBlockers = (a: BlockerLike, b: BlockerLike): number =>
+  (ruleRank.get(a.rule) ?? RULE_IDS.length) - (ruleRank.get(b.rule) ?? RULE_IDS.length) ||
+  compareStrings(a.rule, b.rule) ||
+  compareStrings(scopeOf(a), scopeOf(b)) ||
+  compareStrings(itemKey(a), itemKey(b)) ||
+  compareStrings(a._tag, b._tag)
+
+// -------------------------------------------------------------------------------------
+// evaluation
+// -------------------------------------------------------------------------------------
+
+/**
+ * Runs a policy on prepared facts: every blocker, in the canonical order.
+ *
+ * @category evaluation
+ * @since 0.1.0
+ */
+export const blockersOf = <B extends BlockerLike>(policy: Policy<B>, facts: ClosureFacts): ReadonlyArray<B> =>
+  [...policy(facts)].sort(compareBlockers)
+
+/**
+ * `canClose` for a policy of one's own (the default policy plus an app's rules, say).
+ *
+ * @example
+ * const check = canCloseWith(all(defaultPolicy, onPaths('CloseAccount')(noOldInvoices)))
+ * check(snapshot) // Either<ReadonlyNonEmptyArray<Blocker | OldInvoice>, Closable>
+ *
+ * @category evaluation
+ * @since 0.1.0
+ */
+export const canCloseWith =
+  <B extends BlockerLike>(policy: Policy<B>) =>
+  (
+    snapshot: AccountSnapshot,
+    target?: Target,
+    options?: ClosureOptions,
+  ): E.Either<ReadonlyNonEmptyArray<B>, Closable> => {
+    const facts = closureFacts(snapshot, target, options)
+    const blockers = blockersOf(policy, facts)
+    return blockers.length > 0
+      ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
+      : E.right({ _tag: 'Closable', path: facts.path, target: facts.target })
+  }
+
+/**
+ * Can the user close the account (or, with a target, the agency) at the snapshot's `asOf`?
+ * Right when nothing blocks; Left with every blocker otherwise. Pure, total, deterministic.
+ *
+ * @example
+ * import { canClose, decodeSnapshot } from 'account-closure'
+ * import * as E from 'fp-ts/Either'
+ *
+ * pipe(decodeSnapshot(json), E.map((s) => canClose(s)))
+ * canClose(snapshot, { _tag: 'Agency', agencyId: 'ag-1' })
+ *
+ * @category evaluation
+ * @since 0.1.0
+ */
+export const canClose: (
+  snapshot: AccountSnapshot,
+  target?: Target,
+  options?: ClosureOptions,
+) => E.Either<ReadonlyNonEmptyArray<Blocker>, Closable> = canCloseWith(defaultPolicy)
+
+/**
+ * The earliest instant, from these blockers, at which the user's own steps can have cleared
+ * them all: `None` when one cannot be cleared by the user (not the owner, needs an admin, not in
+ * good standing, unknown target); otherwise the latest of `asOf`, every pending payment's
+ * `availableAt`, every open billing cycle's end, and the end of `asOf`'s billing cycle when an
+ * hourly contract of an owned company is still open.
+ *
+ * @category evaluation
+ * @since 0.1.0
+ */
+export const earliestFromBlockers = (
+  blockers: ReadonlyArray<Blocker>,
+  facts: Pick<ClosureFacts, 'asOf' | 'billingCycleEnd'>,
+): O.Option<Instant> => {
+  let at = facts.asOf
+  for (const b of blockers) {
+    if (isUnclearable(b)) return O.none
+    if (b._tag === 'PaymentPending') at = max(at, b.availableAt)
+    else if (b._tag === 'BillingCycleOpen') at = max(at, b.endsAt)
+    else if (b._tag === 'ContractOpen' && b.scope._tag === 'Company' && b.contractType === 'hourly')
+      at = max(at, billingCycleEnd(facts.asOf, facts.billingCycleEnd))
+  }
+  return O.some(at)
+}
+
+/**
+ * The earliest instant the user can close, as a lower bound on the known facts (SPEC §4).
+ * `None` when a blocker cannot be cleared by the user's own steps; `asOf` when closable now.
+ *
+ * @example
+ * earliestClosableAt(snapshot) // some(2026-11-23T00:00:00Z as Instant)
+ *
+ * @category evaluation
+ * @since 0.1.0
+ */
+export const earliestClosableAt = (
+  snapshot: AccountSnapshot,
+  target?: Target,
+  options?: ClosureOptions,
+): O.Option<Instant> => {
+  const facts = closureFacts(snapshot, target, options)
+  return earliestFromBlockers(blockersOf(defaultPolicy, facts), facts)
+}

@@ -1,0 +1,178 @@
+/**
+ * The facts that rules look at: the whole closure, and views of one scope's work.
+ *
+ * @since 0.1.0
+ */
+import type { BillingCycleEnd } from '../billing/week.js'
+import type {
+  AccountSnapshot,
+  Agency,
+  AgencyMember,
+  AgencyRole,
+  Company,
+  CompanyMember,
+  CompanyRole,
+  Contract,
+  Earnings,
+  Job,
+  Proposal,
+} from '../model/codecs.js'
+import type { Instant } from '../model/Instant.js'
+import type { Money } from '../model/Money.js'
+import { agencyScope, companyScope, freelancerScope } from '../model/Scope.js'
+import type { AgencyScope, CompanyScope, FreelancerScope, TeamScope } from '../model/Scope.js'
+import { accountTarget, pathOf } from '../model/Target.js'
+import type { Path, Target } from '../model/Target.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Choices the sources leave open.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ClosureOptions {
+  /** When an ended hourly contract's billing cycle is over; `week-end` unless set. */
+  readonly billingCycleEnd?: BillingCycleEnd
+}
+
+/**
+ * Everything a path-level rule may look at.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ClosureFacts {
+  readonly snapshot: AccountSnapshot
+  readonly target: Target
+  readonly path: Path
+  readonly asOf: Instant
+  readonly billingCycleEnd: BillingCycleEnd
+}
+
+/** The user's freelancer work. @category model @since 0.1.0 */
+export interface FreelancerFacts {
+  readonly scope: FreelancerScope
+  readonly asOf: Instant
+  readonly contracts: ReadonlyArray<Contract>
+  readonly proposals: ReadonlyArray<Proposal>
+  readonly earnings: Earnings
+}
+
+/** One client company the user belongs to. @category model @since 0.1.0 */
+export interface CompanyFacts {
+  readonly scope: CompanyScope
+  readonly asOf: Instant
+  readonly billingCycleEnd: BillingCycleEnd
+  readonly role: CompanyRole
+  readonly members: ReadonlyArray<CompanyMember>
+  readonly contracts: ReadonlyArray<Contract>
+  readonly jobs: ReadonlyArray<Job>
+  readonly outstanding: Money
+}
+
+/** One agency the user belongs to. @category model @since 0.1.0 */
+export interface AgencyFacts {
+  readonly scope: AgencyScope
+  readonly asOf: Instant
+  readonly role: AgencyRole
+  readonly members: ReadonlyArray<AgencyMember>
+  readonly contracts: ReadonlyArray<Contract>
+  readonly proposals: ReadonlyArray<Proposal>
+  readonly earnings: Earnings
+}
+
+/** A team (company or agency) as its members see it. @category model @since 0.1.0 */
+export interface TeamFacts {
+  readonly scope: TeamScope
+  readonly role: CompanyRole | AgencyRole
+  readonly members: ReadonlyArray<CompanyMember | AgencyMember>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The facts of one closure question.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const closureFacts = (
+  snapshot: AccountSnapshot,
+  target: Target = accountTarget,
+  options: ClosureOptions = {},
+): ClosureFacts => ({
+  snapshot,
+  target,
+  path: pathOf(snapshot, target),
+  asOf: snapshot.asOf,
+  billingCycleEnd: options.billingCycleEnd ?? 'week-end',
+})
+
+/** @category constructors @since 0.1.0 */
+export const companyFacts = (c: Company, f: Pick<ClosureFacts, 'asOf' | 'billingCycleEnd'>): CompanyFacts => ({
+  scope: companyScope(c.id),
+  asOf: f.asOf,
+  billingCycleEnd: f.billingCycleEnd,
+  role: c.role,
+  members: c.members,
+  contracts: c.contracts,
+  jobs: c.jobs,
+  outstanding: c.outstanding,
+})
+
+/** @category constructors @since 0.1.0 */
+export const agencyFacts = (a: Agency, f: Pick<ClosureFacts, 'asOf'>): AgencyFacts => ({
+  scope: agencyScope(a.id),
+  asOf: f.asOf,
+  role: a.role,
+  members: a.members,
+  contracts: a.contracts,
+  proposals: a.proposals,
+  earnings: a.earnings,
+})
+
+// -------------------------------------------------------------------------------------
+// selectors
+// -------------------------------------------------------------------------------------
+
+/** The freelancer profile's work: none or one. @category selectors @since 0.1.0 */
+export const freelancerWork = (f: ClosureFacts): ReadonlyArray<FreelancerFacts> =>
+  f.snapshot.freelancer === null
+    ? []
+    : [
+        {
+          scope: freelancerScope,
+          asOf: f.asOf,
+          contracts: f.snapshot.freelancer.contracts,
+          proposals: f.snapshot.freelancer.proposals,
+          earnings: f.snapshot.freelancer.earnings,
+        },
+      ]
+
+/** Companies the user owns. @category selectors @since 0.1.0 */
+export const ownedCompanies = (f: ClosureFacts): ReadonlyArray<CompanyFacts> =>
+  f.snapshot.companies.filter((c) => c.role === 'owner').map((c) => companyFacts(c, f))
+
+/** Agencies the user owns. @category selectors @since 0.1.0 */
+export const ownedAgencies = (f: ClosureFacts): ReadonlyArray<AgencyFacts> =>
+  f.snapshot.agencies.filter((a) => a.role === 'owner').map((a) => agencyFacts(a, f))
+
+/** The agency being closed, if it is in the snapshot. @category selectors @since 0.1.0 */
+export const targetAgency = (f: ClosureFacts): ReadonlyArray<AgencyFacts> => {
+  const target = f.target
+  if (target._tag !== 'Agency') return []
+  const agency = f.snapshot.agencies.find((a) => a.id === target.agencyId)
+  return agency === undefined ? [] : [agencyFacts(agency, f)]
+}
+
+/** Every company and agency the user belongs to without owning it. @category selectors @since 0.1.0 */
+export const memberships = (f: ClosureFacts): ReadonlyArray<TeamFacts> => [
+  ...f.snapshot.companies.filter((c) => c.role !== 'owner').map((c) => companyFacts(c, f)),
+  ...f.snapshot.agencies.filter((a) => a.role !== 'owner').map((a) => agencyFacts(a, f)),
+]

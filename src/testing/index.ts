@@ -164,7 +164,9 @@ const agency = (asOf: number, role: AgencyRole) =>
   })
 
 const teams = <T extends { readonly id: string }>(make: (role: never) => fc.Arbitrary<T>, roles: ReadonlyArray<string>, min: number, max: number) =>
-  fc
+  roles.length === 0 || max === 0
+    ? fc.constant<Array<T>>([])
+    : fc
     .array(fc.constantFrom(...roles).chain((r) => make(r as never)), { minLength: min, maxLength: max })
     .map((list) => list.filter((t, i) => list.findIndex((u) => u.id === t.id) === i))
     .filter((list) => list.length >= min)

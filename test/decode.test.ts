@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest'
+import { fc, test } from '@fast-check/vitest'
+import * as E from 'fp-ts/lib/Either.js'
+
+import { decodeSnapshot, encodeSnapshot } from '../src/index.js'
+import type { DecodeError } from '../src/index.js'
+import { anySnapshotJson, brokenSnapshot, clone } from './arbitraries.js'
+import { exampleJson } from './fixtures.js'
+
+const errorsOf = (u: unknown): ReadonlyArray<DecodeError> => {
+  const d = decodeSnapshot(u)
+  return E.isLeft(d) ? d.left : []
+}
+const pathsOf = (u: unknown): ReadonlyArray<string> => errorsOf(u).map((e) => e.path)
+
+type Mutable = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- test data edited by path
+const valid = (): Mutable => clone(exampleJson('everything')) as Mutable
+
+describe('decodeSnapshot', () => {
+  it('decodes every example snapshot', () => {
+    for (const name of ['busy-freelancer', 'client-owner-mid-week', 'team-admin', 'plain-member', 'agency-owner', 'agency-admin', 'everything', 'no-profile'])
+      expect(E.isRight(decodeSnapshot(exampleJson(name))), name).toBe(true)
+  })
+
+  it('turns instants with an offset into UTC instants', () => {
+    const d = decodeSnapshot(valid())
+    expect(E.isRight(d) && new Date(d.right.asOf).toISOString()).toBe('2026-11-18T10:00:00.000Z')
+  })
+
+  it('reports a missing field as an error, never as "none"', () => {
+    const s = valid()
+    delete s['disputes']
+    delete s['freelancer'].earnings.available
+    expect(errorsOf(s)).toEqual([
+      expect.objectContaining({ path: 'freelancer.earnings.available', found: 'nothing' }),
+      expect.objectContaining({ path: 'disputes', found: 'nothing' }),
+    ])
+  })
+
+  it('reports every error at once, each with a path, what was expected and what was found', () => {
+    const errors = errorsOf(exampleJson('invalid'))
+    expect(errors.map((e) => e.path)).toEqual([
+      'asOf',
+      'freelancer.proposals[0].status',
+      'freelancer.earnings.available.amount',
+      'freelancer.earnings.available.currency',
+      'companies[0].members',
+      'companies[0].contracts',
+      'companies[0].jobs',
+      'companies[0].outstanding',
+    ])
+    expect(errors[0]).toEqual({
+      path: 'asOf',
+      expected: 'an ISO-8601 instant with Z or an offset',
+      found: '"yesterday"',
+      message: 'asOf: expected an ISO-8601 instant with Z or an offset, found "yesterday"',
+    })
+    expect(JSON.parse(JSON.stringify(errors))).toEqual(errors)
+  })
+
+  it('rejects a value outside its value set, naming the set', () => {
+    const s = valid()
+    s['user'].standing = 'banned'
+    expect(errorsOf(s)).toEqual([
+      expect.objectContaining({ path: 'user.standing', expected: 'one of "good", "on_hold", "suspended"', found: '"banned"' }),
+    ])
+  })
+
+  it('rejects an agency role that only companies have', () => {
+    const s = valid()
+    s['agencies'][0].members[0].role = 'manager'
+    expect(pathsOf(s)).toEqual(['agencies[0].members[0].role'])
+  })
+
+  it('rejects money that is negative, fractional, or in a lower-case currency', () => {
+    const s = valid()
+    s['companies'][0].outstanding = { amount: 10.5, currency: 'USD' }
+    s['freelancer'].earnings.available = { amount: -1, currency: 'usd' }
+    expect(pathsOf(s)).toEqual([
+      'freelancer.earnings.available.amount',
+      'freelancer.earnings.available.currency',
+      'companies[0].outstanding.amount',
+    ])
+  })
+
+  it('rejects an ended contract without endedAt', () => {
+    const s = valid()
+    s['freelancer'].contracts[2].endedAt = null
+    expect(errorsOf(s)).toEqual([
+      expect.objectContaining({ path: 'freelancer.contracts[2].endedAt', expected: 'an instant, because the contract has ended' }),
+    ])
+  })
+
+  it('rejects a contract that is not ended but has endedAt', () => {
+    const s = valid()
+    s['companies'][0].contracts[1].endedAt = '2026-11-01T00:00:00Z'
+    expect(pathsOf(s)).toEqual(['companies[0].contracts[1].endedAt'])
+  })
+
+  it('rejects an endedAt after asOf, compared as instants', () => {
+    const s = valid()
+    // asOf is 11:00+01:00, that is 10:00Z; 10:30Z is later although its text sorts earlier
+    s['freelancer'].contracts[2].endedAt = '2026-11-18T10:30:00Z'
+    expect(pathsOf(s)).toEqual(['freelancer.contracts[2].endedAt'])
+    s['freelancer'].contracts[2].endedAt = '2026-11-18T10:00:00Z'
+    expect(pathsOf(s)).toEqual([])
+  })
+
+  it('rejects two companies, two agencies, or two items of one list with the same id', () => {
+    const s = valid()
+    s['companies'][1].id = s['companies'][0].id
+    s['agencies'][1].id = s['agencies'][0].id
+    s['freelancer'].proposals[1].id = 'p-1'
+    s['companies'][0].members[1].userId = 'u-2'
+    expect(pathsOf(s)).toEqual([
+      'freelancer.proposals[1].id',
+      'companies[1].id',
+      'companies[0].members[1].userId',
+      'agencies[1].id',
+    ])
+  })
+
+  it('allows the same id in two different lists', () => {
+    const s = valid()
+    s['companies'][0].contracts[0].id = 'c-1'
+    expect(pathsOf(s)).toEqual([])
+  })
+
+  it('rejects amounts of one earnings object in different currencies', () => {
+    const s = valid()
+    s['agencies'][0].earnings.pending[0].amount.currency = 'USD'
+    expect(errorsOf(s)).toEqual([
+      expect.objectContaining({
+        path: 'agencies[0].earnings.pending[0].amount.currency',
+        expected: 'EUR, the currency of agencies[0].earnings.available',
+      }),
+    ])
+  })
+
+  it('rejects an owner among the members of a company or agency the user owns', () => {
+    const s = valid()
+    s['companies'][0].members[0].role = 'owner'
+    s['agencies'][0].members[1].role = 'owner'
+    expect(pathsOf(s)).toEqual(['companies[0].members[0].role', 'agencies[0].members[1].role'])
+  })
+
+  it('rejects the user among the other members', () => {
+    const s = valid()
+    s['companies'][0].members[0].userId = 'u-1'
+    expect(pathsOf(s)).toEqual(['companies[0].members[0].userId'])
+  })
+
+  it('ignores unknown fields, and a __proto__ key changes nothing', () => {
+    const s = JSON.parse(
+      JSON.stringify(valid()).replace('"user":{', '"user":{"__proto__":{"standing":"suspended"},"isAdmin":true,'),
+    ) as unknown
+    const d = decodeSnapshot(s)
+    expect(E.isRight(d)).toBe(true)
+    if (E.isRight(d)) {
+      expect(Object.keys(d.right.user)).toEqual(['id', 'securityQuestionSet', 'standing'])
+      expect(Object.getPrototypeOf(d.right.user)).toBe(Object.prototype)
+      expect(({} as Record<string, unknown>)['standing']).toBeUndefined()
+    }
+  })
+
+  it('rejects what is not a snapshot at all', () => {
+    expect(errorsOf(null)).toEqual([expect.objectContaining({ path: '', found: 'null' })])
+    expect(errorsOf([])).toEqual([expect.objectContaining({ path: '' })])
+    expect(errorsOf('{}')).toHaveLength(1)
+  })
+
+  test.prop([anySnapshotJson()])('every generated valid snapshot decodes', (json) => {
+    const d = decodeSnapshot(json)
+    expect(E.isRight(d) ? [] : d.left).toEqual([])
+  })
+
+  test.prop([anySnapshotJson()])('encoding a decoded snapshot gives back the input', (json) => {
+    const d = decodeSnapshot(json)
+    expect(E.isRight(d) && encodeSnapshot(d.right)).toEqual(json)
+  })
+
+  test.prop([brokenSnapshot()])('a broken snapshot fails with an error at the broken path', (broken) => {
+    expect(pathsOf(broken.json), broken.how).toContain(broken.path)
+  })
+
+  const check = (u: unknown): void => {
+    const d = decodeSnapshot(u)
+    if (E.isLeft(d)) {
+      expect(d.left.length).toBeGreaterThan(0)
+      for (const e of d.left) {
+        expect(typeof e.path).toBe('string')
+        expect(e.message).toContain(e.expected)
+      }
+    }
+  }
+  test.prop([fc.jsonValue()])('decoding any JSON value never throws, and each error names a path', check)
+  test.prop([fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withObjectString: true, withNullPrototype: true })])(
+    'decoding anything at all never throws',
+    check,
+  )
+})

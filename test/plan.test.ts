@@ -1,0 +1,166 @@
+/**
+ * Whole plans for the seed situations (SPEC §4).
+ */
+import { describe, expect, it } from 'vitest'
+
+import { agencyTarget, closureSteps, consequencesOf, ORDER, orderSteps, pathOf } from '../src/index.js'
+import type { AccountSnapshot, Step } from '../src/index.js'
+import { example } from './fixtures.js'
+
+const brief = (s: Step): string => {
+  switch (s._tag) {
+    case 'WaitUntil':
+      return `WaitUntil ${new Date(s.at).toISOString()}`
+    case 'EndContract':
+      return `EndContract ${s.contractId}`
+    case 'RemoveMember':
+      return `RemoveMember ${s.userId}`
+    case 'Navigate':
+      return `Navigate ${s.path.join(' > ')}`
+    case 'LeaveTeam':
+      return `LeaveTeam ${s.scope._tag === 'Company' ? s.scope.companyId : s.scope.agencyId}`
+    case 'PayBalance':
+    case 'WithdrawFunds':
+      return `${s._tag} ${s.scope._tag}`
+    default:
+      return s._tag
+  }
+}
+const plan = (s: AccountSnapshot, t?: Parameters<typeof closureSteps>[1]) => closureSteps(s, t).map(brief)
+
+describe('closureSteps', () => {
+  it('a busy freelancer: everything doable now, then the payment wait, then the withdrawal, then the procedure', () => {
+    expect(plan(example('busy-freelancer'))).toEqual([
+      'SetSecurityQuestion',
+      'WithdrawProposal',
+      'DeclineOffer',
+      'EndContract c-1',
+      'EndContract c-2',
+      'CancelSubscription',
+      'RemoveBillingMethod',
+      'RemovePersonalDetails',
+      'BackUpRecords',
+      'WaitUntil 2026-11-25T00:00:00.000Z',
+      'WithdrawFunds Freelancer',
+      'Navigate Settings > Account management and control',
+      'ChooseClose',
+      'AnswerSecurityQuestion',
+      'VerifyEmail',
+      'Confirm',
+    ])
+  })
+
+  it('a client owner on a Wednesday: end the hourly contract, wait for Monday 00:00 UTC, then pay', () => {
+    expect(plan(example('client-owner-mid-week'))).toEqual([
+      'EndContract c-10',
+      'EndContract c-11',
+      'CloseJob',
+      'RemoveMember u-2',
+      'RemoveMember u-3',
+      'RemovePersonalDetails',
+      'BackUpRecords',
+      'WaitUntil 2026-11-23T00:00:00.000Z',
+      'PayBalance Company',
+      'RemoveBillingMethod',
+      'Navigate Settings > My Info',
+      'ChooseClose',
+      'AnswerSecurityQuestion',
+      'VerifyEmail',
+      'Confirm',
+    ])
+    const wait = closureSteps(example('client-owner-mid-week')).find((s) => s._tag === 'WaitUntil')
+    expect(wait).toMatchObject({ kind: 'wait', resolves: ['billing-cycle-ended'] })
+  })
+
+  it('an admin leaving teams: one LeaveTeam per team, no security question', () => {
+    expect(plan(example('team-admin'))).toEqual([
+      'RemovePersonalDetails',
+      'BackUpRecords',
+      'Navigate Settings > My Teams',
+      'LeaveTeam co-7',
+      'LeaveTeam co-8',
+    ])
+  })
+
+  it('a plain member: ask an admin, and no LeaveTeam for that team', () => {
+    const steps = closureSteps(example('plain-member'))
+    expect(steps[0]).toEqual({
+      _tag: 'ContactAdmin',
+      kind: 'remedy',
+      scope: { _tag: 'Company', companyId: 'co-7' },
+      contacts: ['u-4', 'u-9'],
+      resolves: ['member-needs-admin'],
+    })
+    expect(steps.map(brief)).not.toContain('LeaveTeam co-7')
+  })
+
+  it('an agency owner closing the agency: remedies, the payment wait, the withdrawal, the agency procedure', () => {
+    expect(plan(example('agency-owner'), agencyTarget('ag-1'))).toEqual([
+      'WithdrawProposal',
+      'EndContract ac-1',
+      'RemoveMember u-6',
+      'RemoveMember u-7',
+      'WaitUntil 2026-11-20T12:00:00.000Z',
+      'WithdrawFunds Agency',
+      'Navigate Settings > Agency Profile',
+      'ChooseClose',
+      'AnswerSecurityQuestion',
+      'Confirm',
+    ])
+  })
+
+  it('an agency owner closing the account: the agency closes before the account', () => {
+    const steps = plan(example('agency-owner'))
+    expect(steps.indexOf('CloseAgency')).toBeGreaterThan(steps.indexOf('WithdrawFunds Agency'))
+    expect(steps.indexOf('CloseAgency')).toBeLessThan(steps.indexOf('Navigate Settings > Account management and control'))
+  })
+
+  it('an agency admin closing the agency: ask the owner', () => {
+    expect(plan(example('agency-admin'), agencyTarget('ag-2'))[0]).toBe('ContactOwner')
+  })
+
+  it('an unknown agency: no steps at all', () => {
+    expect(closureSteps(example('agency-owner'), agencyTarget('nope'))).toEqual([])
+  })
+
+  it('everything at once: waits in time order, members after contracts, billing methods after payment', () => {
+    const steps = plan(example('everything'))
+    const waits = steps.filter((s) => s.startsWith('WaitUntil'))
+    expect(waits).toEqual([
+      'WaitUntil 2026-11-20T12:00:00.000Z',
+      'WaitUntil 2026-11-23T00:00:00.000Z',
+      'WaitUntil 2026-11-25T00:00:00.000Z',
+    ])
+    const first = steps.indexOf(waits[0] as string)
+    expect(steps.slice(0, first)).toContain('ResolveDispute')
+    expect(steps.indexOf('RemoveMember u-2')).toBeGreaterThan(steps.indexOf('EndContract c-10'))
+    expect(steps.indexOf('RemoveBillingMethod')).toBeGreaterThan(steps.indexOf('PayBalance Company'))
+  })
+
+  it('the client-invoice option moves the billing wait to Monday 12:00 UTC', () => {
+    const steps = closureSteps(example('client-owner-mid-week'), undefined, { billingCycleEnd: 'client-invoice' })
+    expect(steps.filter((s) => s._tag === 'WaitUntil').map(brief)).toEqual(['WaitUntil 2026-11-23T12:00:00.000Z'])
+  })
+})
+
+describe('orderSteps', () => {
+  it('puts a step after the steps it depends on even when its priority is higher', () => {
+    const steps = closureSteps(example('client-owner-mid-week')).filter((s) => s.kind !== 'procedure')
+    const reordered = orderSteps([...steps].reverse(), ORDER)
+    expect(reordered).toEqual(steps)
+  })
+})
+
+describe('consequencesOf', () => {
+  it('both profiles close when a freelancer owns a company; memberships are left', () => {
+    const s = example('everything')
+    expect(consequencesOf(s, pathOf(s)).map((c) => c._tag)).toEqual(['AccountClosedPermanently', 'BothProfilesClosed', 'LeavesTeam', 'LeavesTeam'])
+  })
+  it('closing an agency deletes it and keeps the freelancer profile', () => {
+    expect(consequencesOf(example('agency-owner'), 'CloseAgency').map((c) => c._tag)).toEqual([
+      'AgencyProfileDeleted',
+      'FreelancerProfileKept',
+      'JobSuccessScoreRecalculated',
+    ])
+  })
+})

@@ -10,7 +10,7 @@ import * as t from 'io-ts'
 
 import { InstantC } from './Instant.js'
 import { MoneyC } from './Money.js'
-import { IdC, nullable, oneOf, struct } from './struct.js'
+import { IdC, listOf, nullable, oneOf, struct } from './struct.js'
 
 // -------------------------------------------------------------------------------------
 // value sets
@@ -61,12 +61,12 @@ export const ProposalC = struct('Proposal', { id: IdC, status: oneOf(PROPOSAL_ST
 export const PendingPaymentC = struct('PendingPayment', { id: IdC, amount: MoneyC, availableAt: InstantC })
 
 /** @category codecs @since 0.1.0 */
-export const EarningsC = struct('Earnings', { pending: t.readonlyArray(PendingPaymentC), available: MoneyC })
+export const EarningsC = struct('Earnings', { pending: listOf(PendingPaymentC, 'PendingPayment'), available: MoneyC })
 
 /** @category codecs @since 0.1.0 */
 export const FreelancerProfileC = struct('FreelancerProfile', {
-  contracts: t.readonlyArray(ContractC),
-  proposals: t.readonlyArray(ProposalC),
+  contracts: listOf(ContractC, 'Contract'),
+  proposals: listOf(ProposalC, 'Proposal'),
   earnings: EarningsC,
 })
 
@@ -84,9 +84,9 @@ export const CompanyC = struct('Company', {
   id: IdC,
   name: t.string,
   role: oneOf(COMPANY_ROLES),
-  members: t.readonlyArray(CompanyMemberC),
-  contracts: t.readonlyArray(ContractC),
-  jobs: t.readonlyArray(JobC),
+  members: listOf(CompanyMemberC, 'CompanyMember'),
+  contracts: listOf(ContractC, 'Contract'),
+  jobs: listOf(JobC, 'Job'),
   outstanding: MoneyC,
 })
 
@@ -95,9 +95,9 @@ export const AgencyC = struct('Agency', {
   id: IdC,
   name: t.string,
   role: oneOf(AGENCY_ROLES),
-  members: t.readonlyArray(AgencyMemberC),
-  contracts: t.readonlyArray(ContractC),
-  proposals: t.readonlyArray(ProposalC),
+  members: listOf(AgencyMemberC, 'AgencyMember'),
+  contracts: listOf(ContractC, 'Contract'),
+  proposals: listOf(ProposalC, 'Proposal'),
   earnings: EarningsC,
 })
 
@@ -121,11 +121,11 @@ export const AccountSnapshotC = struct('AccountSnapshot', {
   asOf: InstantC,
   user: UserC,
   freelancer: nullable(FreelancerProfileC),
-  companies: t.readonlyArray(CompanyC),
-  agencies: t.readonlyArray(AgencyC),
-  disputes: t.readonlyArray(DisputeC),
-  subscriptions: t.readonlyArray(SubscriptionC),
-  billingMethods: t.readonlyArray(BillingMethodC),
+  companies: listOf(CompanyC, 'Company'),
+  agencies: listOf(AgencyC, 'Agency'),
+  disputes: listOf(DisputeC, 'Dispute'),
+  subscriptions: listOf(SubscriptionC, 'Subscription'),
+  billingMethods: listOf(BillingMethodC, 'BillingMethod'),
 })
 
 // -------------------------------------------------------------------------------------

@@ -6,8 +6,17 @@ import * as t from 'io-ts'
  *
  * @internal
  */
-export const struct = <P extends t.Props>(name: string, props: P) =>
-  t.readonly(t.exact(t.type(props, name), name), name)
+export const struct = <P extends t.Props>(name: string, props: P) => {
+  const label = `an object (${name})`
+  return t.readonly(t.exact(t.type(props, label), label), label)
+}
+
+/**
+ * A readonly list, named for people: `a list of Contract`.
+ *
+ * @internal
+ */
+export const listOf = <C extends t.Mixed>(codec: C, name: string) => t.readonlyArray(codec, `a list (of ${name})`)
 
 /**
  * A codec for `A | null` that reports errors of its inner codec at the same path

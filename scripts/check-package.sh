@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Checks the package as an app meets it: publint and attw, the packed tarball installed into an
+# empty folder and used from ESM `import`, CJS `require` and its `bin`, and the size budget.
+# Needs a build (npm run build) first.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+echo "== publint --strict"
+npx --no-install publint --strict
+
+echo "== attw --pack ."
+npx --no-install attw --pack . --format ascii
+
+echo "== the packed tarball, installed into an empty folder"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+tarball=$(npm pack --silent --pack-destination "$tmp" | tail -n 1)
+fpts=$(node -p "require('./node_modules/fp-ts/package.json').version")
+iots=$(node -p "require('./node_modules/io-ts/package.json').version")
+fc=$(node -p "require('./node_modules/fast-check/package.json').version")
+mkdir "$tmp/app"
+cp examples/snapshots/client-owner-mid-week.json "$tmp/app/snapshot.json"
+(
+  cd "$tmp/app"
+  echo '{"name":"app","version":"1.0.0","private":true}' > package.json
+  npm install --silent --no-audit --no-fund --prefer-offline "$tmp/$tarball" "fp-ts@$fpts" "io-ts@$iots" "fast-check@$fc" >/dev/null
+  cat > esm.mjs <<'JS'
+import { readFileSync } from 'node:fs'
+import { canClose, closureSteps, decodeSnapshot, verdict } from 'account-closure'
+import { snapshot } from 'account-closure/testing'
+import fc from 'fast-check'
+const d = decodeSnapshot(JSON.parse(readFileSync('snapshot.json', 'utf8')))
+if (d._tag !== 'Right') throw new Error('decode failed')
+if (canClose(d.right)._tag !== 'Left') throw new Error('expected blocked')
+if (verdict(d.right).earliestAt !== '2026-11-23T00:00:00.000Z') throw new Error('earliestAt')
+if (closureSteps(d.right).length < 5) throw new Error('steps')
+fc.assert(fc.property(snapshot(), (s) => Array.isArray(closureSteps(s))), { numRuns: 20 })
+console.log('ESM import: ok')
+JS
+  cat > cjs.cjs <<'JS'
+const { readFileSync } = require('node:fs')
+const { canClose, decodeSnapshot, verdict } = require('account-closure')
+const { snapshot } = require('account-closure/testing')
+const fc = require('fast-check')
+const d = decodeSnapshot(JSON.parse(readFileSync('snapshot.json', 'utf8')))
+if (d._tag !== 'Right') throw new Error('decode failed')
+if (canClose(d.right)._tag !== 'Left') throw new Error('expected blocked')
+if (verdict(d.right).path !== 'CloseAccount') throw new Error('path')
+fc.assert(fc.property(snapshot(), (s) => typeof verdict(s).closable === 'boolean'), { numRuns: 20 })
+console.log('CJS require: ok')
+JS
+  node esm.mjs
+  node cjs.cjs
+  set +e
+  ./node_modules/.bin/account-closure check snapshot.json --json > verdict.json
+  code=$?
+  set -e
+  [ "$code" = 1 ] || { echo "bin: expected exit 1, got $code"; exit 1; }
+  node -e "const v = require('./verdict.json'); if (v.closable !== false) process.exit(1)"
+  echo "bin: ok"
+)
+
+echo "== size of the ESM entry, bundled and minified without fp-ts and io-ts"
+node scripts/size.mjs

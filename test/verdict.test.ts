@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { fc, test } from '@fast-check/vitest'
+
+import { agencyTarget, en, say, verdict } from '../src/index.js'
+import type { Catalogue } from '../src/index.js'
+import { snapshotWithTarget } from './arbitraries.js'
+import { example } from './fixtures.js'
+
+describe('verdict', () => {
+  it('has exactly the JSON shape of SPEC §4, instants as toISOString writes them', () => {
+    const v = verdict(example('busy-freelancer'))
+    expect(Object.keys(v)).toEqual(['target', 'path', 'closable', 'blockers', 'earliestAt', 'steps', 'consequences'])
+    expect(v.target).toEqual({ _tag: 'Account' })
+    expect(v.path).toBe('CloseAccount')
+    expect(v.closable).toBe(false)
+    expect(v.earliestAt).toBe('2026-11-25T00:00:00.000Z')
+    expect(v.blockers[1]).toEqual({
+      _tag: 'ContractOpen',
+      rule: 'contracts-ended',
+      scope: { _tag: 'Freelancer' },
+      contractId: 'c-1',
+      contractType: 'hourly',
+      status: 'active',
+      message: 'Contract c-1 (hourly) of your freelancer work is still active.',
+    })
+    expect(v.blockers.find((b) => b._tag === 'PaymentPending')).toMatchObject({
+      availableAt: '2026-11-25T00:00:00.000Z',
+      amount: { amount: 12050, currency: 'USD' },
+    })
+    expect(v.steps.find((s) => s._tag === 'WaitUntil')).toMatchObject({ kind: 'wait', at: '2026-11-25T00:00:00.000Z', resolves: ['payments-received'] })
+    expect(v.consequences).toEqual([
+      { _tag: 'AccountClosedPermanently', message: 'The account is closed for good: it cannot be reopened and its history is lost.' },
+    ])
+  })
+
+  it('closable: earliestAt is asOf', () => {
+    const v = verdict(example('closable-freelancer'))
+    expect(v.closable).toBe(true)
+    expect(v.earliestAt).toBe('2026-11-18T10:00:00.000Z')
+  })
+
+  it('someone else must act: earliestAt is null', () => {
+    expect(verdict(example('plain-member')).earliestAt).toBeNull()
+  })
+
+  it('an unknown agency: only UnknownTarget, no steps, no consequences', () => {
+    const v = verdict(example('agency-owner'), agencyTarget('nope'))
+    expect(v.blockers.map((b) => b._tag)).toEqual(['UnknownTarget'])
+    expect(v.steps).toEqual([])
+    expect(v.consequences).toEqual([])
+    expect(v.earliestAt).toBeNull()
+  })
+
+  it('messages carry the facts: ids, money with currency, instants in UTC', () => {
+    const messages = verdict(example('everything')).blockers.map((b) => b.message)
+    expect(messages).toContain('Payment apay-1 of EUR 800.00 to agency ag-1 is pending until 2026-11-20 12:00 UTC.')
+    expect(messages).toContain('Company co-1 has USD 350.00 of billing outstanding.')
+    expect(messages).toContain('Hourly contract c-9 of company co-1 is in its last billing cycle until 2026-11-23 00:00 UTC.')
+  })
+
+  it('an app can replace the catalogue, whole or in part', () => {
+    const mine: Catalogue = { ...en, blockers: { ...en.blockers, SecurityQuestionMissing: () => 'Bitte Sicherheitsfrage setzen.' } }
+    const v = verdict(example('busy-freelancer'), undefined, { catalogue: mine })
+    expect(v.blockers[0]?.message).toBe('Bitte Sicherheitsfrage setzen.')
+    expect(v.blockers[1]?.message).toBe(say(en.blockers, { _tag: 'ContractOpen', rule: 'contracts-ended', scope: { _tag: 'Freelancer' }, contractId: 'c-1', contractType: 'hourly', status: 'active' }))
+  })
+
+  test.prop([snapshotWithTarget(), fc.constantFrom('week-end' as const, 'client-invoice' as const)])(
+    'survives JSON: every message is non-empty text, and JSON.parse(JSON.stringify(v)) equals v',
+    ([s, t], p) => {
+      const v = verdict(s, t, { billingCycleEnd: p })
+      expect(JSON.parse(JSON.stringify(v))).toEqual(v)
+      for (const x of [...v.blockers, ...v.steps, ...v.consequences]) expect(x.message.length).toBeGreaterThan(5)
+      expect(v.closable).toBe(v.blockers.length === 0)
+    },
+  )
+})

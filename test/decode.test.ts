@@ -144,6 +144,12 @@ describe('decodeSnapshot', () => {
     expect(pathsOf(s)).toEqual(['companies[0].members[0].role', 'agencies[0].members[1].role'])
   })
 
+  it('rejects an agency owner without a freelancer profile', () => {
+    const s = valid()
+    s['freelancer'] = null
+    expect(pathsOf(s)).toEqual(['agencies[0].role'])
+  })
+
   it('rejects the user among the other members', () => {
     const s = valid()
     s['companies'][0].members[0].userId = 'u-1'

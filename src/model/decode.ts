@@ -112,6 +112,14 @@ export const snapshotProblems = (s: AccountSnapshot): DecodeErrors => {
   uniqueIds(s.agencies, 'agencies', 'id', (a) => a.id, out)
   s.agencies.forEach((a, i) => {
     const path = pathTo('agencies', i)
+    if (a.role === 'owner' && s.freelancer === null)
+      out.push(
+        decodeError(
+          pathTo(path, 'role'),
+          'not "owner" when the user has no freelancer profile (an agency belongs to a freelancer)',
+          '"owner"',
+        ),
+      )
     team(a.role, s.user.id, a.members, path, out)
     contracts(a.contracts, pathTo(path, 'contracts'), s.asOf, out)
     uniqueIds(a.proposals, pathTo(path, 'proposals'), 'id', (p) => p.id, out)

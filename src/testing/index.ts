@@ -259,7 +259,10 @@ export const snapshotJson = (shape: Shape = SHAPES.anything): fc.Arbitrary<Snaps
         2,
       ),
       billingMethods: uniqueBy(fc.record({ id: idOf('bm'), kind: fc.constantFrom('card', 'paypal', 'bank') }), 2),
-    }),
+    }).map((s) =>
+      // an agency belongs to a freelancer: without a profile, the user is at most an agency admin
+      s.freelancer !== null ? s : { ...s, agencies: s.agencies.map((a) => (a.role === 'owner' ? { ...a, role: 'admin' as const } : a)) },
+    ),
   )
 
 /**

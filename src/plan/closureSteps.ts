@@ -110,6 +110,10 @@ const gather = (g: Gathered, b: Blocker, facts: Pick<ClosureFacts, 'asOf' | 'bil
   }
 }
 
+const reasonKey = (r: WaitReason): string =>
+  `${scopeKey(r.scope)}/${r._tag === 'PaymentAvailable' ? r.paymentId : r.contractId}`
+const compareReasons = (a: WaitReason, b: WaitReason): number => (reasonKey(a) < reasonKey(b) ? -1 : reasonKey(a) > reasonKey(b) ? 1 : 0)
+
 /**
  * The remedies and waits that clear these blockers, unordered: one step per blocker, except
  * one `WithdrawFunds` per scope, one `PayBalance` per company and one `WaitUntil` per instant.
@@ -125,7 +129,7 @@ export const remediesFor = (
   for (const b of blockers) gather(g, b, facts)
   for (const scope of g.payBalance.values()) g.steps.push(payBalance(scope))
   for (const scope of g.withdrawFunds.values()) g.steps.push(withdrawFunds(scope))
-  for (const [at, reasons] of g.waits) g.steps.push(waitUntil(at, reasons))
+  for (const [at, reasons] of g.waits) g.steps.push(waitUntil(at, [...reasons].sort(compareReasons)))
   return g.steps
 }
 

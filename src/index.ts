@@ -139,6 +139,7 @@ export {
   compareBlockers,
   earliestClosableAt,
   earliestFromBlockers,
+  sortBlockers,
 } from './rules/canClose.js'
 
 // plan

@@ -17,6 +17,8 @@ import {
   guard,
   onPaths,
   pathOf,
+  RULE_IDS,
+  sortBlockers,
 } from '../src/index.js'
 import type { AccountSnapshot, Blocker, ClosureFacts, Precondition } from '../src/index.js'
 import { example, lefts } from './fixtures.js'
@@ -73,7 +75,7 @@ describe('a freelancer with open work (seed: "Before you close your freelancer a
   it('earliest: when the pending payment arrives', () => {
     expect(iso(earliestClosableAt(s))).toBe('2026-11-25T00:00:00.000Z')
   })
-  it('blockers come in rule order, then scope, then id', () => {
+  it('blockers come in the policy’s order: account-wide rules, then the freelancer’s rules in SPEC order', () => {
     expect(blockers.map((b) => b.rule)).toEqual([
       'security-question',
       'contracts-ended',
@@ -204,6 +206,14 @@ describe('everything at once', () => {
     expect(new Set(tags(s))).toEqual(
       new Set(['SecurityQuestionMissing', 'DisputeUnresolved', 'AgencyOpen', 'MemberRemains', 'ContractOpen', 'BillingCycleOpen', 'JobOpen', 'BillingOutstanding', 'ProposalOpen', 'PaymentPending', 'FundsAvailable']),
     )
+  })
+  it('reports account-wide blockers, then owned agencies to close, then each scope’s work', () => {
+    const scopes = lefts(canClose(s)).map((b) => ('scope' in b ? `${b.scope._tag}` : b._tag))
+    expect([...new Set(scopes)]).toEqual(['SecurityQuestionMissing', 'DisputeUnresolved', 'AgencyOpen', 'Freelancer', 'Company', 'Agency'])
+  })
+  it('sortBlockers gives an order by rule, scope and id', () => {
+    const rules = sortBlockers(lefts(canClose(s))).map((b) => b.rule)
+    expect(rules).toEqual([...rules].sort((a, b) => RULE_IDS.indexOf(a) - RULE_IDS.indexOf(b)))
   })
   it('memberships the user does not own block nothing on CloseAccount', () => {
     expect(lefts(canClose(s)).some((b) => 'scope' in b && b.scope._tag === 'Company' && b.scope.companyId === 'co-7')).toBe(false)

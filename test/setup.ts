@@ -6,5 +6,5 @@ import { fc } from '@fast-check/vitest'
 const pinned = process.env['FC_SEED'] ?? (process.env['CI'] !== undefined || process.env['STRYKER_MUTATOR_WORKER'] !== undefined ? '20261122' : undefined)
 fc.configureGlobal({
   ...(pinned === undefined ? {} : { seed: Number(pinned) }),
-  numRuns: Number(process.env['FC_RUNS'] ?? 100),
+  numRuns: Number(process.env['FC_RUNS'] ?? (process.env['STRYKER_MUTATOR_WORKER'] !== undefined ? 30 : 100)),
 })

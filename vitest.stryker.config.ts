@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+// Stryker mutates src/ (the command line excluded), so its runs leave out the tests of the built
+// command line and the build that they need. test/setup.ts pins the fast-check seed under Stryker.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/cli.test.ts', 'test/testing.test.ts', 'test/types.test.ts'],
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 60_000,
+  },
+})

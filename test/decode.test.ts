@@ -13,8 +13,20 @@ const errorsOf = (u: unknown): ReadonlyArray<DecodeError> => {
 }
 const pathsOf = (u: unknown): ReadonlyArray<string> => errorsOf(u).map((e) => e.path)
 
-type Mutable = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- test data edited by path
-const valid = (): Mutable => clone(exampleJson('everything')) as Mutable
+/** A copy of the `everything` example, to break in one place. */
+const valid = (): unknown => clone(exampleJson('everything'))
+
+const steps = (path: string): Array<string> => path.split(/\.|\[|\]/).filter((k) => k !== '')
+const read = (root: unknown, path: string): unknown =>
+  steps(path).reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], root)
+/** Sets (or, with undefined, deletes) the value at a path like `companies[0].members[1].role`. */
+const edit = (root: unknown, path: string, value: unknown): void => {
+  const keys = steps(path)
+  const parent = read(root, keys.slice(0, -1).join('.')) as Record<string, unknown>
+  const key = keys[keys.length - 1] as string
+  if (value === undefined) delete parent[key]
+  else parent[key] = value
+}
 
 describe('decodeSnapshot', () => {
   it('decodes every example snapshot', () => {
@@ -29,8 +41,8 @@ describe('decodeSnapshot', () => {
 
   it('reports a missing field as an error, never as "none"', () => {
     const s = valid()
-    delete s['disputes']
-    delete s['freelancer'].earnings.available
+    edit(s, 'disputes', undefined)
+    edit(s, 'freelancer.earnings.available', undefined)
     expect(errorsOf(s)).toEqual([
       expect.objectContaining({ path: 'freelancer.earnings.available', found: 'nothing' }),
       expect.objectContaining({ path: 'disputes', found: 'nothing' }),
@@ -60,7 +72,7 @@ describe('decodeSnapshot', () => {
 
   it('rejects a value outside its value set, naming the set', () => {
     const s = valid()
-    s['user'].standing = 'banned'
+    edit(s, 'user.standing', 'banned')
     expect(errorsOf(s)).toEqual([
       expect.objectContaining({ path: 'user.standing', expected: 'one of "good", "on_hold", "suspended"', found: '"banned"' }),
     ])
@@ -68,14 +80,14 @@ describe('decodeSnapshot', () => {
 
   it('rejects an agency role that only companies have', () => {
     const s = valid()
-    s['agencies'][0].members[0].role = 'manager'
+    edit(s, 'agencies[0].members[0].role', 'manager')
     expect(pathsOf(s)).toEqual(['agencies[0].members[0].role'])
   })
 
   it('rejects money that is negative, fractional, or in a lower-case currency', () => {
     const s = valid()
-    s['companies'][0].outstanding = { amount: 10.5, currency: 'USD' }
-    s['freelancer'].earnings.available = { amount: -1, currency: 'usd' }
+    edit(s, 'companies[0].outstanding', { amount: 10.5, currency: 'USD' })
+    edit(s, 'freelancer.earnings.available', { amount: -1, currency: 'usd' })
     expect(pathsOf(s)).toEqual([
       'freelancer.earnings.available.amount',
       'freelancer.earnings.available.currency',
@@ -85,7 +97,7 @@ describe('decodeSnapshot', () => {
 
   it('rejects an ended contract without endedAt', () => {
     const s = valid()
-    s['freelancer'].contracts[2].endedAt = null
+    edit(s, 'freelancer.contracts[2].endedAt', null)
     expect(errorsOf(s)).toEqual([
       expect.objectContaining({ path: 'freelancer.contracts[2].endedAt', expected: 'an instant, because the contract has ended' }),
     ])
@@ -93,25 +105,25 @@ describe('decodeSnapshot', () => {
 
   it('rejects a contract that is not ended but has endedAt', () => {
     const s = valid()
-    s['companies'][0].contracts[1].endedAt = '2026-11-01T00:00:00Z'
+    edit(s, 'companies[0].contracts[1].endedAt', '2026-11-01T00:00:00Z')
     expect(pathsOf(s)).toEqual(['companies[0].contracts[1].endedAt'])
   })
 
   it('rejects an endedAt after asOf, compared as instants', () => {
     const s = valid()
     // asOf is 11:00+01:00, that is 10:00Z; 10:30Z is later although its text sorts earlier
-    s['freelancer'].contracts[2].endedAt = '2026-11-18T10:30:00Z'
+    edit(s, 'freelancer.contracts[2].endedAt', '2026-11-18T10:30:00Z')
     expect(pathsOf(s)).toEqual(['freelancer.contracts[2].endedAt'])
-    s['freelancer'].contracts[2].endedAt = '2026-11-18T10:00:00Z'
+    edit(s, 'freelancer.contracts[2].endedAt', '2026-11-18T10:00:00Z')
     expect(pathsOf(s)).toEqual([])
   })
 
   it('rejects two companies, two agencies, or two items of one list with the same id', () => {
     const s = valid()
-    s['companies'][1].id = s['companies'][0].id
-    s['agencies'][1].id = s['agencies'][0].id
-    s['freelancer'].proposals[1].id = 'p-1'
-    s['companies'][0].members[1].userId = 'u-2'
+    edit(s, 'companies[1].id', read(s, 'companies[0].id'))
+    edit(s, 'agencies[1].id', read(s, 'agencies[0].id'))
+    edit(s, 'freelancer.proposals[1].id', 'p-1')
+    edit(s, 'companies[0].members[1].userId', 'u-2')
     expect(pathsOf(s)).toEqual([
       'freelancer.proposals[1].id',
       'companies[1].id',
@@ -122,13 +134,13 @@ describe('decodeSnapshot', () => {
 
   it('allows the same id in two different lists', () => {
     const s = valid()
-    s['companies'][0].contracts[0].id = 'c-1'
+    edit(s, 'companies[0].contracts[0].id', 'c-1')
     expect(pathsOf(s)).toEqual([])
   })
 
   it('rejects amounts of one earnings object in different currencies', () => {
     const s = valid()
-    s['agencies'][0].earnings.pending[0].amount.currency = 'USD'
+    edit(s, 'agencies[0].earnings.pending[0].amount.currency', 'USD')
     expect(errorsOf(s)).toEqual([
       expect.objectContaining({
         path: 'agencies[0].earnings.pending[0].amount.currency',
@@ -139,20 +151,20 @@ describe('decodeSnapshot', () => {
 
   it('rejects an owner among the members of a company or agency the user owns', () => {
     const s = valid()
-    s['companies'][0].members[0].role = 'owner'
-    s['agencies'][0].members[1].role = 'owner'
+    edit(s, 'companies[0].members[0].role', 'owner')
+    edit(s, 'agencies[0].members[1].role', 'owner')
     expect(pathsOf(s)).toEqual(['companies[0].members[0].role', 'agencies[0].members[1].role'])
   })
 
   it('rejects an agency owner without a freelancer profile', () => {
     const s = valid()
-    s['freelancer'] = null
+    edit(s, 'freelancer', null)
     expect(pathsOf(s)).toEqual(['agencies[0].role'])
   })
 
   it('rejects the user among the other members', () => {
     const s = valid()
-    s['companies'][0].members[0].userId = 'u-1'
+    edit(s, 'companies[0].members[0].userId', 'u-1')
     expect(pathsOf(s)).toEqual(['companies[0].members[0].userId'])
   })
 

@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/cli.test.ts', 'test/testing.test.ts', 'test/types.test.ts'],
+    exclude: ['test/cli.test.ts', 'test/cli-run.test.ts', 'test/purity.test.ts', 'test/testing.test.ts', 'test/types.test.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
   },

@@ -1,4 +1,4 @@
-import { fc } from '@fast-check/vitest'
+import fc from 'fast-check'
 
 // Property tests run on a pinned seed in CI and under Stryker (which finds tests by name, and
 // @fast-check/vitest puts the seed in the name), and on a fresh seed otherwise. A failure prints

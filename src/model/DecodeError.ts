@@ -95,26 +95,17 @@ export const pathTo = (path: string, key: string | number): string =>
  * @category constructors
  * @since 0.1.0
  */
-export const fromValidationErrors = (errors: t.Errors): DecodeErrors => {
-  const seen = new Set<string>()
-  const out: Array<DecodeError> = []
-  for (const e of errors) {
-    let path = ''
-    for (let i = 1; i < e.context.length; i++) {
-      const entry = e.context[i]
-      const parent = e.context[i - 1]
-      if (entry === undefined || parent === undefined || entry.key === '') continue
-      path = Array.isArray(parent.actual) ? pathTo(path, Number(entry.key)) : pathTo(path, entry.key)
-    }
-    const last = e.context[e.context.length - 1]
-    const err = decodeError(path, last?.type.name ?? 'a valid value', showFound(e.value))
-    if (!seen.has(err.message)) {
-      seen.add(err.message)
-      out.push(err)
-    }
-  }
-  return out
-}
+export const fromValidationErrors = (errors: t.Errors): DecodeErrors =>
+  errors.map((e) => {
+    // the first entry is the document itself; each later one is a key, or an index under an array
+    const path = e.context.reduce(
+      (acc, entry, i) =>
+        i === 0 ? acc : Array.isArray(e.context[i - 1]?.actual) ? pathTo(acc, Number(entry.key)) : pathTo(acc, entry.key),
+      '',
+    )
+    const expected = e.context[e.context.length - 1]?.type.name ?? 'a snapshot'
+    return decodeError(path, expected, showFound(e.value))
+  })
 
 // -------------------------------------------------------------------------------------
 // destructors

@@ -1,0 +1,204 @@
+/**
+ * The small pieces, each on its own: codecs' guards, error rendering, money, instants,
+ * combinators, matching, ordering. (The scenario tests reach them only through others.)
+ */
+import { describe, expect, it } from 'vitest'
+import { fc, test } from '@fast-check/vitest'
+
+import {
+  AccountSnapshotC,
+  agencyTarget,
+  all,
+  billingCycleEnd,
+  compareBlockers,
+  concat,
+  consequencesOf,
+  contramap,
+  CurrencyC,
+  each,
+  empty,
+  forEach,
+  formatMoney,
+  InstantC,
+  isUnclearable,
+  matchBlocker,
+  matchStep,
+  MinorUnitsC,
+  money,
+  ORDER,
+  orderSteps,
+  parseInstant,
+  pathOf,
+  RULE_IDS,
+  sortBlockers,
+  when,
+} from '../src/index.js'
+import type { Blocker, Instant, Step } from '../src/index.js'
+import { decodeError, showFound } from '../src/model/DecodeError.js'
+import { IdC, nullable } from '../src/model/struct.js'
+import { en } from '../src/messages/en.js'
+import { snapshot } from './arbitraries.js'
+import { example } from './fixtures.js'
+
+describe('codecs', () => {
+  test.prop([snapshot()])('AccountSnapshotC.is accepts every decoded snapshot', (s) => {
+    expect(AccountSnapshotC.is(s)).toBe(true)
+  })
+  it('guards reject what decoding rejects', () => {
+    expect(MinorUnitsC.is(0)).toBe(true)
+    expect([-1, 1.5, Number.MAX_SAFE_INTEGER + 2, '1'].map((v) => MinorUnitsC.is(v))).toEqual([false, false, false, false])
+    expect([CurrencyC.is('USD'), CurrencyC.is('usd'), CurrencyC.is('USDT'), CurrencyC.is(1)]).toEqual([true, false, false, false])
+    expect([IdC.is('a'), IdC.is(''), IdC.is(1)]).toEqual([true, false, false])
+    expect([InstantC.is(0), InstantC.is(1.5), InstantC.is('2026-01-01T00:00:00Z')]).toEqual([true, false, false])
+    const n = nullable(IdC)
+    expect([n.is(null), n.is('a'), n.is('')]).toEqual([true, true, false])
+    expect([n.encode(null), n.encode('a')]).toEqual([null, 'a'])
+    expect([IdC.encode('a'), MinorUnitsC.encode(3), CurrencyC.encode('EUR')]).toEqual(['a', 3, 'EUR'])
+  })
+  it('the decoders of money and ids fail on values of the wrong type', () => {
+    expect(MinorUnitsC.decode('5')._tag).toBe('Left')
+    expect(CurrencyC.decode(5)._tag).toBe('Left')
+    expect(IdC.decode(null)._tag).toBe('Left')
+    expect(InstantC.decode(0)._tag).toBe('Left')
+  })
+})
+
+describe('decode errors', () => {
+  it('showFound writes values briefly', () => {
+    expect(showFound(undefined)).toBe('nothing')
+    expect(showFound(null)).toBe('null')
+    expect(showFound(Number.NaN)).toBe('NaN')
+    expect(showFound(Number.POSITIVE_INFINITY)).toBe('Infinity')
+    expect(showFound(10n)).toBe('10n')
+    expect(showFound(() => 1)).toBe('function')
+    expect(showFound(Symbol('s'))).toBe('symbol')
+    expect(showFound('x'.repeat(100))).toBe(`"${'x'.repeat(56)}...`)
+    expect(showFound('x'.repeat(58))).toBe(`"${'x'.repeat(58)}"`)
+    const loop: Record<string, unknown> = {}
+    loop['self'] = loop
+    expect(showFound(loop)).toBe('an object')
+    const list: Array<unknown> = []
+    list.push(list)
+    expect(showFound(list)).toBe('an array')
+  })
+  it('decodeError reads as a sentence, naming the path or the snapshot', () => {
+    expect(decodeError('a.b', 'a string', '1').message).toBe('a.b: expected a string, found 1')
+    expect(decodeError('', 'an object', '1').message).toBe('the snapshot: expected an object, found 1')
+    expect(decodeError('a', 'a string', 'nothing').message).toBe('a is missing: expected a string')
+    expect(decodeError('', 'a string', 'nothing').message).toBe('the snapshot is missing: expected a string')
+  })
+})
+
+describe('money and instants', () => {
+  it('formatMoney pads minor units', () => {
+    expect(formatMoney(money(5, 'USD'))).toBe('USD 0.05')
+    expect(formatMoney(money(12050, 'EUR'))).toBe('EUR 120.50')
+    expect(formatMoney(money(100, 'GBP'))).toBe('GBP 1.00')
+  })
+  it('parseInstant checks every field', () => {
+    expect(parseInstant('2026-11-18T10:00Z')).toBe(Date.UTC(2026, 10, 18, 10))
+    expect(parseInstant('2026-11-18T10:60:00Z')).toBeUndefined()
+    expect(parseInstant('2026-11-18T10:00:60Z')).toBeUndefined()
+    expect(parseInstant('2026-11-18T10:00:00+24:00')).toBeUndefined()
+    expect(parseInstant('2026-11-18T10:00:00+01:60')).toBeUndefined()
+    expect(parseInstant('2026-13-01T00:00:00Z')).toBeUndefined()
+    expect(parseInstant('2026-00-01T00:00:00Z')).toBeUndefined()
+    expect(parseInstant('2026-01-00T00:00:00Z')).toBeUndefined()
+    expect(parseInstant('2026-01-31T00:00:00Z')).toBe(Date.UTC(2026, 0, 31))
+    expect(parseInstant('2026-06-31T00:00:00Z')).toBeUndefined()
+    expect(parseInstant('2000-02-29T00:00:00Z')).toBe(Date.UTC(2000, 1, 29))
+    expect(parseInstant('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29))
+    expect(parseInstant('2024-02-30T00:00:00Z')).toBeUndefined()
+    expect(parseInstant('2026-11-18T10:00:00.1234Z')).toBe(Date.UTC(2026, 10, 18, 10, 0, 0, 123))
+    expect(parseInstant('0099-01-01T00:00:00Z')).toBe(new Date('0099-01-01T00:00:00Z').getTime())
+    expect(parseInstant('2026-11-18T10:00:00-00:30')).toBe(Date.UTC(2026, 10, 18, 10, 30))
+  })
+  it('billingCycleEnd defaults to the week end', () => {
+    const t = Date.UTC(2026, 10, 18) as Instant
+    expect(billingCycleEnd(t)).toBe(billingCycleEnd(t, 'week-end'))
+    expect(billingCycleEnd(t, 'client-invoice') - billingCycleEnd(t)).toBe(12 * 3_600_000)
+  })
+})
+
+describe('combinators', () => {
+  const evens = each((xs: ReadonlyArray<number>) => xs, (x) => (x % 2 === 0 ? `even ${x}` : undefined))
+  it('each, when, contramap, forEach, concat, empty', () => {
+    expect(evens([1, 2, 3, 4])).toEqual(['even 2', 'even 4'])
+    expect(when((xs: ReadonlyArray<number>) => xs.length > 2)(evens)([2])).toEqual([])
+    expect(when((xs: ReadonlyArray<number>) => xs.length > 2)(evens)([2, 4, 6])).toHaveLength(3)
+    expect(contramap((n: number) => [n, n + 1])(evens)(4)).toEqual(['even 4'])
+    expect(forEach((xss: ReadonlyArray<ReadonlyArray<number>>) => xss)(evens)([[2], [3], [4]])).toEqual(['even 2', 'even 4'])
+    expect(concat(evens, evens)([2])).toEqual(['even 2', 'even 2'])
+    expect(concat(evens, empty)([2])).toEqual(['even 2'])
+    expect(concat(empty, evens)([2])).toEqual(['even 2'])
+    expect(all(evens, evens, empty)([2, 3])).toEqual(['even 2', 'even 2'])
+    expect(all()(0)).toEqual([])
+  })
+})
+
+describe('matching and classifying', () => {
+  it('matchBlocker and matchStep call the handler of the tag', () => {
+    const tagOf = matchBlocker(Object.fromEntries(Object.keys(en.blockers).map((k) => [k, () => k])) as unknown as Parameters<typeof matchBlocker<string>>[0])
+    expect(tagOf({ _tag: 'JobOpen', rule: 'jobs-closed', scope: { _tag: 'Company', companyId: 'c' }, jobId: 'j' })).toBe('JobOpen')
+    const kindOf = matchStep(Object.fromEntries(Object.keys(en.steps).map((k) => [k, (s: Step) => s.kind])) as unknown as Parameters<typeof matchStep<string>>[0])
+    expect(kindOf({ _tag: 'Confirm', kind: 'procedure', resolves: [] })).toBe('procedure')
+  })
+  it('isUnclearable names exactly the four blockers only others can clear', () => {
+    const tags = Object.keys(en.blockers).filter((t) => isUnclearable({ _tag: t }))
+    expect(tags.sort()).toEqual(['AdminMustRemove', 'NotInGoodStanding', 'NotOwner', 'UnknownTarget'])
+  })
+  it('an agency target takes the CloseAgency path even when unknown; LeaveTeams closes the account for good', () => {
+    expect(pathOf(example('no-profile'), agencyTarget('x'))).toBe('CloseAgency')
+    expect(consequencesOf(example('team-admin'), 'LeaveTeams')).toEqual([{ _tag: 'AccountClosedPermanently' }])
+    expect(consequencesOf(example('closable-freelancer'), 'CloseAccount')).toEqual([{ _tag: 'AccountClosedPermanently' }])
+  })
+})
+
+describe('ordering', () => {
+  const job = (companyId: string, jobId: string): Blocker => ({ _tag: 'JobOpen', rule: 'jobs-closed', scope: { _tag: 'Company', companyId }, jobId })
+  const custom = (rule: string) => ({ _tag: 'Custom', rule })
+  it('compareBlockers: rule, then scope, then id; an app’s rules last, by id', () => {
+    const sorted = [custom('z-rule'), job('b', '1'), custom('a-rule'), job('a', '2'), job('a', '1'), { _tag: 'SecurityQuestionMissing', rule: 'security-question' }].sort(compareBlockers)
+    expect(sorted.map((b) => `${b.rule}:${'jobId' in b ? `${(b as { scope: { companyId: string } }).scope.companyId}/${b.jobId}` : ''}`)).toEqual([
+      'security-question:',
+      'jobs-closed:a/1',
+      'jobs-closed:a/2',
+      'jobs-closed:b/1',
+      'a-rule:',
+      'z-rule:',
+    ])
+    expect(compareBlockers(job('a', '1'), job('a', '1'))).toBe(0)
+    expect(compareBlockers({ _tag: 'B', rule: 'x' }, { _tag: 'A', rule: 'x' })).toBeGreaterThan(0)
+  })
+  it('sortBlockers keeps a sorted list as it is and sorts the rest', () => {
+    const sorted = [job('a', '1'), job('a', '2')]
+    expect(sortBlockers(sorted)).toBe(sorted)
+    expect(sortBlockers([job('a', '2'), job('a', '1')])).toEqual(sorted)
+    expect(sortBlockers([])).toEqual([])
+  })
+  it('RULE_IDS lists every rule once', () => {
+    expect(new Set(RULE_IDS).size).toBe(15)
+  })
+  it('every ordering rule has its own name', () => {
+    const names = ORDER.map((r) => r.name)
+    expect(names.every((n) => n.length > 10)).toBe(true)
+    expect(new Set(names).size).toBe(names.length)
+  })
+  it('orderSteps keeps every step even when the rules form a cycle, in priority order', () => {
+    const a: Step = { _tag: 'CloseJob', kind: 'remedy', scope: { _tag: 'Company', companyId: 'c' }, jobId: 'j1', resolves: ['jobs-closed'] }
+    const b: Step = { _tag: 'CloseJob', kind: 'remedy', scope: { _tag: 'Company', companyId: 'c' }, jobId: 'j2', resolves: ['jobs-closed'] }
+    const c: Step = { _tag: 'BackUpRecords', kind: 'advice', resolves: [] }
+    const cycle = [
+      { _tag: 'Dependency' as const, name: 'a before b', before: (s: Step) => (s === a ? ['k1'] : []), after: (s: Step) => (s === b ? ['k1'] : []) },
+      { _tag: 'Dependency' as const, name: 'b before a', before: (s: Step) => (s === b ? ['k2'] : []), after: (s: Step) => (s === a ? ['k2'] : []) },
+    ]
+    expect(orderSteps([b, c, a], cycle)).toEqual([c, a, b])
+    expect(orderSteps([b, a], [])).toEqual([a, b])
+    expect(orderSteps([], ORDER)).toEqual([])
+  })
+  test.prop([fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 30 })])('orderSteps puts waits in time order', (times) => {
+    const waits: Array<Step> = [...new Set(times)].map((t) => ({ _tag: 'WaitUntil', kind: 'wait', at: t as Instant, reasons: [], resolves: [] }))
+    const ordered = orderSteps(waits, ORDER).map((s) => (s._tag === 'WaitUntil' ? s.at : -1))
+    expect(ordered).toEqual([...ordered].sort((x, y) => x - y))
+  })
+})

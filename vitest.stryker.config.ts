@@ -8,5 +8,7 @@ export default defineConfig({
     exclude: ['test/cli.test.ts', 'test/cli-run.test.ts', 'test/purity.test.ts', 'test/testing.test.ts', 'test/types.test.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
+    // one module graph per worker: @fast-check/vitest takes seconds to import, once is enough
+    isolate: false,
   },
 })

@@ -99,8 +99,14 @@ export const orderSteps = (steps: ReadonlyArray<Step>, rules: ReadonlyArray<Orde
     }
   }
 
+  // Rank every step once by priority, so that the heap compares small integers.
   const keys: Array<Key> = steps.map(priorityKey)
-  const ready = heap((a, b) => comparePriority(keys[a] as Key, keys[b] as Key) < 0)
+  const byPriority = steps.map((_, i) => i).sort((a, b) => comparePriority(keys[a] as Key, keys[b] as Key) || a - b)
+  const rank = new Int32Array(n)
+  byPriority.forEach((i, r) => {
+    rank[i] = r
+  })
+  const ready = heap((a, b) => (rank[a] as number) < (rank[b] as number))
   const release = (node: number): void => {
     for (const next of successors[node] as Array<number>) {
       indegree[next] = (indegree[next] as number) - 1
@@ -124,10 +130,6 @@ export const orderSteps = (steps: ReadonlyArray<Step>, rules: ReadonlyArray<Orde
     out.push(steps[i] as Step)
     release(i)
   }
-  if (out.length < n) {
-    const rest = steps.map((_, i) => i).filter((i) => !placed[i])
-    rest.sort((a, b) => comparePriority(keys[a] as Key, keys[b] as Key))
-    for (const i of rest) out.push(steps[i] as Step)
-  }
+  if (out.length < n) for (const i of byPriority) if (!placed[i]) out.push(steps[i] as Step)
   return out
 }

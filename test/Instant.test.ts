@@ -33,3 +33,54 @@ describe('parseInstant', () => {
     },
   )
 })
+
+// The regular expression parseInstant replaced (for speed): an independent reading of the same
+// grammar, used as the oracle below.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):?(\d{2}))$/
+const reference = (s: string): number | undefined => {
+  const m = ISO.exec(s)
+  if (m === null) return undefined
+  const [, y, mo, d, h, mi, sec, frac, z, sign, oh, om] = m
+  const date = new Date(0)
+  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d))
+  date.setUTCHours(Number(h), Number(mi), Number(sec ?? 0), Number((frac ?? '').slice(0, 3).padEnd(3, '0')))
+  const fields = date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d)
+  const time = Number(h) <= 23 && Number(mi) <= 59 && Number(sec ?? 0) <= 59
+  const zone = z === 'Z' || (Number(oh) <= 23 && Number(om) <= 59)
+  if (!fields || !time || !zone) return undefined
+  return date.getTime() - (z === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000)
+}
+
+const num = (digits: number, max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(digits, '0'))
+const nearlyIso = fc
+  .tuple(
+    num(4, 9999),
+    num(2, 19),
+    num(2, 39),
+    num(2, 29),
+    num(2, 69),
+    fc.option(num(2, 69)),
+    fc.option(fc.stringMatching(/^[0-9]{0,11}$/)),
+    fc.oneof(
+      fc.constantFrom('Z', 'z', '', '+', 'UTC'),
+      fc.tuple(fc.constantFrom('+', '-'), num(2, 29), fc.constantFrom(':', '', '-'), num(2, 69)).map((p) => p.join('')),
+      fc.tuple(fc.constantFrom('+', '-'), num(1, 9), fc.constantFrom(':', ''), num(2, 59)).map((p) => p.join('')),
+    ),
+  )
+  .map(([y, mo, d, h, mi, sec, frac, zone]) =>
+    `${y}-${mo}-${d}T${h}:${mi}${sec === null ? '' : `:${sec}${frac === null ? '' : `.${frac}`}`}${zone}`,
+  )
+const edited = fc
+  .tuple(nearlyIso, fc.nat(), fc.constantFrom('', '0', '9', 'a', '-', ':', 'T', '.', ' ', '٣'))
+  .map(([s, at, c]) => s.slice(0, at % (s.length + 1)) + c + s.slice((at % (s.length + 1)) + 1))
+
+describe('parseInstant against the regular expression it replaced', () => {
+  test.prop([fc.oneof(nearlyIso, edited, fc.string())], { numRuns: 2000 })('gives the same answer', (s) => {
+    expect(parseInstant(s)).toBe(reference(s))
+  })
+  it('the generator reaches both answers', () => {
+    const sample = fc.sample(nearlyIso, { numRuns: 500, seed: 1 })
+    expect(sample.some((s) => reference(s) !== undefined)).toBe(true)
+    expect(sample.some((s) => reference(s) === undefined)).toBe(true)
+  })
+})

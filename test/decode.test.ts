@@ -6,6 +6,8 @@ import { decodeSnapshot, encodeSnapshot } from '../src/index.js'
 import type { DecodeError } from '../src/index.js'
 import { anySnapshotJson, brokenSnapshot, clone } from './arbitraries.js'
 import { exampleJson } from './fixtures.js'
+import { AccountSnapshotC } from '../src/model/codecs.js'
+import { FAIL } from '../src/model/struct.js'
 
 const errorsOf = (u: unknown): ReadonlyArray<DecodeError> => {
   const d = decodeSnapshot(u)
@@ -216,4 +218,37 @@ describe('decodeSnapshot', () => {
     'decoding anything at all never throws',
     check,
   )
+})
+
+describe('the fast path of decodeSnapshot', () => {
+  // decodeSnapshot first runs a decoder without error reporting and falls back to io-ts only when
+  // it fails; both must agree on every input, or the fast path would change answers.
+  const agrees = (u: unknown): void => {
+    const fast = AccountSnapshotC.fast(u)
+    const slow = AccountSnapshotC.decode(u)
+    if (E.isRight(slow)) expect(fast).toEqual(slow.right)
+    else expect(fast).toBe(FAIL)
+  }
+  test.prop([anySnapshotJson()])('accepts every valid snapshot, with the value io-ts gives', agrees)
+  test.prop([brokenSnapshot().map((b) => b.json)])('agrees with io-ts on broken snapshots', agrees)
+  test.prop([fc.jsonValue()])('agrees with io-ts on any JSON value', agrees)
+  test.prop([fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withObjectString: true, withNullPrototype: true })])(
+    'agrees with io-ts on anything',
+    agrees,
+  )
+  it('keeps only the known fields and answers with fresh objects', () => {
+    const json = valid() as { user: Record<string, unknown> }
+    json.user['extra'] = 1
+    const fast = AccountSnapshotC.fast(json)
+    expect(fast).not.toBe(FAIL)
+    expect(fast === FAIL ? null : Object.keys(fast.user)).toEqual(['id', 'securityQuestionSet', 'standing'])
+    expect(fast === FAIL ? null : fast.user).not.toBe(json.user)
+  })
+  it('fails on a list or a record where the other is expected, and on a class instance', () => {
+    const json = valid() as Record<string, unknown>
+    expect(AccountSnapshotC.fast({ ...json, companies: {} })).toBe(FAIL)
+    expect(AccountSnapshotC.fast({ ...json, user: [] })).toBe(FAIL)
+    expect(AccountSnapshotC.fast({ ...json, user: new Date(0) })).toBe(FAIL)
+    expect(AccountSnapshotC.fast({ ...json, freelancer: null })).not.toBe(FAIL)
+  })
 })

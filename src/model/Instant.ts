@@ -8,6 +8,8 @@
  */
 import * as t from 'io-ts'
 
+import { FAIL, withFast } from './struct.js'
+
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
@@ -24,17 +26,45 @@ export type Instant = number & { readonly Instant: unique symbol }
 // constructors
 // -------------------------------------------------------------------------------------
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):?(\d{2}))$/
+/** The number written by the ASCII digits of `s` from `from` up to `to`, or NaN. */
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (!(d >= 0 && d <= 9)) return NaN
+    n = n * 10 + d
+  }
+  return n
+}
+
+/** Where the run of ASCII digits that starts at `from` ends. */
+const digitsEnd = (s: string, from: number): number => {
+  let i = from
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++
+  return i
+}
 
 const daysIn = (year: number, month: number): number =>
   month === 2
     ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
       ? 29
       : 28
-    : [4, 6, 9, 11].includes(month)
+    : month === 4 || month === 6 || month === 9 || month === 11
       ? 30
       : 31
+
+/** The offset of a zone designator that starts at `i` and ends the string, in ms, or NaN. */
+const zoneOffset = (s: string, i: number): number => {
+  const sign = s[i]
+  if (sign === 'Z') return i + 1 === s.length ? 0 : NaN
+  if (sign !== '+' && sign !== '-') return NaN
+  const colon = s[i + 3] === ':' ? 1 : 0
+  if (s.length !== i + 5 + colon) return NaN
+  const hours = digits(s, i + 1, i + 3)
+  const minutes = digits(s, i + 3 + colon, i + 5 + colon)
+  if (!(hours <= 23 && minutes <= 59)) return NaN
+  return (sign === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000
+}
 
 /**
  * Reads an ISO-8601 instant that carries `Z` or a UTC offset (`+01:00`, `-0530`).
@@ -48,25 +78,29 @@ const daysIn = (year: number, month: number): number =>
  * @since 0.1.0
  */
 export const parseInstant = (s: string): Instant | undefined => {
-  const m = ISO.exec(s)
-  if (m === null) return undefined
-  const [, y, mo, d, h, mi, sec, frac, z, sign, oh, om] = m
-  const year = Number(y)
-  const month = Number(mo)
-  const day = Number(d)
-  const hour = Number(h)
-  const minute = Number(mi)
-  const second = sec === undefined ? 0 : Number(sec)
-  const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'))
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined
-  if (hour > 23 || minute > 59 || second > 59) return undefined
-  let offset = 0
-  if (z !== 'Z') {
-    const offH = Number(oh)
-    const offM = Number(om)
-    if (offH > 23 || offM > 59) return undefined
-    offset = (sign === '-' ? -1 : 1) * (offH * 60 + offM) * 60_000
+  // YYYY-MM-DDTHH:MM, then :SS, then .fraction, then Z or ±HH:MM or ±HHMM
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return undefined
+  const year = digits(s, 0, 4)
+  const month = digits(s, 5, 7)
+  const day = digits(s, 8, 10)
+  const hour = digits(s, 11, 13)
+  const minute = digits(s, 14, 16)
+  let second = 0
+  let ms = 0
+  let i = 16
+  if (s[i] === ':') {
+    second = digits(s, 17, 19)
+    i = 19
+    if (s[i] === '.') {
+      const end = digitsEnd(s, 20)
+      if (end === 20 || end > 29) return undefined
+      ms = digits(`${s.slice(20, Math.min(end, 23))}00`, 0, 3)
+      i = end
+    }
   }
+  const offset = zoneOffset(s, i)
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))) return undefined
+  if (!(hour <= 23 && minute <= 59 && second <= 59 && !Number.isNaN(offset))) return undefined
   const utc = new Date(0)
   utc.setUTCFullYear(year, month - 1, day)
   utc.setUTCHours(hour, minute, second, ms)
@@ -103,15 +137,18 @@ export const toISOString = (i: Instant): string => new Date(i).toISOString()
  * @category codecs
  * @since 0.1.0
  */
-export const InstantC = new t.Type<Instant, string, unknown>(
-  'an ISO-8601 instant with Z or an offset',
-  (u): u is Instant => typeof u === 'number' && Number.isInteger(u),
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c)
-    const i = parseInstant(u)
-    return i === undefined ? t.failure(u, c) : t.success(i)
-  },
-  toISOString,
+export const InstantC = withFast(
+  new t.Type<Instant, string, unknown>(
+    'an ISO-8601 instant with Z or an offset',
+    (u): u is Instant => typeof u === 'number' && Number.isInteger(u),
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c)
+      const i = parseInstant(u)
+      return i === undefined ? t.failure(u, c) : t.success(i)
+    },
+    toISOString,
+  ),
+  (u) => (typeof u === 'string' ? (parseInstant(u) ?? FAIL) : FAIL),
 )
 
 // -------------------------------------------------------------------------------------

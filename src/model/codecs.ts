@@ -10,7 +10,7 @@ import * as t from 'io-ts'
 
 import { InstantC } from './Instant.js'
 import { MoneyC } from './Money.js'
-import { IdC, listOf, nullable, oneOf, struct } from './struct.js'
+import { BooleanC, IdC, listOf, nullable, oneOf, StringC, struct } from './struct.js'
 
 // -------------------------------------------------------------------------------------
 // value sets
@@ -42,7 +42,7 @@ export const SUBSCRIPTION_STATUSES = ['active', 'cancelled'] as const
 /** @category codecs @since 0.1.0 */
 export const UserC = struct('User', {
   id: IdC,
-  securityQuestionSet: t.boolean,
+  securityQuestionSet: BooleanC,
   standing: oneOf(STANDINGS),
 })
 
@@ -82,7 +82,7 @@ export const JobC = struct('Job', { id: IdC, status: oneOf(JOB_STATUSES) })
 /** @category codecs @since 0.1.0 */
 export const CompanyC = struct('Company', {
   id: IdC,
-  name: t.string,
+  name: StringC,
   role: oneOf(COMPANY_ROLES),
   members: listOf(CompanyMemberC, 'CompanyMember'),
   contracts: listOf(ContractC, 'Contract'),
@@ -93,7 +93,7 @@ export const CompanyC = struct('Company', {
 /** @category codecs @since 0.1.0 */
 export const AgencyC = struct('Agency', {
   id: IdC,
-  name: t.string,
+  name: StringC,
   role: oneOf(AGENCY_ROLES),
   members: listOf(AgencyMemberC, 'AgencyMember'),
   contracts: listOf(ContractC, 'Contract'),
@@ -105,10 +105,10 @@ export const AgencyC = struct('Agency', {
 export const DisputeC = struct('Dispute', { id: IdC, status: oneOf(DISPUTE_STATUSES) })
 
 /** @category codecs @since 0.1.0 */
-export const SubscriptionC = struct('Subscription', { id: IdC, plan: t.string, status: oneOf(SUBSCRIPTION_STATUSES) })
+export const SubscriptionC = struct('Subscription', { id: IdC, plan: StringC, status: oneOf(SUBSCRIPTION_STATUSES) })
 
 /** @category codecs @since 0.1.0 */
-export const BillingMethodC = struct('BillingMethod', { id: IdC, kind: t.string })
+export const BillingMethodC = struct('BillingMethod', { id: IdC, kind: StringC })
 
 /**
  * The whole snapshot, shape only. Use {@link decodeSnapshot} to also check the rules that

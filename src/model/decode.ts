@@ -10,6 +10,7 @@ import type { AccountSnapshot, Contract, Earnings } from './codecs.js'
 import { decodeError, fromValidationErrors, pathTo, showFound } from './DecodeError.js'
 import type { DecodeError, DecodeErrors } from './DecodeError.js'
 import { toISOString } from './Instant.js'
+import { FAIL } from './struct.js'
 import type { Instant } from './Instant.js'
 
 // -------------------------------------------------------------------------------------
@@ -151,10 +152,11 @@ export const snapshotProblems = (s: AccountSnapshot): DecodeErrors => {
  * @since 0.1.0
  */
 export const decodeSnapshot = (u: unknown): E.Either<DecodeErrors, AccountSnapshot> => {
-  const shaped = AccountSnapshotC.decode(u)
+  const fast = AccountSnapshotC.fast(u)
+  const shaped = fast === FAIL ? AccountSnapshotC.decode(u) : E.right(fast)
   if (E.isLeft(shaped)) return E.left(fromValidationErrors(shaped.left))
   const problems = snapshotProblems(shaped.right)
-  return problems.length === 0 ? shaped : E.left(problems)
+  return problems.length === 0 ? E.right(shaped.right) : E.left(problems)
 }
 
 /**

@@ -252,3 +252,60 @@ describe('the fast path of decodeSnapshot', () => {
     expect(AccountSnapshotC.fast({ ...json, freelancer: null })).not.toBe(FAIL)
   })
 })
+
+describe('the cross-field errors, word for word', () => {
+  // One snapshot that breaks every rule of SPEC §1 relating fields to each other, once each, so
+  // that the text an app shows its users is pinned down, not just the paths.
+  const usd = (amount: number) => ({ amount, currency: 'USD' })
+  const eur = (amount: number) => ({ amount, currency: 'EUR' })
+  const contract = (id: string, status: string, endedAt: string | null) => ({ id, type: 'hourly', status, endedAt })
+  const broken = {
+    asOf: '2026-11-18T10:00:00Z',
+    user: { id: 'me', securityQuestionSet: true, standing: 'good' },
+    freelancer: {
+      contracts: [contract('c', 'ended', null), contract('c', 'active', '2026-11-01T00:00:00Z'), contract('d', 'ended', '2026-11-19T00:00:00Z')],
+      proposals: [{ id: 'p', status: 'offer' }, { id: 'p', status: 'active' }],
+      earnings: { pending: [{ id: 'x', amount: eur(1), availableAt: '2026-11-20T00:00:00Z' }, { id: 'x', amount: usd(1), availableAt: '2026-11-20T00:00:00Z' }], available: usd(0) },
+    },
+    companies: [
+      { id: 'co', name: 'A', role: 'owner', members: [{ userId: 'me', role: 'admin' }, { userId: 'o', role: 'owner' }, { userId: 'o', role: 'member' }], contracts: [], jobs: [{ id: 'j', status: 'open' }, { id: 'j', status: 'closed' }], outstanding: usd(0) },
+      { id: 'co', name: 'B', role: 'member', members: [], contracts: [], jobs: [], outstanding: usd(0) },
+    ],
+    agencies: [
+      { id: 'ag', name: 'C', role: 'owner', members: [], contracts: [], proposals: [{ id: 'q', status: 'offer' }, { id: 'q', status: 'offer' }], earnings: { pending: [{ id: 'y', amount: usd(1), availableAt: '2026-11-20T00:00:00Z' }], available: eur(0) } },
+      { id: 'ag', name: 'D', role: 'member', members: [], contracts: [], proposals: [], earnings: { pending: [], available: usd(0) } },
+    ],
+    disputes: [{ id: 'd', status: 'open' }, { id: 'd', status: 'resolved' }],
+    subscriptions: [{ id: 's', plan: 'P', status: 'active' }, { id: 's', plan: 'P', status: 'active' }],
+    billingMethods: [{ id: 'b', kind: 'card' }, { id: 'b', kind: 'card' }],
+  }
+  it('names each problem, what was expected and what was found', () => {
+    expect(errorsOf(broken).map((e) => `${e.path}: expected ${e.expected}, found ${e.found}`)).toMatchInlineSnapshot(`
+      [
+        "freelancer.contracts[1].id: expected an id not used earlier in this list (freelancer.contracts[0] has it), found "c"",
+        "freelancer.contracts[0].endedAt: expected an instant, because the contract has ended, found null",
+        "freelancer.contracts[1].endedAt: expected null, because the contract is active, found "2026-11-01T00:00:00.000Z"",
+        "freelancer.contracts[2].endedAt: expected an instant at or before asOf (2026-11-18T10:00:00.000Z), found "2026-11-19T00:00:00.000Z"",
+        "freelancer.proposals[1].id: expected an id not used earlier in this list (freelancer.proposals[0] has it), found "p"",
+        "freelancer.earnings.pending[1].id: expected an id not used earlier in this list (freelancer.earnings.pending[0] has it), found "x"",
+        "freelancer.earnings.pending[0].amount.currency: expected USD, the currency of freelancer.earnings.available, found "EUR"",
+        "companies[1].id: expected an id not used earlier in this list (companies[0] has it), found "co"",
+        "companies[0].members[2].userId: expected a userId not used earlier in this list (companies[0].members[1] has it), found "o"",
+        "companies[0].members[0].userId: expected another person than the user, found "me"",
+        "companies[0].members[1].role: expected not "owner", because the user owns it, found "owner"",
+        "companies[0].jobs[1].id: expected an id not used earlier in this list (companies[0].jobs[0] has it), found "j"",
+        "agencies[1].id: expected an id not used earlier in this list (agencies[0] has it), found "ag"",
+        "agencies[0].proposals[1].id: expected an id not used earlier in this list (agencies[0].proposals[0] has it), found "q"",
+        "agencies[0].earnings.pending[0].amount.currency: expected EUR, the currency of agencies[0].earnings.available, found "USD"",
+        "disputes[1].id: expected an id not used earlier in this list (disputes[0] has it), found "d"",
+        "subscriptions[1].id: expected an id not used earlier in this list (subscriptions[0] has it), found "s"",
+        "billingMethods[1].id: expected an id not used earlier in this list (billingMethods[0] has it), found "b"",
+      ]
+    `)
+  })
+  it('an agency owned without a freelancer profile is an error of its own', () => {
+    expect(errorsOf({ ...broken, freelancer: null }).filter((e) => e.path === 'agencies[0].role')).toEqual([
+      expect.objectContaining({ expected: 'not "owner" when the user has no freelancer profile (an agency belongs to a freelancer)', found: '"owner"' }),
+    ])
+  })
+})

@@ -33,7 +33,7 @@ const uniqueIds = <A>(
       out.push(
         decodeError(
           pathTo(pathTo(path, i), key),
-          `an ${key} not used earlier in this list (${pathTo(path, earlier)} has it)`,
+          `${key === 'id' ? 'an id' : 'a userId'} not used earlier in this list (${pathTo(path, earlier)} has it)`,
           showFound(id),
         ),
       )

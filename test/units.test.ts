@@ -202,3 +202,22 @@ describe('ordering', () => {
     expect(ordered).toEqual([...ordered].sort((x, y) => x - y))
   })
 })
+
+describe('paths and consequences, over every shape of snapshot', () => {
+  test.prop([snapshot()])('pathOf: the Close button for a freelancer, an owner, or a user of no team; leaving teams otherwise', (s) => {
+    const owns = [...s.companies, ...s.agencies].some((t) => t.role === 'owner')
+    const teams = s.companies.length + s.agencies.length
+    expect(pathOf(s)).toBe(s.freelancer !== null || owns || teams === 0 ? 'CloseAccount' : 'LeaveTeams')
+  })
+  test.prop([snapshot()])('closing the account: closed for good, both profiles when a freelancer owns a company, and every team not owned is left, companies then agencies, by id', (s) => {
+    const left = [
+      ...s.companies.filter((c) => c.role !== 'owner').map((c) => `Company ${c.id}`).sort(),
+      ...s.agencies.filter((a) => a.role !== 'owner').map((a) => `Agency ${a.id}`).sort(),
+    ]
+    const both = s.freelancer !== null && s.companies.some((c) => c.role === 'owner')
+    const got = consequencesOf(s, 'CloseAccount').map((c) =>
+      c._tag === 'LeavesTeam' ? (c.scope._tag === 'Company' ? `Company ${c.scope.companyId}` : `Agency ${c.scope.agencyId}`) : c._tag,
+    )
+    expect(got).toEqual(['AccountClosedPermanently', ...(both ? ['BothProfilesClosed'] : []), ...left])
+  })
+})

@@ -52,14 +52,15 @@ export const showFound = (u: unknown): string => {
   if (u === undefined) return 'nothing'
   if (typeof u === 'number' && !Number.isFinite(u)) return String(u)
   if (typeof u === 'bigint') return `${u}n`
-  if (typeof u === 'function' || typeof u === 'symbol') return typeof u
   let text: string | undefined
   try {
     text = JSON.stringify(u)
   } catch {
-    text = undefined
+    // a cycle (a bigint was shown above)
+    return Array.isArray(u) ? 'an array' : 'an object'
   }
-  if (text === undefined) return Array.isArray(u) ? 'an array' : typeof u === 'object' ? 'an object' : typeof u
+  // JSON has no text for a function or a symbol
+  if (text === undefined) return typeof u
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 

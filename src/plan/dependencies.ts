@@ -165,14 +165,14 @@ const itemId = (s: Step): string => {
 }
 
 /**
- * The priority key of a step: [waits last, tag, instant, scope, id].
+ * The priority key of a step: [waits last, tag, scope, id]. (Waits among themselves are put in
+ * time order by the `Sequence` of {@link ORDER}, not here.)
  *
  * @internal
  */
-export const priorityKey = (s: Step): readonly [number, number, number, string, string] => [
+export const priorityKey = (s: Step): readonly [number, number, string, string] => [
   s.kind === 'wait' ? 1 : 0,
   TAG_RANK[s._tag],
-  s._tag === 'WaitUntil' ? s.at : 0,
   'scope' in s ? scopeKey(s.scope) : '',
   itemId(s),
 ]
@@ -186,8 +186,4 @@ export const comparePriority = (
   a: ReturnType<typeof priorityKey>,
   b: ReturnType<typeof priorityKey>,
 ): number =>
-  a[0] - b[0] ||
-  a[1] - b[1] ||
-  a[2] - b[2] ||
-  (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0) ||
-  (a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : 0)
+  a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0) || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0)

@@ -101,7 +101,8 @@ export const orderSteps = (steps: ReadonlyArray<Step>, rules: ReadonlyArray<Orde
 
   // Rank every step once by priority, so that the heap compares small integers.
   const keys: Array<Key> = steps.map(priorityKey)
-  const byPriority = steps.map((_, i) => i).sort((a, b) => comparePriority(keys[a] as Key, keys[b] as Key) || a - b)
+  // (sort is stable: steps of equal priority keep their given order)
+  const byPriority = steps.map((_, i) => i).sort((a, b) => comparePriority(keys[a] as Key, keys[b] as Key))
   const rank = new Int32Array(n)
   byPriority.forEach((i, r) => {
     rank[i] = r
@@ -123,13 +124,14 @@ export const orderSteps = (steps: ReadonlyArray<Step>, rules: ReadonlyArray<Orde
   }
 
   const out: Array<Step> = []
-  const placed = new Array<boolean>(n).fill(false)
+  const placed = new Uint8Array(n)
   while (ready.size() > 0) {
     const i = ready.pop()
-    placed[i] = true
+    placed[i] = 1
     out.push(steps[i] as Step)
     release(i)
   }
-  if (out.length < n) for (const i of byPriority) if (!placed[i]) out.push(steps[i] as Step)
+  // steps left on a cycle of the rules, if any, in priority order
+  for (const i of byPriority) if (placed[i] === 0) out.push(steps[i] as Step)
   return out
 }

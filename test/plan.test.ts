@@ -119,6 +119,40 @@ describe('closureSteps', () => {
     expect(plan(example('agency-admin'), agencyTarget('ag-2'))[0]).toBe('ContactOwner')
   })
 
+  it('an admin of a company and an agency leaving both: teams in scope order, companies first', () => {
+    const s = example('team-admin')
+    const agency = { id: 'ag-0', name: 'Studio', role: 'admin' as const, members: [], contracts: [], proposals: [], earnings: { pending: [], available: { amount: 0, currency: 'USD' } } }
+    const member = { ...agency, id: 'ag-1', role: 'member' as const }
+    expect(plan({ ...s, agencies: [member, agency] }).filter((x) => x.startsWith('LeaveTeam'))).toEqual([
+      'LeaveTeam co-7',
+      'LeaveTeam co-8',
+      'LeaveTeam ag-0',
+    ])
+  })
+
+  it('only active subscriptions are to be cancelled', () => {
+    const s = example('closable-freelancer')
+    const subscriptions = [
+      { id: 's-2', plan: 'Plus', status: 'cancelled' as const },
+      { id: 's-1', plan: 'Plus', status: 'active' as const },
+    ]
+    const steps = closureSteps({ ...s, subscriptions })
+    expect(steps.flatMap((x) => (x._tag === 'CancelSubscription' ? [x.subscriptionId] : []))).toEqual(['s-1'])
+  })
+
+  it('one wait for everything due at the same instant, its reasons in order', () => {
+    const s = example('busy-freelancer')
+    const at = '2026-11-25T00:00:00.000Z'
+    const due = (id: string) => ({ id, amount: { amount: 100, currency: 'USD' }, availableAt: Date.parse(at) })
+    const f = s.freelancer
+    if (f === null) throw new Error('the busy freelancer has a profile')
+    const later = { ...s, freelancer: { ...f, earnings: { ...f.earnings, pending: [due('pay-b'), due('pay-a')] } } } as AccountSnapshot
+    const waits = closureSteps(later).flatMap((x) => (x._tag === 'WaitUntil' ? [x] : []))
+    expect(waits.map((w) => [new Date(w.at).toISOString(), w.reasons.map((r) => (r._tag === 'PaymentAvailable' ? r.paymentId : r.contractId))])).toEqual([
+      [at, ['pay-a', 'pay-b']],
+    ])
+  })
+
   it('an unknown agency: no steps at all', () => {
     expect(closureSteps(example('agency-owner'), agencyTarget('nope'))).toEqual([])
   })

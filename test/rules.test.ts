@@ -33,6 +33,10 @@ describe('paths (SPEC §2)', () => {
   it('an admin or manager of someone else’s company leaves teams', () => expect(pathOf(example('team-admin'))).toBe('LeaveTeams'))
   it('a plain team member leaves teams (through an admin)', () => expect(pathOf(example('plain-member'))).toBe('LeaveTeams'))
   it('an agency target closes the agency', () => expect(pathOf(example('agency-owner'), agencyTarget('ag-1'))).toBe('CloseAgency'))
+  it('a closable snapshot answers Right with its path and target', () => {
+    expect(canClose(example('closable-freelancer'))).toEqual(E.right({ _tag: 'Closable', path: 'CloseAccount', target: { _tag: 'Account' } }))
+    expect(canClose(example('agency-owner'), agencyTarget('ag-1'))._tag).toBe('Left')
+  })
 })
 
 describe('a freelancer with open work (seed: "Before you close your freelancer account")', () => {
@@ -112,6 +116,13 @@ describe('a client owner mid-week (seed: "Only the company owner can close a cli
   it('billing-cycle-ended: no longer blocks once the week has ended', () => {
     const later = { ...s, asOf: Date.parse('2026-11-23T00:00:00Z') as typeof s.asOf }
     expect(lefts(canClose(later)).some((b) => b._tag === 'BillingCycleOpen')).toBe(false)
+  })
+  it('billing-cycle-ended: only hourly contracts have a billing cycle', () => {
+    const contracts = [{ id: 'c-20', type: 'fixed' as const, status: 'ended' as const, endedAt: Date.parse('2026-11-17T09:00:00Z') as typeof s.asOf }]
+    const company = s.companies[0]
+    if (company === undefined) throw new Error('the example has a company')
+    const fixedOnly = { ...s, companies: [{ ...company, contracts }] }
+    expect(lefts(canClose(fixedOnly)).filter((b) => b.rule === 'billing-cycle-ended')).toEqual([])
   })
   it('jobs-closed: open jobs only', () => {
     expect(blockers.filter((b) => b.rule === 'jobs-closed')).toEqual([{ _tag: 'JobOpen', rule: 'jobs-closed', scope, jobId: 'j-1' }])

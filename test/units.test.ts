@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
+import * as O from 'fp-ts/lib/Option.js'
 
 import {
   AccountSnapshotC,
@@ -16,6 +17,7 @@ import {
   contramap,
   CurrencyC,
   each,
+  earliestFromBlockers,
   empty,
   forEach,
   formatMoney,
@@ -33,7 +35,7 @@ import {
   sortBlockers,
   when,
 } from '../src/index.js'
-import type { Blocker, Instant, Step } from '../src/index.js'
+import type { Blocker, Instant, Scope, Step } from '../src/index.js'
 import { decodeError, showFound } from '../src/model/DecodeError.js'
 import { IdC, nullable } from '../src/model/struct.js'
 import { en } from '../src/messages/en.js'
@@ -219,5 +221,34 @@ describe('paths and consequences, over every shape of snapshot', () => {
       c._tag === 'LeavesTeam' ? (c.scope._tag === 'Company' ? `Company ${c.scope.companyId}` : `Agency ${c.scope.agencyId}`) : c._tag,
     )
     expect(got).toEqual(['AccountClosedPermanently', ...(both ? ['BothProfilesClosed'] : []), ...left])
+  })
+})
+
+describe('earliestFromBlockers', () => {
+  const asOf = Date.UTC(2026, 10, 18, 10) as Instant // a Wednesday
+  const monday = Date.UTC(2026, 10, 23) as Instant
+  const co = { _tag: 'Company' as const, companyId: 'co' }
+  const facts = { asOf, billingCycleEnd: 'week-end' as const }
+  const open = (contractType: 'hourly' | 'fixed', scope: Scope): Blocker => ({
+    _tag: 'ContractOpen',
+    rule: 'contracts-ended',
+    scope,
+    contractId: 'k',
+    contractType,
+    status: 'active',
+  })
+  it('is asOf with nothing to wait for, and the latest of every wait otherwise', () => {
+    expect(earliestFromBlockers([], facts)).toEqual(O.some(asOf))
+    const cycle: Blocker = { _tag: 'BillingCycleOpen', rule: 'billing-cycle-ended', scope: co, contractId: 'k', endsAt: monday }
+    expect(earliestFromBlockers([cycle], facts)).toEqual(O.some(monday))
+    const pending: Blocker = { _tag: 'PaymentPending', rule: 'payments-received', scope: { _tag: 'Freelancer' }, paymentId: 'p', amount: money(1, 'USD'), availableAt: (monday + 1) as Instant }
+    expect(earliestFromBlockers([pending, cycle], facts)).toEqual(O.some(monday + 1))
+    expect(earliestFromBlockers([cycle, pending], facts)).toEqual(O.some(monday + 1))
+  })
+  it('an open hourly contract of a company adds the billing cycle that its ending would start', () => {
+    expect(earliestFromBlockers([open('hourly', co)], facts)).toEqual(O.some(monday))
+    expect(earliestFromBlockers([open('hourly', co)], { asOf, billingCycleEnd: 'client-invoice' })).toEqual(O.some(monday + 12 * 3_600_000))
+    expect(earliestFromBlockers([open('fixed', co)], facts)).toEqual(O.some(asOf))
+    expect(earliestFromBlockers([open('hourly', { _tag: 'Freelancer' })], facts)).toEqual(O.some(asOf))
   })
 })

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { agencyTarget, closureSteps, consequencesOf, ORDER, orderSteps, pathOf } from '../src/index.js'
+import { agencyTarget, closureSteps, consequencesOf, instant, ORDER, orderSteps, pathOf } from '../src/index.js'
 import type { AccountSnapshot, Step } from '../src/index.js'
 import { example } from './fixtures.js'
 
@@ -143,10 +143,10 @@ describe('closureSteps', () => {
   it('one wait for everything due at the same instant, its reasons in order', () => {
     const s = example('busy-freelancer')
     const at = '2026-11-25T00:00:00.000Z'
-    const due = (id: string) => ({ id, amount: { amount: 100, currency: 'USD' }, availableAt: Date.parse(at) })
+    const due = (id: string) => ({ id, amount: { amount: 100, currency: 'USD' }, availableAt: instant(Date.parse(at)) })
     const f = s.freelancer
     if (f === null) throw new Error('the busy freelancer has a profile')
-    const later = { ...s, freelancer: { ...f, earnings: { ...f.earnings, pending: [due('pay-b'), due('pay-a')] } } } as AccountSnapshot
+    const later = { ...s, freelancer: { ...f, earnings: { ...f.earnings, pending: [due('pay-b'), due('pay-a')] } } }
     const waits = closureSteps(later).flatMap((x) => (x._tag === 'WaitUntil' ? [x] : []))
     expect(waits.map((w) => [new Date(w.at).toISOString(), w.reasons.map((r) => (r._tag === 'PaymentAvailable' ? r.paymentId : r.contractId))])).toEqual([
       [at, ['pay-a', 'pay-b']],

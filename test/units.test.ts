@@ -16,8 +16,16 @@ import {
   consequencesOf,
   contramap,
   CurrencyC,
+  agencyScope,
+  closureFacts,
+  companyScope,
   each,
   earliestFromBlockers,
+  memberships,
+  ownedAgencies,
+  ownedCompanies,
+  scopeKey,
+  targetAgency,
   empty,
   forEach,
   formatMoney,
@@ -250,5 +258,31 @@ describe('earliestFromBlockers', () => {
     expect(earliestFromBlockers([open('hourly', co)], { asOf, billingCycleEnd: 'client-invoice' })).toEqual(O.some(monday + 12 * 3_600_000))
     expect(earliestFromBlockers([open('fixed', co)], facts)).toEqual(O.some(asOf))
     expect(earliestFromBlockers([open('hourly', { _tag: 'Freelancer' })], facts)).toEqual(O.some(asOf))
+  })
+})
+
+describe('selectors of facts', () => {
+  const s = example('everything')
+  const scopes = (teams: ReadonlyArray<{ readonly scope: Scope }>) => teams.map((t) => t.scope)
+  it('memberships are the teams not owned, owned ones are the others', () => {
+    const f = closureFacts(s)
+    const owned = [...scopes(ownedCompanies(f)), ...scopes(ownedAgencies(f))]
+    const member = scopes(memberships(f))
+    expect(owned.length).toBeGreaterThan(0)
+    expect(member.length).toBeGreaterThan(0)
+    expect([...owned, ...member].map(scopeKey).sort()).toEqual(
+      [...s.companies.map((c) => scopeKey(companyScope(c.id))), ...s.agencies.map((a) => scopeKey(agencyScope(a.id)))].sort(),
+    )
+    expect(member.every((m) => !owned.some((o) => scopeKey(o) === scopeKey(m)))).toBe(true)
+  })
+  it('targetAgency finds the agency of an agency target only', () => {
+    const id = s.agencies[0]?.id ?? ''
+    expect(scopes(targetAgency(closureFacts(s, agencyTarget(id))))).toEqual([agencyScope(id)])
+    expect(targetAgency(closureFacts(s, agencyTarget('nope')))).toEqual([])
+    expect(targetAgency(closureFacts(s))).toEqual([])
+  })
+  it('closureFacts defaults to the account and the week-end billing cycle', () => {
+    expect(closureFacts(s)).toMatchObject({ target: { _tag: 'Account' }, billingCycleEnd: 'week-end', asOf: s.asOf })
+    expect(closureFacts(s, undefined, { billingCycleEnd: 'client-invoice' }).billingCycleEnd).toBe('client-invoice')
   })
 })

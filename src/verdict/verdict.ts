@@ -67,12 +67,11 @@ export interface VerdictOptions extends ClosureOptions {
 // encoding
 // -------------------------------------------------------------------------------------
 
-const INSTANT_FIELDS = new Set(['at', 'endsAt', 'availableAt'])
+const INSTANT_FIELDS = ['at', 'endsAt', 'availableAt'] as const
 
 const toWire = <T extends { readonly _tag: string }>(item: T, message: string): Wire<T> => {
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(item as Record<string, unknown>)) out[k] = INSTANT_FIELDS.has(k) ? toISOString(v as Instant) : v
-  out['message'] = message
+  const out: Record<string, unknown> = { ...item, message }
+  for (const k of INSTANT_FIELDS) if (k in out) out[k] = toISOString(out[k] as Instant)
   return out as Wire<T>
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { agencyScope, companyScope, freelancerScope, instant, ORDER, sameScope, scopeKey } from '../src/index.js'
+import { agencyScope, companyScope, freelancerScope, instant, ORDER, remediesFor, sameScope, scopeKey } from '../src/index.js'
 import type { Dependency, Scope, Step } from '../src/index.js'
 import * as S from '../src/plan/Step.js'
 
@@ -153,5 +153,12 @@ describe('scopes', () => {
     expect(sameScope(companyScope('x'), companyScope('y'))).toBe(false)
     expect(sameScope(fr, companyScope(''))).toBe(false)
     expect(new Set([fr, co, ag, companyScope('ag'), agencyScope('co')].map(scopeKey)).size).toBe(5)
+  })
+})
+
+describe('remediesFor', () => {
+  it('has no remedy for an unknown target: nothing the user can do', () => {
+    const facts = { asOf: instant(0), billingCycleEnd: 'week-end' as const }
+    expect(remediesFor([{ _tag: 'UnknownTarget', rule: 'target-exists', agencyId: 'x' }], facts)).toEqual([])
   })
 })

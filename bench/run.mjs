@@ -13,7 +13,7 @@ import { snapshotOf, typical } from './fixtures.mjs'
 import { handCheck, handDecodeAndCheck } from './handwritten.mjs'
 import { engineCheck, makeEngine } from './rules-engine.mjs'
 
-const SIZES = (process.env.BENCH_SIZES ?? '10,1000,100000').split(',').map(Number)
+const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number)
 const quick = process.env.BENCH_QUICK !== undefined
 const rows = []
 const fmt = (ms) => (ms < 0.01 ? `${(ms * 1000).toFixed(2)} µs` : ms < 10 ? `${ms.toFixed(3)} ms` : `${ms.toFixed(1)} ms`)
@@ -62,6 +62,10 @@ let big
       const d = decodeSnapshot(JSON.parse(text))
       return d._tag === 'Right' ? verdict(d.right) : d.left
     },
+    'JSON.parse + decodeSnapshot + canClose': () => {
+      const d = decodeSnapshot(JSON.parse(text))
+      return d._tag === 'Right' ? canClose(d.right) : d.left
+    },
     'JSON.parse + hand-written decode and check': () => handDecodeAndCheck(JSON.parse(text)),
     'JSON.parse': () => JSON.parse(text),
   }, quick ? 200 : 3000)
@@ -101,6 +105,8 @@ const lines = [
   'is a freelancer who owns a company and an agency, with contracts, proposals, pending payments, jobs and members in',
   'mixed states (`bench/fixtures.mjs`). The hand-written pass (`bench/handwritten.mjs`) finds the same blockers in one',
   'imperative loop with no sorting; json-rules-engine (`bench/rules-engine.mjs`) runs the same per-item rules one fact at a time.',
+  'This file is written by the benchmark; the targets, which are met and what was done about the others are in',
+  '[quality.md](quality.md).',
   '',
   '| n | JSON bytes | blockers | JSON.parse | decodeSnapshot | canClose | closureSteps | verdict | hand-written | json-rules-engine | canClose ÷ hand-written | closureSteps ÷ hand-written |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -108,13 +114,20 @@ const lines = [
     `| ${r.n} | ${r.bytes} | ${r.blockers} | ${fmt(r['JSON.parse'])} | ${fmt(r.decodeSnapshot)} | ${fmt(r.canClose)} | ${fmt(r.closureSteps)} | ${fmt(r.verdict)} | ${fmt(r['hand-written check'])} | ${fmt(r['json-rules-engine'])} | ${ratio(r.canClose, r['hand-written check'])} | ${ratio(r.closureSteps, r['hand-written check'])} |`,
   ),
   '',
-  `Growth from 1 000 to 100 000 entities (100x more): canClose ${ratio(rows.at(-1)?.canClose ?? 0, rows.at(-2)?.canClose ?? 1)}, closureSteps ${ratio(rows.at(-1)?.closureSteps ?? 0, rows.at(-2)?.closureSteps ?? 1)}, verdict ${ratio(rows.at(-1)?.verdict ?? 0, rows.at(-2)?.verdict ?? 1)}, decodeSnapshot ${ratio(rows.at(-1)?.decodeSnapshot ?? 0, rows.at(-2)?.decodeSnapshot ?? 1)}.`,
+  `Growth from ${rows.at(-2)?.n} to ${rows.at(-1)?.n} entities (${((rows.at(-1)?.n ?? 0) / (rows.at(-2)?.n ?? 1)).toFixed(0)}x more): ` +
+    ['decodeSnapshot', 'canClose', 'closureSteps', 'verdict', 'hand-written check']
+      .map((k) => `${k} ${ratio(rows.at(-1)?.[k] ?? 0, rows.at(-2)?.[k] ?? 1)}`)
+      .join(', ') +
+    '. Linear growth would be the same factor as the entities; the hand-written pass shows what the cache and the garbage collector add at this size.',
   '',
   `## A ${(big.bytes / 1e6).toFixed(1)} MB snapshot, text to verdict (n = ${big.n})`,
   '',
-  '| JSON.parse + decodeSnapshot + verdict | JSON.parse + hand-written decode and check | JSON.parse alone | ratio |',
-  '|---|---|---|---|',
-  `| ${fmt(big['JSON.parse + decodeSnapshot + verdict'])} | ${fmt(big['JSON.parse + hand-written decode and check'])} | ${fmt(big['JSON.parse'])} | ${ratio(big['JSON.parse + decodeSnapshot + verdict'], big['JSON.parse + hand-written decode and check'])} |`,
+  '| JSON.parse + decodeSnapshot + verdict | JSON.parse + decodeSnapshot + canClose | JSON.parse + hand-written decode and check | JSON.parse alone | verdict ratio | canClose ratio |',
+  '|---|---|---|---|---|---|',
+  `| ${fmt(big['JSON.parse + decodeSnapshot + verdict'])} | ${fmt(big['JSON.parse + decodeSnapshot + canClose'])} | ${fmt(big['JSON.parse + hand-written decode and check'])} | ${fmt(big['JSON.parse'])} | ${ratio(big['JSON.parse + decodeSnapshot + verdict'], big['JSON.parse + hand-written decode and check'])} | ${ratio(big['JSON.parse + decodeSnapshot + canClose'], big['JSON.parse + hand-written decode and check'])} |`,
+  '',
+  'The verdict does more than the hand-written pass: it orders a plan (a sort with ties broken by ids) and writes a',
+  'message for every blocker and step. Decoding plus `canClose` is the like-for-like comparison.',
   '',
   '## Batch throughput',
   '',

@@ -180,9 +180,10 @@ describe('ordering', () => {
     expect(compareBlockers(job('a', '1'), job('a', '1'))).toBe(0)
     expect(compareBlockers({ _tag: 'B', rule: 'x' }, { _tag: 'A', rule: 'x' })).toBeGreaterThan(0)
   })
-  it('sortBlockers keeps a sorted list as it is and sorts the rest', () => {
+  it('sortBlockers sorts into a new list', () => {
     const sorted = [job('a', '1'), job('a', '2')]
-    expect(sortBlockers(sorted)).toBe(sorted)
+    expect(sortBlockers(sorted)).toEqual(sorted)
+    expect(sortBlockers(sorted)).not.toBe(sorted)
     expect(sortBlockers([job('a', '2'), job('a', '1')])).toEqual(sorted)
     expect(sortBlockers([])).toEqual([])
   })

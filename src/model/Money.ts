@@ -5,7 +5,7 @@
  */
 import * as t from 'io-ts'
 
-import { primitive, struct } from './struct.js'
+import { refinement, struct } from './struct.js'
 
 // -------------------------------------------------------------------------------------
 // codecs
@@ -17,13 +17,9 @@ import { primitive, struct } from './struct.js'
  * @category codecs
  * @since 0.1.0
  */
-export const MinorUnitsC = primitive(
-  new t.Type<number, number, unknown>(
-    'a non-negative whole number of minor units',
-    (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
-    (u, c) => (typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? t.success(u) : t.failure(u, c)),
-    (a) => a,
-  ),
+export const MinorUnitsC = refinement(
+  'a non-negative whole number of minor units',
+  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
 )
 
 /**
@@ -32,14 +28,7 @@ export const MinorUnitsC = primitive(
  * @category codecs
  * @since 0.1.0
  */
-export const CurrencyC = primitive(
-  new t.Type<string, string, unknown>(
-    'three capital letters, such as "USD"',
-    (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u),
-    (u, c) => (typeof u === 'string' && /^[A-Z]{3}$/.test(u) ? t.success(u) : t.failure(u, c)),
-    (a) => a,
-  ),
-)
+export const CurrencyC = refinement('three capital letters, such as "USD"', (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u))
 
 /**
  * `{ amount, currency }`, amount in minor units.

@@ -128,6 +128,14 @@ export const primitive = <A, O>(codec: t.Type<A, O, unknown>): WithFast<t.Type<A
   withFast(codec, (u) => (codec.is(u) ? u : FAIL))
 
 /**
+ * A codec for the values that satisfy a guard, decoded as they are, with its fast decoder.
+ *
+ * @internal
+ */
+export const refinement = <A>(name: string, is: (u: unknown) => u is A): WithFast<t.Type<A, A, unknown>> =>
+  primitive(new t.Type<A, A, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity))
+
+/**
  * Any string (a fresh codec, so the fast decoder is not attached to io-ts's shared `t.string`).
  *
  * @internal
@@ -146,11 +154,4 @@ export const BooleanC = primitive(new t.BooleanType())
  *
  * @internal
  */
-export const IdC = primitive(
-  new t.Type<string, string, unknown>(
-    'a non-empty string',
-    (u): u is string => typeof u === 'string' && u.length > 0,
-    (u, c) => (typeof u === 'string' && u.length > 0 ? t.success(u) : t.failure(u, c)),
-    (a) => a,
-  ),
-)
+export const IdC = refinement('a non-empty string', (u): u is string => typeof u === 'string' && u.length > 0)

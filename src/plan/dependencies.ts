@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import { compareStrings, itemKey } from '../model/item.js'
 import { scopeKey } from '../model/Scope.js'
 import type { Step, StepTag } from './Step.js'
 
@@ -140,30 +141,6 @@ const TAG_RANK: { readonly [K in StepTag]: number } = {
   Confirm: 23,
 }
 
-const itemId = (s: Step): string => {
-  switch (s._tag) {
-    case 'ResolveDispute':
-      return s.disputeId
-    case 'WithdrawProposal':
-    case 'DeclineOffer':
-      return s.proposalId
-    case 'EndContract':
-      return s.contractId
-    case 'CloseJob':
-      return s.jobId
-    case 'RemoveMember':
-      return s.userId
-    case 'CloseAgency':
-      return s.agencyId
-    case 'CancelSubscription':
-      return s.subscriptionId
-    case 'RemoveBillingMethod':
-      return s.billingMethodId
-    default:
-      return ''
-  }
-}
-
 /**
  * The priority key of a step: [waits last, tag, scope, id]. (Waits among themselves are put in
  * time order by the `Sequence` of {@link ORDER}, not here.)
@@ -174,7 +151,7 @@ export const priorityKey = (s: Step): readonly [number, number, string, string] 
   s.kind === 'wait' ? 1 : 0,
   TAG_RANK[s._tag],
   'scope' in s ? scopeKey(s.scope) : '',
-  itemId(s),
+  itemKey(s),
 ]
 
 /**
@@ -186,4 +163,4 @@ export const comparePriority = (
   a: ReturnType<typeof priorityKey>,
   b: ReturnType<typeof priorityKey>,
 ): number =>
-  a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0) || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0)
+  a[0] - b[0] || a[1] - b[1] || compareStrings(a[2], b[2]) || compareStrings(a[3], b[3])

@@ -11,6 +11,7 @@ import { billingCycleEnd } from '../billing/week.js'
 import type { AccountSnapshot } from '../model/codecs.js'
 import { max } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
+import { compareStrings, itemKey } from '../model/item.js'
 import { scopeKey } from '../model/Scope.js'
 import type { Scope } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
@@ -54,23 +55,31 @@ export interface BlockerLike {
 
 const ruleRank = new Map<string, number>(RULE_IDS.map((r, i) => [r, i]))
 
-const ITEM_FIELDS = ['contractId', 'proposalId', 'paymentId', 'jobId', 'userId', 'disputeId', 'agencyId', 'id'] as const
-
-const itemKey = (b: BlockerLike): string => {
-  const r = b as unknown as Record<string, unknown>
-  for (const k of ITEM_FIELDS) {
-    const v = r[k]
-    if (typeof v === 'string') return v
-  }
-  return ''
-}
-
 const scopeOf = (b: BlockerLike): string => {
   const s = (b as { readonly scope?: Scope }).scope
   return s === undefined ? '' : scopeKey(s)
 }
 
-const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+interface Keyed<B> {
+  readonly b: B
+  readonly rank: number
+  readonly scope: string
+  readonly item: string
+}
+
+const keyOf = <B extends BlockerLike>(b: B): Keyed<B> => ({
+  b,
+  rank: ruleRank.get(b.rule) ?? RULE_IDS.length,
+  scope: scopeOf(b),
+  item: itemKey(b),
+})
+
+const compareKeyed = <B extends BlockerLike>(x: Keyed<B>, y: Keyed<B>): number =>
+  x.rank - y.rank ||
+  compareStrings(x.b.rule, y.b.rule) ||
+  compareStrings(x.scope, y.scope) ||
+  compareStrings(x.item, y.item) ||
+  compareStrings(x.b._tag, y.b._tag)
 
 /**
  * A canonical order of blockers: by rule (in SPEC order; an app's own rules after, by id), then
@@ -80,52 +89,24 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  * @category ordering
  * @since 0.1.0
  */
-export const compareBlockers = (a: BlockerLike, b: BlockerLike): number =>
-  (ruleRank.get(a.rule) ?? RULE_IDS.length) - (ruleRank.get(b.rule) ?? RULE_IDS.length) ||
-  compareStrings(a.rule, b.rule) ||
-  compareStrings(scopeOf(a), scopeOf(b)) ||
-  compareStrings(itemKey(a), itemKey(b)) ||
-  compareStrings(a._tag, b._tag)
-
-// -------------------------------------------------------------------------------------
-// evaluation
-// -------------------------------------------------------------------------------------
-
-interface Keyed<B> {
-  readonly b: B
-  readonly rank: number
-  readonly rule: string
-  readonly scope: string
-  readonly item: string
-}
-
-const compareKeyed = <B extends BlockerLike>(x: Keyed<B>, y: Keyed<B>): number =>
-  x.rank - y.rank ||
-  compareStrings(x.rule, y.rule) ||
-  compareStrings(x.scope, y.scope) ||
-  compareStrings(x.item, y.item) ||
-  compareStrings(x.b._tag, y.b._tag)
+export const compareBlockers = (a: BlockerLike, b: BlockerLike): number => compareKeyed(keyOf(a), keyOf(b))
 
 /**
  * Sorts blockers by {@link compareBlockers}, computing each blocker's key once (not once per
- * comparison), and not at all when they are already in order.
+ * comparison). Returns a new array.
  *
  * @category ordering
  * @since 0.1.0
  */
-export const sortBlockers = <B extends BlockerLike>(blockers: ReadonlyArray<B>): ReadonlyArray<B> => {
-  const keyed: Array<Keyed<B>> = blockers.map((b) => ({
-    b,
-    rank: ruleRank.get(b.rule) ?? RULE_IDS.length,
-    rule: b.rule,
-    scope: scopeOf(b),
-    item: itemKey(b),
-  }))
-  let sorted = true
-  for (let i = 1; i < keyed.length && sorted; i++) sorted = compareKeyed(keyed[i - 1] as Keyed<B>, keyed[i] as Keyed<B>) <= 0
-  if (sorted) return blockers
-  return keyed.sort(compareKeyed).map((k) => k.b)
-}
+export const sortBlockers = <B extends BlockerLike>(blockers: ReadonlyArray<B>): ReadonlyArray<B> =>
+  blockers
+    .map(keyOf)
+    .sort(compareKeyed)
+    .map((k) => k.b)
+
+// -------------------------------------------------------------------------------------
+// evaluation
+// -------------------------------------------------------------------------------------
 
 /**
  * Runs a policy on prepared facts: every blocker, in the policy's order (see {@link canClose}).

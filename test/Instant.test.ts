@@ -84,3 +84,33 @@ describe('parseInstant against the regular expression it replaced', () => {
     expect(sample.some((s) => reference(s) === undefined)).toBe(true)
   })
 })
+
+describe('parseInstant at the edges of its grammar', () => {
+  it.each([
+    ['2026-09-31T00:00:00Z', 'September has 30 days'],
+    ['2026-06-31T00:00:00Z', 'June has 30 days'],
+    ['2026-11-31T00:00:00Z', 'November has 30 days'],
+    ['2026-11-18T10:00:00Zx', 'nothing may follow Z'],
+    ['2026-11-18T10:00:00x01:00', 'an offset starts with + or -'],
+    ['2026/11/18T10:00:00Z', 'the date is written with dashes'],
+    ['2026-11-18t10:00:00Z', 'T is upper case'],
+    ['2026-11-18T10-00:00Z', 'hours and minutes are separated by a colon'],
+    ['2026-11-18T10:00:00.Z', 'a fraction has a digit'],
+    ['2026-11-18T10:00:00.1234567890Z', 'a fraction has at most nine digits'],
+    ['2026-11-18T10:00:00+24:00', 'an offset is under 24 hours'],
+    ['2026-11-18T10:00:00+01:60', 'an offset has under 60 minutes'],
+    ['2026-11-18T10:00:00+01:0', 'an offset has two digits of minutes'],
+  ])('rejects %s: %s', (s) => {
+    expect(parseInstant(s)).toBeUndefined()
+  })
+  it('accepts the largest offsets, nine fraction digits, and the year 0', () => {
+    expect(parseInstant('2026-11-18T23:59:00+23:59')).toBe(Date.UTC(2026, 10, 18))
+    expect(parseInstant('2026-11-18T00:00:00-23:59')).toBe(Date.UTC(2026, 10, 18, 23, 59))
+    expect(parseInstant('2026-11-18T10:00:00.123456789Z')).toBe(Date.UTC(2026, 10, 18, 10, 0, 0, 123))
+    expect(parseInstant('2026-09-30T00:00:00Z')).toBe(Date.UTC(2026, 8, 30))
+    expect(parseInstant('2026-11-18T10:00Z')).toBe(Date.UTC(2026, 10, 18, 10))
+    const year0 = new Date(0)
+    year0.setUTCFullYear(0, 0, 1)
+    expect(parseInstant('0000-01-01T00:00:00Z')).toBe(year0.getTime())
+  })
+})

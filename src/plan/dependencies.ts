@@ -60,11 +60,9 @@ const none: ReadonlyArray<string> = []
 export const ORDER: ReadonlyArray<OrderRule> = [
   {
     _tag: 'Dependency',
+    // only an owned company's hourly contract has a billing wait; the key finds it
     name: "ending an owned company's hourly contract starts its billing wait",
-    before: (s) =>
-      s._tag === 'EndContract' && s.scope._tag === 'Company' && s.contractType === 'hourly'
-        ? [`${scopeKey(s.scope)}/${s.contractId}`]
-        : none,
+    before: (s) => (s._tag === 'EndContract' ? [`${scopeKey(s.scope)}/${s.contractId}`] : none),
     after: (s) =>
       s._tag === 'WaitUntil'
         ? s.reasons.flatMap((r) => (r._tag === 'BillingWeekEnds' ? [`${scopeKey(r.scope)}/${r.contractId}`] : []))

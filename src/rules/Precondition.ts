@@ -36,8 +36,20 @@ export interface Precondition<F, B> {
  */
 export const empty: Precondition<unknown, never> = () => []
 
-const flatten = <B>(parts: ReadonlyArray<ReadonlyArray<B>>): ReadonlyArray<B> =>
-  ([] as ReadonlyArray<B>).concat(...parts)
+/** The parts one after another; a lone non-empty part is returned as it is. */
+const flatten = <B>(parts: ReadonlyArray<ReadonlyArray<B>>): ReadonlyArray<B> => {
+  let found: ReadonlyArray<B> = []
+  let out: Array<B> | undefined
+  for (const part of parts) {
+    if (part.length === 0) continue
+    if (found.length === 0) found = part
+    else {
+      out ??= found.slice()
+      for (const b of part) out.push(b)
+    }
+  }
+  return out ?? found
+}
 
 /**
  * A blocker for each item that `select` picks from the facts and `check` objects to.
@@ -74,10 +86,8 @@ export const each =
  */
 export const concat =
   <F, B1, B2>(first: Precondition<F, B1>, second: Precondition<F, B2>): Precondition<F, B1 | B2> =>
-  (facts) => {
-    const a: ReadonlyArray<B1 | B2> = first(facts)
-    return a.concat(second(facts))
-  }
+  (facts) =>
+    flatten<B1 | B2>([first(facts), second(facts)])
 
 /**
  * All of several preconditions, every blocker of each, in order.

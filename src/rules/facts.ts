@@ -116,17 +116,25 @@ export const closureFacts = (
 
 /** @category constructors @since 0.1.0 */
 export const companyFacts = (c: Company, f: Pick<ClosureFacts, 'asOf' | 'billingCycleEnd'>): CompanyFacts => ({
-  ...c,
   scope: companyScope(c.id),
   asOf: f.asOf,
   billingCycleEnd: f.billingCycleEnd,
+  role: c.role,
+  members: c.members,
+  contracts: c.contracts,
+  jobs: c.jobs,
+  outstanding: c.outstanding,
 })
 
 /** @category constructors @since 0.1.0 */
 export const agencyFacts = (a: Agency, f: Pick<ClosureFacts, 'asOf'>): AgencyFacts => ({
-  ...a,
   scope: agencyScope(a.id),
   asOf: f.asOf,
+  role: a.role,
+  members: a.members,
+  contracts: a.contracts,
+  proposals: a.proposals,
+  earnings: a.earnings,
 })
 
 // -------------------------------------------------------------------------------------
@@ -135,7 +143,17 @@ export const agencyFacts = (a: Agency, f: Pick<ClosureFacts, 'asOf'>): AgencyFac
 
 /** The freelancer profile's work: none or one. @category selectors @since 0.1.0 */
 export const freelancerWork = (f: ClosureFacts): ReadonlyArray<FreelancerFacts> =>
-  f.snapshot.freelancer === null ? [] : [{ ...f.snapshot.freelancer, scope: freelancerScope, asOf: f.asOf }]
+  f.snapshot.freelancer === null
+    ? []
+    : [
+        {
+          scope: freelancerScope,
+          asOf: f.asOf,
+          contracts: f.snapshot.freelancer.contracts,
+          proposals: f.snapshot.freelancer.proposals,
+          earnings: f.snapshot.freelancer.earnings,
+        },
+      ]
 
 /** Companies the user owns. @category selectors @since 0.1.0 */
 export const ownedCompanies = (f: ClosureFacts): ReadonlyArray<CompanyFacts> =>

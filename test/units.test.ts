@@ -28,6 +28,7 @@ import {
   targetAgency,
   empty,
   forEach,
+  formatDecodeErrors,
   formatMoney,
   InstantC,
   isUnclearable,
@@ -90,6 +91,12 @@ describe('decode errors', () => {
     const list: Array<unknown> = []
     list.push(list)
     expect(showFound(list)).toBe('an array')
+  })
+  it('formatDecodeErrors writes one message per line', () => {
+    expect(formatDecodeErrors([decodeError('a', 'a string', '1'), decodeError('b', 'a string', 'nothing')])).toBe(
+      'a: expected a string, found 1\nb is missing: expected a string',
+    )
+    expect(formatDecodeErrors([])).toBe('')
   })
   it('decodeError reads as a sentence, naming the path or the snapshot', () => {
     expect(decodeError('a.b', 'a string', '1').message).toBe('a.b: expected a string, found 1')

@@ -1,7 +1,7 @@
 /**
  * The order of a plan, declared as dependencies between kinds of steps (SPEC §4).
  *
- * A {@link Dependency} says: any step that has a key in `before` comes ahead of every step that
+ * A {@link Dependency} says that each step with a key in `before` comes ahead of every step that
  * has the same key in `after`. A {@link Sequence} puts the steps it ranks in increasing order.
  * The plan is a topological order of these constraints; what is left open is decided by
  * {@link comparePriority}: things that can be done now before waits, then by kind, tag, scope

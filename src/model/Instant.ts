@@ -131,6 +131,8 @@ export const toISOString = (i: Instant): string => new Date(i).toISOString()
 // codec
 // -------------------------------------------------------------------------------------
 
+const readInstant = (u: unknown): Instant | typeof FAIL => (typeof u === 'string' ? (parseInstant(u) ?? FAIL) : FAIL)
+
 /**
  * io-ts codec: an ISO-8601 string with `Z` or an offset ⇄ {@link Instant}. Encodes to UTC.
  *
@@ -142,13 +144,12 @@ export const InstantC = withFast(
     'an ISO-8601 instant with Z or an offset',
     (u): u is Instant => typeof u === 'number' && Number.isInteger(u),
     (u, c) => {
-      if (typeof u !== 'string') return t.failure(u, c)
-      const i = parseInstant(u)
-      return i === undefined ? t.failure(u, c) : t.success(i)
+      const i = readInstant(u)
+      return i === FAIL ? t.failure(u, c) : t.success(i)
     },
     toISOString,
   ),
-  (u) => (typeof u === 'string' ? (parseInstant(u) ?? FAIL) : FAIL),
+  (u) => readInstant(u),
 )
 
 // -------------------------------------------------------------------------------------

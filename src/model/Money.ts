@@ -28,7 +28,10 @@ export const MinorUnitsC = refinement(
  * @category codecs
  * @since 0.1.0
  */
-export const CurrencyC = refinement('three capital letters, such as "USD"', (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u))
+export const CurrencyC = refinement(
+  'three capital letters, such as "USD"',
+  (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u),
+)
 
 /**
  * `{ amount, currency }`, amount in minor units.

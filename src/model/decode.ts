@@ -10,8 +10,8 @@ import type { AccountSnapshot, Contract, Earnings } from './codecs.js'
 import { decodeError, fromValidationErrors, pathTo, showFound } from './DecodeError.js'
 import type { DecodeError, DecodeErrors } from './DecodeError.js'
 import { toISOString } from './Instant.js'
-import { FAIL } from './struct.js'
 import type { Instant } from './Instant.js'
+import { FAIL } from './struct.js'
 
 // -------------------------------------------------------------------------------------
 // cross-field checks

@@ -101,7 +101,7 @@ export const concat =
 export const all =
   <F, B>(...preconditions: ReadonlyArray<Precondition<F, B>>): Precondition<F, B> =>
   (facts) =>
-    // one native concat of every part: blockers are copied once per level, not pushed one by one
+    // a lone non-empty part passes through; the parts are copied only when two have blockers
     flatten(preconditions.map((p) => p(facts)))
 
 /**

@@ -83,7 +83,7 @@ describe('account-closure check', () => {
   it('wrong types and missing fields from standard input', () => {
     const r = cli(['check'], JSON.stringify({ asOf: 12, user: { id: 'u', securityQuestionSet: 'yes', standing: 'good' } }))
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('user.securityQuestionSet: expected boolean, found "yes"')
+    expect(r.stderr).toContain('user.securityQuestionSet: expected true or false, found "yes"')
     expect(r.stderr).toContain('freelancer is missing')
   })
 

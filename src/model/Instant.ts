@@ -6,9 +6,9 @@
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 
-import { FAIL, withFast } from './struct.js'
+import { FAIL, leaf } from './struct.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -66,18 +66,36 @@ const zoneOffset = (s: string, i: number): number => {
   return (sign === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000
 }
 
+/** 0001-01-01T00:00:00Z, the first instant a snapshot may hold. */
+const MIN = -62_135_596_800_000
+/** 9999-01-01T00:00:00Z, the first instant a snapshot may not hold. */
+const MAX = Date.UTC(9999, 0, 1)
+
 /**
- * Reads an ISO-8601 instant that carries `Z` or a UTC offset (`+01:00`, `-0530`).
- * Calendar fields are checked (no 30 February, no hour 24); fractions below a millisecond are
- * dropped. Returns `undefined` for anything else.
+ * Which way a fraction below a millisecond goes: `down` for the instant a question is asked at
+ * (`asOf`), `up` for every other instant, so that rounding never makes an account look closable
+ * sooner than the facts allow.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type Rounding = 'down' | 'up'
+
+/**
+ * Reads an ISO-8601 instant that carries `Z` or a UTC offset (`+01:00`, `-0530`), with any
+ * number of fractional digits. Calendar fields are checked (no 30 February, no hour 24), and the
+ * instant must lie in 0001-01-01T00:00:00Z ≤ t < 9999-01-01T00:00:00Z once in UTC (after
+ * rounding). A fraction below a millisecond is rounded `down` (the default) or `up`.
+ * Returns `undefined` for anything else.
  *
  * @example
  * parseInstant('2026-11-18T11:00:00+01:00') === parseInstant('2026-11-18T10:00:00Z') // true
+ * parseInstant('2026-11-18T10:00:00.0001Z', 'up') === parseInstant('2026-11-18T10:00:00.001Z') // true
  *
  * @category constructors
  * @since 0.1.0
  */
-export const parseInstant = (s: string): Instant | undefined => {
+export const parseInstant = (s: string, rounding: Rounding = 'down'): Instant | undefined => {
   // YYYY-MM-DDTHH:MM, then :SS, then .fraction, then Z or ±HH:MM or ±HHMM
   if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return undefined
   const year = digits(s, 0, 4)
@@ -93,8 +111,13 @@ export const parseInstant = (s: string): Instant | undefined => {
     i = 19
     if (s[i] === '.') {
       const end = digitsEnd(s, 20)
-      if (end === 20 || end > 29) return undefined
+      if (end === 20) return undefined
       ms = digits(`${s.slice(20, Math.min(end, 23))}00`, 0, 3)
+      // any non-zero digit below the millisecond rounds up when asked to
+      if (rounding === 'up') for (let j = 23; j < end; j++) if (s.charCodeAt(j) !== 48) {
+        ms++
+        break
+      }
       i = end
     }
   }
@@ -104,8 +127,18 @@ export const parseInstant = (s: string): Instant | undefined => {
   const utc = new Date(0)
   utc.setUTCFullYear(year, month - 1, day)
   utc.setUTCHours(hour, minute, second, ms)
-  return (utc.getTime() - offset) as Instant
+  const at = utc.getTime() - offset
+  return at >= MIN && at < MAX ? (at as Instant) : undefined
 }
+
+/**
+ * Whether a number is an instant a snapshot may hold: whole milliseconds in
+ * 0001-01-01T00:00:00Z ≤ t < 9999-01-01T00:00:00Z.
+ *
+ * @category refinements
+ * @since 0.2.0
+ */
+export const isInstant = (u: unknown): u is Instant => typeof u === 'number' && Number.isInteger(u) && u >= MIN && u < MAX
 
 /**
  * An instant from milliseconds since the epoch.
@@ -128,29 +161,34 @@ export const instant = (ms: number): Instant => ms as Instant
 export const toISOString = (i: Instant): string => new Date(i).toISOString()
 
 // -------------------------------------------------------------------------------------
-// codec
+// codecs
 // -------------------------------------------------------------------------------------
 
-const readInstant = (u: unknown): Instant | typeof FAIL => (typeof u === 'string' ? (parseInstant(u) ?? FAIL) : FAIL)
+const instantCodec = (rounding: Rounding) =>
+  leaf<Instant, string>(
+    'an ISO-8601 instant with Z or an offset',
+    isInstant,
+    (u) => (typeof u === 'string' ? (parseInstant(u, rounding) ?? FAIL) : FAIL),
+    toISOString,
+  )
 
 /**
- * io-ts codec: an ISO-8601 string with `Z` or an offset ⇄ {@link Instant}. Encodes to UTC.
+ * io-ts codec: an ISO-8601 string with `Z` or an offset ⇄ {@link Instant}, a fraction below
+ * the millisecond rounded up. Encodes to UTC, as `toISOString` writes it.
  *
  * @category codecs
  * @since 0.1.0
  */
-export const InstantC = withFast(
-  new t.Type<Instant, string, unknown>(
-    'an ISO-8601 instant with Z or an offset',
-    (u): u is Instant => typeof u === 'number' && Number.isInteger(u),
-    (u, c) => {
-      const i = readInstant(u)
-      return i === FAIL ? t.failure(u, c) : t.success(i)
-    },
-    toISOString,
-  ),
-  (u) => readInstant(u),
-)
+export const InstantC: t.Type<Instant, string, unknown> = instantCodec('up')
+
+/**
+ * io-ts codec for the instant a question is asked at (`asOf`): as {@link InstantC}, with a
+ * fraction below the millisecond rounded down.
+ *
+ * @category codecs
+ * @since 0.2.0
+ */
+export const AsOfC: t.Type<Instant, string, unknown> = instantCodec('down')
 
 // -------------------------------------------------------------------------------------
 // utils

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 
 import { refinement, struct } from './struct.js'
 

@@ -6,9 +6,9 @@
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 
-import { InstantC } from './Instant.js'
+import { AsOfC, InstantC } from './Instant.js'
 import { MoneyC } from './Money.js'
 import { BooleanC, IdC, listOf, nullable, oneOf, StringC, struct } from './struct.js'
 
@@ -118,7 +118,7 @@ export const BillingMethodC = struct('BillingMethod', { id: IdC, kind: StringC }
  * @since 0.1.0
  */
 export const AccountSnapshotC = struct('AccountSnapshot', {
-  asOf: InstantC,
+  asOf: AsOfC,
   user: UserC,
   freelancer: nullable(FreelancerProfileC),
   companies: listOf(CompanyC, 'Company'),

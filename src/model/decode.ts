@@ -6,12 +6,13 @@
 import * as E from 'fp-ts/lib/Either.js'
 
 import { AccountSnapshotC } from './codecs.js'
-import type { AccountSnapshot, Contract, Earnings } from './codecs.js'
-import { decodeError, fromValidationErrors, pathTo, showFound } from './DecodeError.js'
-import type { DecodeError, DecodeErrors } from './DecodeError.js'
+import type { AccountSnapshot, AccountSnapshotJson, Contract, Earnings } from './codecs.js'
+import { decodeError, pathTo, showFound } from './DecodeError.js'
+import type { DecodeErrors } from './DecodeError.js'
 import { toISOString } from './Instant.js'
 import type { Instant } from './Instant.js'
-import { FAIL } from './struct.js'
+import { FAIL, partsOf, report, safely, sink } from './struct.js'
+import type { Sink } from './struct.js'
 
 // -------------------------------------------------------------------------------------
 // cross-field checks
@@ -22,7 +23,7 @@ const uniqueIds = <A>(
   path: string,
   key: 'id' | 'userId',
   idOf: (a: A) => string,
-  out: Array<DecodeError>,
+  out: Sink,
 ): void => {
   const first = new Map<string, number>()
   items.forEach((item, i) => {
@@ -30,43 +31,39 @@ const uniqueIds = <A>(
     const earlier = first.get(id)
     if (earlier === undefined) first.set(id, i)
     else
-      out.push(
-        decodeError(
-          pathTo(pathTo(path, i), key),
-          `${key === 'id' ? 'an id' : 'a userId'} not used earlier in this list (${pathTo(path, earlier)} has it)`,
-          showFound(id),
-        ),
+      report(
+        out,
+        pathTo(pathTo(path, i), key),
+        `${key === 'id' ? 'an id' : 'a userId'} not used earlier in this list (${pathTo(path, earlier)} has it)`,
+        showFound(id),
       )
   })
 }
 
-const contracts = (list: ReadonlyArray<Contract>, path: string, asOf: Instant, out: Array<DecodeError>): void => {
+const contracts = (list: ReadonlyArray<Contract>, path: string, asOf: Instant, out: Sink): void => {
   uniqueIds(list, path, 'id', (c) => c.id, out)
   list.forEach((c, i) => {
     const at = pathTo(pathTo(path, i), 'endedAt')
     if (c.status === 'ended' && c.endedAt === null)
-      out.push(decodeError(at, 'an instant, because the contract has ended', 'null'))
+      report(out, at, 'an instant, because the contract has ended', 'null')
     else if (c.status !== 'ended' && c.endedAt !== null)
-      out.push(decodeError(at, `null, because the contract is ${c.status}`, showFound(toISOString(c.endedAt))))
+      report(out, at, `null, because the contract is ${c.status}`, showFound(toISOString(c.endedAt)))
     else if (c.endedAt !== null && c.endedAt > asOf)
-      out.push(
-        decodeError(at, `an instant at or before asOf (${toISOString(asOf)})`, showFound(toISOString(c.endedAt))),
-      )
+      report(out, at, `an instant at or before asOf (${toISOString(asOf)})`, showFound(toISOString(c.endedAt)))
   })
 }
 
-const earnings = (e: Earnings, path: string, out: Array<DecodeError>): void => {
+const earnings = (e: Earnings, path: string, out: Sink): void => {
   const pending = pathTo(path, 'pending')
   uniqueIds(e.pending, pending, 'id', (p) => p.id, out)
   const currency = e.available.currency
   e.pending.forEach((p, i) => {
     if (p.amount.currency !== currency)
-      out.push(
-        decodeError(
-          pathTo(pathTo(pathTo(pending, i), 'amount'), 'currency'),
-          `${currency}, the currency of ${pathTo(path, 'available')}`,
-          showFound(p.amount.currency),
-        ),
+      report(
+        out,
+        pathTo(pathTo(pathTo(pending, i), 'amount'), 'currency'),
+        `${currency}, the currency of ${pathTo(path, 'available')}`,
+        showFound(p.amount.currency),
       )
   })
 }
@@ -76,29 +73,20 @@ const team = (
   userId: string,
   members: ReadonlyArray<{ readonly userId: string; readonly role: string }>,
   path: string,
-  out: Array<DecodeError>,
+  out: Sink,
 ): void => {
   const mpath = pathTo(path, 'members')
   uniqueIds(members, mpath, 'userId', (m) => m.userId, out)
   members.forEach((m, i) => {
     if (m.userId === userId)
-      out.push(decodeError(pathTo(pathTo(mpath, i), 'userId'), 'another person than the user', showFound(m.userId)))
+      report(out, pathTo(pathTo(mpath, i), 'userId'), 'another person than the user', showFound(m.userId))
     else if (role === 'owner' && m.role === 'owner')
-      out.push(
-        decodeError(pathTo(pathTo(mpath, i), 'role'), 'not "owner", because the user owns it', showFound(m.role)),
-      )
+      report(out, pathTo(pathTo(mpath, i), 'role'), 'not "owner", because the user owns it', showFound(m.role))
   })
 }
 
-/**
- * The rules of SPEC §1 that relate fields to each other, on a snapshot whose shape is valid.
- *
- * @category validation
- * @since 0.1.0
- */
-export const snapshotProblems = (s: AccountSnapshot): DecodeErrors => {
-  const out: Array<DecodeError> = []
-  if (s.freelancer !== null) {
+/** The rules that relate fields to each other, on a snapshot whose shape is valid. */
+const crossFieldProblems = (s: AccountSnapshot, out: Sink): void => {  if (s.freelancer !== null) {
     contracts(s.freelancer.contracts, 'freelancer.contracts', s.asOf, out)
     uniqueIds(s.freelancer.proposals, 'freelancer.proposals', 'id', (p) => p.id, out)
     earnings(s.freelancer.earnings, 'freelancer.earnings', out)
@@ -114,12 +102,11 @@ export const snapshotProblems = (s: AccountSnapshot): DecodeErrors => {
   s.agencies.forEach((a, i) => {
     const path = pathTo('agencies', i)
     if (a.role === 'owner' && s.freelancer === null)
-      out.push(
-        decodeError(
-          pathTo(path, 'role'),
-          'not "owner" when the user has no freelancer profile (an agency belongs to a freelancer)',
-          '"owner"',
-        ),
+      report(
+        out,
+        pathTo(path, 'role'),
+        'not "owner" when the user has no freelancer profile (an agency belongs to a freelancer)',
+        '"owner"',
       )
     team(a.role, s.user.id, a.members, path, out)
     contracts(a.contracts, pathTo(path, 'contracts'), s.asOf, out)
@@ -129,7 +116,6 @@ export const snapshotProblems = (s: AccountSnapshot): DecodeErrors => {
   uniqueIds(s.disputes, 'disputes', 'id', (d) => d.id, out)
   uniqueIds(s.subscriptions, 'subscriptions', 'id', (d) => d.id, out)
   uniqueIds(s.billingMethods, 'billingMethods', 'id', (d) => d.id, out)
-  return out
 }
 
 // -------------------------------------------------------------------------------------
@@ -137,9 +123,37 @@ export const snapshotProblems = (s: AccountSnapshot): DecodeErrors => {
 // -------------------------------------------------------------------------------------
 
 /**
+ * Options of {@link decodeSnapshot}.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export interface DecodeOptions {
+  /**
+   * How many problems to list at most (100 unless set). When there are more, one last error
+   * at the path `''` says how many were left out, so hostile input costs bounded memory.
+   */
+  readonly maxErrors?: number
+}
+
+/** Snapshots this module decoded: the functions of the API take them without a second look. */
+const decoded = new WeakSet<object>()
+
+const { fast, reporting } = partsOf(AccountSnapshotC)
+
+const problems = (s: Sink): DecodeErrors => {
+  const more = s.total - s.errors.length
+  return more > 0
+    ? [...s.errors, decodeError('', `at most ${s.limit} problems listed`, `${more} more`)]
+    : s.errors
+}
+
+/**
  * Decodes untrusted input (usually `JSON.parse` output) into an {@link AccountSnapshot}.
- * Strict and closed: every field is required, unknown fields are dropped, and every problem is
- * reported with its JSON path. Never throws.
+ * Strict and closed: every field is required and read only as an own property, unknown fields
+ * (an own `__proto__` key too) are dropped, and every problem is reported with its JSON path.
+ * The snapshot is fresh plain data: nothing of the input is shared. Never throws, whatever the
+ * value (a getter that throws, a revoked proxy and a cycle are problems, not exceptions).
  *
  * @example
  * import { decodeSnapshot } from 'account-closure'
@@ -151,18 +165,48 @@ export const snapshotProblems = (s: AccountSnapshot): DecodeErrors => {
  * @category decoding
  * @since 0.1.0
  */
-export const decodeSnapshot = (u: unknown): E.Either<DecodeErrors, AccountSnapshot> => {
-  const fast = AccountSnapshotC.fast(u)
-  const shaped = fast === FAIL ? AccountSnapshotC.decode(u) : E.right(fast)
-  if (E.isLeft(shaped)) return E.left(fromValidationErrors(shaped.left))
-  const problems = snapshotProblems(shaped.right)
-  return problems.length === 0 ? E.right(shaped.right) : E.left(problems)
+export const decodeSnapshot = (u: unknown, options: DecodeOptions = {}): E.Either<DecodeErrors, AccountSnapshot> => {
+  const out = sink(Math.max(1, options.maxErrors ?? 100))
+  const shaped = safely(() => {
+    const quick = fast(u)
+    return quick === FAIL ? reporting(u, '', out) : quick
+  }, FAIL)
+  if (shaped === FAIL) {
+    if (out.total === 0) report(out, '', 'a readable value', 'a value that cannot be read')
+    return E.left(problems(out))
+  }
+  crossFieldProblems(shaped, out)
+  if (out.total > 0) return E.left(problems(out))
+  decoded.add(shaped)
+  return E.right(shaped)
+}
+
+/**
+ * The snapshot itself when it is one (decoded here, or a value of the same shape, a
+ * `structuredClone` say); otherwise what decoding it gives; otherwise a `TypeError` that says to
+ * decode first. Guards every function of the API against raw JSON from plain JavaScript.
+ *
+ * @internal
+ */
+export const asSnapshot = (u: unknown): AccountSnapshot => {
+  if (typeof u === 'object' && u !== null && decoded.has(u)) return u as AccountSnapshot
+  if (AccountSnapshotC.is(u)) {
+    const out = sink(1)
+    crossFieldProblems(u, out)
+    if (out.total === 0) return u
+  }
+  const d = decodeSnapshot(u, { maxErrors: 3 })
+  if (E.isRight(d)) return d.right
+  throw new TypeError(
+    `account-closure: not a decoded snapshot; call decodeSnapshot on the input first (${d.left.map((e) => e.message).join('; ')})`,
+  )
 }
 
 /**
  * Encodes a snapshot back to its JSON wire form (instants in UTC, as `toISOString` writes them).
+ * Its output decodes to the same snapshot.
  *
  * @category decoding
  * @since 0.1.0
  */
-export const encodeSnapshot = AccountSnapshotC.encode
+export const encodeSnapshot = (s: AccountSnapshot): AccountSnapshotJson => AccountSnapshotC.encode(s)

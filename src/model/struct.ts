@@ -1,157 +1,316 @@
+/**
+ * The decoding engine behind the snapshot codecs.
+ *
+ * Every codec is an io-ts `Type`, and privately has two decoders of its own:
+ * - a fast one without error reporting (the value, or `FAIL`), run first;
+ * - a reporting one that names every problem with its JSON path into a capped {@link Sink},
+ *   run only when the fast one fails.
+ * Both read only own properties (an own `__proto__` key is an unknown field like any other),
+ * never throw (a getter that throws or a revoked proxy is a problem at its path), and build
+ * fresh plain objects that hold only the known fields.
+ *
+ * @internal
+ */
 import * as t from 'io-ts'
 
+import { decodeError, pathTo, showFound } from './DecodeError.js'
+import type { DecodeError } from './DecodeError.js'
+
 // -------------------------------------------------------------------------------------
-// fast path
+// model
 // -------------------------------------------------------------------------------------
 
-/**
- * The "does not fit" answer of a fast decoder.
- *
- * @internal
- */
+/** The "does not fit" answer of a fast decoder. */
 export const FAIL: unique symbol = Symbol('account-closure/FAIL')
 
-/**
- * A decoder without error reporting: the decoded value, or {@link FAIL}. Every codec of the
- * snapshot carries one; {@link decodeSnapshot} runs it first and falls back to the io-ts decoder,
- * which says what is wrong and where, only when it fails. A fast decoder must never accept what
- * its codec rejects, and must give the same value when both accept (`test/decode.test.ts`).
- *
- * @internal
- */
+/** A decoder without error reporting. */
 export type Fast<A> = (u: unknown) => A | typeof FAIL
 
 /**
- * An io-ts codec with its fast decoder.
- *
- * @internal
+ * Where a reporting decoder puts its problems: the first `limit` are kept, the rest counted.
  */
-export type WithFast<C extends t.Any> = C & { readonly fast: Fast<t.TypeOf<C>> }
+export interface Sink {
+  readonly errors: Array<DecodeError>
+  readonly limit: number
+  total: number
+}
+
+/** A new sink that keeps at most `limit` problems. */
+export const sink = (limit: number): Sink => ({ errors: [], limit, total: 0 })
+
+/** Records one problem. */
+export const report = (s: Sink, path: string, expected: string, found: string): void => {
+  s.total++
+  if (s.errors.length < s.limit) s.errors.push(decodeError(path, expected, found))
+}
+
+/** A decoder that reports every problem with its path. */
+export type Reporting<A> = (u: unknown, path: string, s: Sink) => A | typeof FAIL
+
+interface Parts<A> {
+  readonly fast: Fast<A>
+  readonly reporting: Reporting<A>
+}
+
+/** The private decoders of each codec; never part of its public type. */
+const registry = new WeakMap<t.Any, Parts<unknown>>()
+
+/** The private decoders of a codec built here. */
+export const partsOf = <A>(codec: t.Type<A, unknown, unknown>): Parts<A> => {
+  const parts = registry.get(codec)
+  if (parts === undefined) throw new TypeError(`${codec.name} is not a codec of account-closure`)
+  return parts as Parts<A>
+}
 
 /**
- * Attaches a fast decoder to a codec built just for it.
- *
- * @internal
+ * An io-ts type whose `validate` runs the reporting decoder and turns its problems into io-ts
+ * errors (each with its path as the context key and the readable text as `message`).
  */
-export const withFast = <C extends t.Any>(codec: C, fast: Fast<t.TypeOf<C>>): WithFast<C> =>
-  Object.assign(codec, { fast })
+const codec = <A, O>(
+  name: string,
+  is: (u: unknown) => u is A,
+  parts: Parts<A>,
+  encode: (a: A) => O,
+): t.Type<A, O, unknown> => {
+  const type: t.Type<A, O, unknown> = new t.Type<A, O, unknown>(
+    name,
+    is,
+    (u, c) => {
+      const s = sink(Number.POSITIVE_INFINITY)
+      const a = safely(() => parts.reporting(u, '', s), FAIL)
+      if (a !== FAIL && s.total === 0) return t.success(a)
+      if (s.total === 0) report(s, '', 'a readable value', 'a value that cannot be read')
+      return t.failures(
+        s.errors.map((e) => ({
+          value: u,
+          context: [...c, { key: e.path, type, actual: u }],
+          message: e.message,
+        })),
+      )
+    },
+    encode,
+  )
+  registry.set(type, parts as Parts<unknown>)
+  return type
+}
 
-type FastProps = Readonly<Record<string, WithFast<t.Mixed>>>
+// -------------------------------------------------------------------------------------
+// reading untrusted values without throwing
+// -------------------------------------------------------------------------------------
 
 const toString = Object.prototype.toString
 const hasOwn = Object.prototype.hasOwnProperty
+
+/** `f()`, or `fallback` when it throws (a throwing getter, a revoked proxy). */
+export const safely = <A, B>(f: () => A, fallback: B): A | B => {
+  try {
+    return f()
+  } catch {
+    return fallback
+  }
+}
+
+const UNREADABLE: unique symbol = Symbol('account-closure/UNREADABLE')
+const UNREADABLE_TEXT = 'a value that cannot be read'
+
+/** An own property, `undefined` when absent, or UNREADABLE when reading it throws. */
+const own = (record: object, key: string): unknown =>
+  safely(() => (hasOwn.call(record, key) ? (record as Record<string, unknown>)[key] : undefined), UNREADABLE)
+
+const isPlainObject = (u: unknown): u is object => safely(() => toString.call(u) === '[object Object]', false)
+const isArray = (u: unknown): u is ReadonlyArray<unknown> => safely(() => Array.isArray(u), false)
+
+/** A short text for a found value, safe on anything. */
+const found = (u: unknown): string => (u === UNREADABLE ? UNREADABLE_TEXT : safely(() => showFound(u), UNREADABLE_TEXT))
 
 // -------------------------------------------------------------------------------------
 // combinators
 // -------------------------------------------------------------------------------------
 
+type Props = Readonly<Record<string, t.Mixed>>
+type TypeOfProps<P extends Props> = { readonly [K in keyof P]: t.TypeOf<P[K]> }
+type OutputOfProps<P extends Props> = { readonly [K in keyof P]: t.OutputOf<P[K]> }
+
 /**
- * A readonly struct codec that requires every prop and strips unknown ones (so `__proto__` and
- * other extra keys never reach the domain).
- *
- * @internal
+ * A struct: every prop required, read as an own property; unknown keys are dropped.
  */
-export const struct = <P extends FastProps>(name: string, props: P) => {
+export const struct = <P extends Props>(name: string, props: P): t.Type<TypeOfProps<P>, OutputOfProps<P>, unknown> => {
   const label = `an object (${name})`
-  const codec = t.readonly(t.exact(t.type(props, label), label), label)
   const keys = Object.keys(props)
-  const fasts = keys.map((k) => (props[k] as WithFast<t.Mixed>).fast)
-  return withFast(codec, (u) => {
+  const codecs = keys.map((k) => props[k] as t.Mixed)
+  const fasts = codecs.map((c) => partsOf<unknown>(c).fast)
+  const reportings = codecs.map((c) => partsOf<unknown>(c).reporting)
+  const n = keys.length
+  const is = (u: unknown): u is TypeOfProps<P> => {
+    if (!isPlainObject(u)) return false
+    for (let i = 0; i < n; i++) {
+      const v = own(u, keys[i] as string)
+      if (v === UNREADABLE || !(codecs[i] as t.Mixed).is(v)) return false
+    }
+    return true
+  }
+  const fast: Fast<TypeOfProps<P>> = (u) => {
     if (toString.call(u) !== '[object Object]') return FAIL
     const record = u as Record<string, unknown>
     const out: Record<string, unknown> = {}
-    for (let i = 0; i < keys.length; i++) {
+    for (let i = 0; i < n; i++) {
       const key = keys[i] as string
-      const value = (fasts[i] as Fast<unknown>)(record[key])
+      const value = (fasts[i] as Fast<unknown>)(hasOwn.call(record, key) ? record[key] : undefined)
       if (value === FAIL) return FAIL
       out[key] = value
     }
-    return out as t.TypeOf<typeof codec>
-  })
+    return out as TypeOfProps<P>
+  }
+  const reporting: Reporting<TypeOfProps<P>> = (u, path, s) => {
+    if (!isPlainObject(u)) {
+      report(s, path, label, found(u))
+      return FAIL
+    }
+    const out: Record<string, unknown> = {}
+    let ok = true
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as string
+      const at = pathTo(path, key)
+      const v = own(u, key)
+      if (v === UNREADABLE) {
+        report(s, at, (codecs[i] as t.Any).name, UNREADABLE_TEXT)
+        ok = false
+        continue
+      }
+      const value = (reportings[i] as Reporting<unknown>)(v, at, s)
+      if (value === FAIL) ok = false
+      else if (ok) out[key] = value
+    }
+    return ok ? (out as TypeOfProps<P>) : FAIL
+  }
+  const encode = (a: TypeOfProps<P>): OutputOfProps<P> => {
+    const out: Record<string, unknown> = {}
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as string
+      out[key] = (codecs[i] as t.Mixed).encode((a as Record<string, unknown>)[key])
+    }
+    return out as OutputOfProps<P>
+  }
+  return codec(label, is, { fast, reporting }, encode)
 }
 
 /**
- * A readonly list, named for people: `a list of Contract`.
- *
- * @internal
+ * A readonly list, named for people: `a list (of Contract)`.
  */
-export const listOf = <C extends WithFast<t.Mixed>>(codec: C, name: string) => {
-  const list = t.readonlyArray(codec, `a list (of ${name})`)
-  const fast = codec.fast
-  return withFast(list, (u) => {
+export const listOf = <A, O>(
+  item: t.Type<A, O, unknown>,
+  name: string,
+): t.Type<ReadonlyArray<A>, ReadonlyArray<O>, unknown> => {
+  const label = `a list (of ${name})`
+  const { fast: itemFast, reporting: itemReporting } = partsOf(item)
+  const is = (u: unknown): u is ReadonlyArray<A> =>
+    isArray(u) &&
+    safely(() => {
+      for (let i = 0; i < u.length; i++) if (!hasOwn.call(u, i) || !item.is(u[i])) return false
+      return true
+    }, false)
+  const fast: Fast<ReadonlyArray<A>> = (u) => {
     if (!Array.isArray(u)) return FAIL
-    const out: Array<t.TypeOf<C>> = new Array<t.TypeOf<C>>(u.length)
+    const out = new Array<A>(u.length)
     for (let i = 0; i < u.length; i++) {
-      const value = fast(u[i])
+      const value = itemFast(u[i])
       if (value === FAIL) return FAIL
       out[i] = value
     }
     return out
-  })
+  }
+  const reporting: Reporting<ReadonlyArray<A>> = (u, path, s) => {
+    if (!isArray(u)) {
+      report(s, path, label, found(u))
+      return FAIL
+    }
+    const length = safely(() => u.length, -1)
+    if (length < 0) {
+      report(s, path, label, UNREADABLE_TEXT)
+      return FAIL
+    }
+    const out: Array<A> = []
+    let ok = true
+    for (let i = 0; i < length; i++) {
+      const at = pathTo(path, i)
+      const v = safely(() => u[i], UNREADABLE)
+      if (v === UNREADABLE) {
+        report(s, at, item.name, UNREADABLE_TEXT)
+        ok = false
+        continue
+      }
+      const value = itemReporting(v, at, s)
+      if (value === FAIL) ok = false
+      else if (ok) out.push(value)
+    }
+    return ok ? out : FAIL
+  }
+  return codec(label, is, { fast, reporting }, (as) => as.map((a) => item.encode(a)))
 }
 
 /**
- * A codec for `A | null` that reports errors of its inner codec at the same path
- * (io-ts's union would report one error per member).
- *
- * @internal
+ * `A | null`, reporting the inner codec's problems at the same path.
  */
-export const nullable = <C extends WithFast<t.Mixed>>(codec: C) =>
-  withFast(
-    new t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown>(
-      `${codec.name} or null`,
-      (u): u is t.TypeOf<C> | null => u === null || codec.is(u),
-      (u, c) => (u === null ? t.success(null) : codec.validate(u, c)),
-      (a) => (a === null ? null : codec.encode(a)),
-    ),
-    (u) => (u === null ? null : codec.fast(u)),
+export const nullable = <A, O>(inner: t.Type<A, O, unknown>): t.Type<A | null, O | null, unknown> => {
+  const { fast, reporting } = partsOf(inner)
+  return codec<A | null, O | null>(
+    `${inner.name} or null`,
+    (u): u is A | null => u === null || inner.is(u),
+    {
+      fast: (u) => (u === null ? null : fast(u)),
+      reporting: (u, path, s) => {
+        if (u === null) return null
+        if (u !== undefined) return reporting(u, path, s)
+        report(s, path, `${inner.name} or null`, 'nothing')
+        return FAIL
+      },
+    },
+    (a) => (a === null ? null : inner.encode(a)),
   )
+}
+
+/**
+ * A leaf codec: a value that `read` accepts (and may convert), described for people by `name`.
+ */
+export const leaf = <A, O>(
+  name: string,
+  is: (u: unknown) => u is A,
+  read: (u: unknown) => A | typeof FAIL,
+  encode: (a: A) => O,
+): t.Type<A, O, unknown> =>
+  codec(
+    name,
+    is,
+    {
+      fast: read,
+      reporting: (u, path, s) => {
+        const a = read(u)
+        if (a === FAIL) report(s, path, name, found(u))
+        return a
+      },
+    },
+    encode,
+  )
+
+/**
+ * The values a guard accepts, decoded as they are.
+ */
+export const refinement = <A>(name: string, is: (u: unknown) => u is A): t.Type<A, A, unknown> =>
+  leaf(name, is, (u) => (is(u) ? u : FAIL), (a) => a)
 
 /**
  * One of a fixed set of strings.
- *
- * @internal
  */
-export const oneOf = <K extends string>(values: ReadonlyArray<K>) => {
-  const keys = Object.fromEntries(values.map((v) => [v, null])) as { [P in K]: null }
-  return withFast(t.keyof(keys, `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`), (u) =>
-    typeof u === 'string' && hasOwn.call(keys, u) ? (u as K) : FAIL,
-  )
+export const oneOf = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> => {
+  const set = new Set<string>(values)
+  return refinement(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (u): u is K => typeof u === 'string' && set.has(u))
 }
 
-/**
- * A primitive codec whose fast decoder is its own type guard.
- *
- * @internal
- */
-export const primitive = <A, O>(codec: t.Type<A, O, unknown>): WithFast<t.Type<A, O, unknown>> =>
-  withFast(codec, (u) => (codec.is(u) ? u : FAIL))
+/** Any string. */
+export const StringC = refinement('a string', (u): u is string => typeof u === 'string')
 
-/**
- * A codec for the values that satisfy a guard, decoded as they are, with its fast decoder.
- *
- * @internal
- */
-export const refinement = <A>(name: string, is: (u: unknown) => u is A): WithFast<t.Type<A, A, unknown>> =>
-  primitive(new t.Type<A, A, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity))
+/** `true` or `false`. */
+export const BooleanC = refinement('true or false', (u): u is boolean => typeof u === 'boolean')
 
-/**
- * Any string (a fresh codec, so the fast decoder is not attached to io-ts's shared `t.string`).
- *
- * @internal
- */
-export const StringC = primitive(new t.StringType())
-
-/**
- * `true` or `false`.
- *
- * @internal
- */
-export const BooleanC = primitive(new t.BooleanType())
-
-/**
- * A non-empty string.
- *
- * @internal
- */
+/** A non-empty string. */
 export const IdC = refinement('a non-empty string', (u): u is string => typeof u === 'string' && u.length > 0)

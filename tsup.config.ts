@@ -1,18 +1,29 @@
 import { defineConfig } from 'tsup'
 
-// One config, three entries: the library, its testing helpers, and the command line.
-// fp-ts, io-ts and fast-check are peers and stay external (tsup externalises peers).
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    testing: 'src/testing/index.ts',
-    cli: 'src/cli/main.ts',
+// Two builds. The library (and its testing helpers) keeps fp-ts, io-ts and fast-check external:
+// they are peers. The command line bundles everything it needs, so that it runs with only this
+// package installed. `npm run build` empties dist/ first (a `clean` here would race between the
+// two builds).
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: false,
+    target: 'node20',
+    splitting: false,
+    treeshake: true,
   },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
-  clean: true,
-  sourcemap: false,
-  target: 'node20',
-  splitting: false,
-  treeshake: true,
-})
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: false,
+    target: 'node20',
+    splitting: false,
+    treeshake: true,
+    noExternal: [/^fp-ts/, /^io-ts/],
+  },
+])

@@ -64,19 +64,23 @@ describe('account-closure check', () => {
   it('text that is not JSON: exit 2, a clear message, no stack trace', () => {
     const r = cli(['check', '--json'], '{"asOf": ')
     expect(r.code).toBe(2)
-    expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/^account-closure: the snapshot is not JSON: /)
+    // with --json, standard output holds the errors and nothing else
+    expect(JSON.parse(r.stdout)).toMatchObject({ errors: [{ path: '', expected: 'JSON text' }] })
+    expect(r.stderr).toMatch(/^account-closure: the snapshot is not JSON:\n  the snapshot: expected JSON text/)
     noStack(r.stderr)
   })
 
   it('a snapshot that does not decode: exit 2, every error on its own line with its path', () => {
     const r = cli(['check', examplePath('invalid'), '--json'])
     expect(r.code).toBe(2)
-    expect(r.stdout).toBe('')
+    const errors = (JSON.parse(r.stdout) as { errors: Array<{ path: string }> }).errors
+    expect(errors).toHaveLength(8)
     const lines = r.stderr.trim().split('\n')
-    expect(lines).toHaveLength(8)
-    expect(lines[0]).toBe('asOf: expected an ISO-8601 instant with Z or an offset, found "yesterday"')
-    expect(lines).toContain('companies[0].members is missing: expected a list (of CompanyMember)')
+    expect(lines).toHaveLength(9)
+    expect(lines[0]).toBe('account-closure: the snapshot is not valid:')
+    expect(lines[1]).toBe('  asOf: expected an ISO-8601 instant with Z or an offset, found "yesterday"')
+    expect(lines).toContain('  companies[0].members is missing: expected a list (of CompanyMember)')
+    expect(errors.map((e) => e.path)).toEqual(lines.slice(1).map((l) => l.trim().split(/[: ]/)[0]))
     noStack(r.stderr)
   })
 
@@ -119,6 +123,7 @@ describe('account-closure batch', () => {
     expect(out.map((o) => o['line'])).toEqual([1, 3, 4, 5, 7])
     expect(out[0]).toEqual({
       line: 1,
+      userId: 'u-1',
       path: 'CloseAccount',
       closable: false,
       blockers: ['SecurityQuestionMissing', 'ContractOpen', 'ContractOpen', 'ProposalOpen', 'ProposalOpen', 'PaymentPending', 'FundsAvailable'],
@@ -126,7 +131,7 @@ describe('account-closure batch', () => {
     })
     expect(out[1]).toMatchObject({ line: 3, error: 'not-json' })
     expect(out[2]).toMatchObject({ line: 4, closable: true, blockers: [] })
-    expect(out[3]).toMatchObject({ line: 5, error: 'invalid-snapshot' })
+    expect(out[3]).toMatchObject({ line: 5, error: 'invalid' })
     expect((out[3]?.['errors'] as Array<{ path: string }>).map((e) => e.path)).toContain('asOf')
   })
 

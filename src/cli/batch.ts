@@ -1,65 +1,141 @@
 /**
- * `batch`: NDJSON snapshots in, one NDJSON summary out per non-empty line, in order, streaming.
+ * `batch`: NDJSON snapshots in, one JSON record out per non-empty line, in order, streaming,
+ * in bounded memory whatever a line holds.
  *
  * @internal
  */
-import { once } from 'node:events'
-import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
+import { TextDecoder } from 'node:util'
 
-import * as O from 'fp-ts/lib/Option.js'
+import type { BillingCycleEnd } from '../billing/week.js'
+import { decodeError } from '../model/DecodeError.js'
+import type { DecodeErrors } from '../model/DecodeError.js'
+import { agencyTarget } from '../model/Target.js'
+import type { Target } from '../model/Target.js'
+import { readSnapshotText } from '../model/text.js'
+import { verdict } from '../verdict/verdict.js'
+import { jsonText } from './escape.js'
+import { lines } from './lines.js'
 
-import { decodeSnapshot } from '../model/decode.js'
-import { toISOString } from '../model/Instant.js'
-import { blockersOf, earliestFromBlockers } from '../rules/canClose.js'
-import { closureFacts } from '../rules/facts.js'
-import { defaultPolicy } from '../rules/policy.js'
+export interface BatchOptions {
+  readonly agency: string | undefined
+  readonly billingCycleEnd: BillingCycleEnd
+  readonly maxLineBytes: number
+  /** Called now and then with the number of lines read (for a progress display). */
+  readonly progress?: (lines: number) => void
+}
 
-/** The summary of one line: a verdict in brief, or the reasons it is not a snapshot. */
-export const summarise = (text: string, line: number): { readonly ok: boolean; readonly json: string } => {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
-    return { ok: false, json: JSON.stringify({ line, error: 'not-json', errors: [{ path: '', message }] }) }
-  }
-  const decoded = decodeSnapshot(parsed)
-  if (decoded._tag === 'Left')
-    return {
-      ok: false,
-      json: JSON.stringify({
-        line,
-        error: 'invalid-snapshot',
-        errors: decoded.left.map((e) => ({ path: e.path, message: e.message })),
-      }),
-    }
-  const facts = closureFacts(decoded.right)
-  const blockers = blockersOf(defaultPolicy, facts)
-  const earliest = earliestFromBlockers(blockers, facts)
+export interface Tally {
+  lines: number
+  closable: number
+  blocked: number
+  invalid: number
+}
+
+/** The first errors of a line, and how many there were in all. */
+const MAX_ERRORS = 100
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+type Outcome = { readonly kind: 'closable' | 'blocked' | 'invalid'; readonly json: string }
+
+const failure = (line: number, error: 'not-json' | 'invalid' | 'too-large', errors: DecodeErrors, userId?: string): Outcome => {
+  // decodeSnapshot lists at most MAX_ERRORS and then one error at '' that counts the rest
+  const last = errors[errors.length - 1]
+  const more = errors.length > MAX_ERRORS && last !== undefined ? Number(/^(\d+) more$/.exec(last.found)?.[1] ?? 0) : 0
+  const listed = more > 0 ? errors.slice(0, MAX_ERRORS) : errors
   return {
-    ok: true,
-    json: JSON.stringify({
+    kind: 'invalid',
+    json: jsonText({
       line,
-      path: facts.path,
-      closable: blockers.length === 0,
-      blockers: blockers.map((b) => b._tag),
-      earliestAt: O.isSome(earliest) ? toISOString(earliest.value) : null,
+      ...(userId === undefined ? {} : { userId }),
+      error,
+      errors: listed,
+      errorCount: listed.length + more,
     }),
   }
 }
 
-/** Streams `input` to `output`; resolves to whether every line was a valid snapshot. */
-export const batch = async (input: Readable, output: Writable): Promise<boolean> => {
-  const lines = createInterface({ input, crlfDelay: Infinity })
-  let n = 0
-  let allValid = true
-  for await (const text of lines) {
-    n++
-    if (text.trim() === '') continue
-    const { ok, json } = summarise(text, n)
-    allValid &&= ok
-    if (!output.write(`${json}\n`)) await once(output, 'drain')
+/** The record of one line: a verdict in brief, or why it is not a snapshot. */
+export const summarise = (bytes: Buffer, line: number, target: Target | undefined, billingCycleEnd: BillingCycleEnd): Outcome => {
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return failure(line, 'not-json', [decodeError('', 'UTF-8 text', 'bytes that are not UTF-8')])
   }
-  return allValid
+  const read = readSnapshotText(text, { maxErrors: MAX_ERRORS })
+  if (read._tag === 'NotJson') return failure(line, 'not-json', read.errors)
+  if (read._tag === 'Invalid') return failure(line, 'invalid', read.errors)
+  const v = verdict(read.snapshot, target, { billingCycleEnd })
+  return {
+    kind: v.closable ? 'closable' : 'blocked',
+    json: jsonText({
+      line,
+      userId: read.snapshot.user.id,
+      path: v.path,
+      closable: v.closable,
+      blockers: v.blockers.map((b) => b._tag),
+      earliestAt: v.earliestAt,
+    }),
+  }
+}
+
+const isBlank = (b: Buffer): boolean => {
+  for (const c of b) if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false
+  return true
+}
+
+/** Resolves when the stream can take more, or will never again. */
+const drained = (output: Writable): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      output.off('drain', done)
+      output.off('close', done)
+      output.off('error', done)
+      resolve()
+    }
+    output.on('drain', done)
+    output.on('close', done)
+    output.on('error', done)
+  })
+
+/**
+ * Streams `input` to `output`, one record per non-empty line; stops early, quietly, when the
+ * output is closed. Resolves to the tally of what was answered.
+ */
+export const batch = async (input: Readable, output: Writable, options: BatchOptions): Promise<Tally> => {
+  const tally: Tally = { lines: 0, closable: 0, blocked: 0, invalid: 0 }
+  const target = options.agency === undefined ? undefined : agencyTarget(options.agency)
+  // a reader that went away (| head) ends the batch quietly
+  let closed = false
+  const onClosed = (): void => {
+    closed = true
+  }
+  output.on('error', onClosed)
+  output.on('close', onClosed)
+  try {
+    for await (const l of lines(input, options.maxLineBytes)) {
+      if (closed || !output.writable) break
+      tally.lines = l.line
+      if (options.progress !== undefined && l.line % 1000 === 0) options.progress(l.line)
+      let outcome: Outcome
+      if (l._tag === 'TooLarge') {
+        outcome = failure(l.line, 'too-large', [
+          decodeError('', `a line of at most ${options.maxLineBytes} bytes`, `${l.bytes} bytes`),
+        ])
+      } else {
+        // a byte-order mark at the start of the input is ignored
+        const bytes = l.line === 1 && l.bytes[0] === 0xef && l.bytes[1] === 0xbb && l.bytes[2] === 0xbf ? l.bytes.subarray(3) : l.bytes
+        if (isBlank(bytes)) continue
+        outcome = summarise(bytes, l.line, target, options.billingCycleEnd)
+      }
+      tally[outcome.kind]++
+      if (!output.write(`${outcome.json}\n`)) await drained(output)
+    }
+  } finally {
+    output.off('error', onClosed)
+    output.off('close', onClosed)
+  }
+  return tally
 }

@@ -4,6 +4,7 @@
  * @internal
  */
 import type { Verdict } from '../verdict/verdict.js'
+import { escapeText } from './escape.js'
 
 export interface Style {
   readonly bold: (s: string) => string
@@ -32,11 +33,11 @@ const scopeTitle = (b: Scoped): string => {
   const s = b.scope
   if (s === undefined) return 'Account'
   if (s._tag === 'Freelancer') return 'Freelancer work'
-  return s._tag === 'Company' ? `Company ${s.companyId ?? ''}` : `Agency ${s.agencyId ?? ''}`
+  return escapeText(s._tag === 'Company' ? `Company ${s.companyId ?? ''}` : `Agency ${s.agencyId ?? ''}`)
 }
 
 const what = (v: Verdict): string =>
-  v.target._tag === 'Agency' ? `agency ${v.target.agencyId}` : 'the account'
+  v.target._tag === 'Agency' ? `agency ${escapeText(v.target.agencyId)}` : 'the account'
 
 /** Verdict first, blockers grouped by scope, numbered steps, consequences. */
 export const report = (v: Verdict, asOf: string, style: Style): string => {
@@ -60,23 +61,27 @@ export const report = (v: Verdict, asOf: string, style: Style): string => {
     for (const b of v.blockers) {
       const title = scopeTitle(b as Scoped)
       const list = groups.get(title) ?? []
-      list.push(`    - ${b.message} ${style.dim(`[${b.rule}]`)}`)
+      list.push(`    - ${escapeText(b.message)} ${style.dim(`[${escapeText(b.rule)}]`)}`)
       groups.set(title, list)
     }
-    for (const [title, list] of groups) lines.push(`  ${title}`, ...list)
+    for (const [title, list] of groups) {
+      lines.push(`  ${title}`)
+      // one at a time: a spread of a long list would overflow the stack
+      for (const line of list) lines.push(line)
+    }
   }
   if (v.steps.length > 0) {
     lines.push('', style.bold('Steps'))
     const width = String(v.steps.length).length
     v.steps.forEach((s, i) => {
       const label = s.kind === 'procedure' ? '' : ` ${style.dim(`(${s.kind})`)}`
-      const text = s.kind === 'wait' ? style.yellow(s.message) : s.message
+      const text = s.kind === 'wait' ? style.yellow(escapeText(s.message)) : escapeText(s.message)
       lines.push(`  ${String(i + 1).padStart(width)}. ${text}${label}`)
     })
   }
   if (v.consequences.length > 0) {
     lines.push('', style.bold('What closing does'))
-    for (const c of v.consequences) lines.push(`  - ${c.message}`)
+    for (const c of v.consequences) lines.push(`  - ${escapeText(c.message)}`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -1,52 +1,162 @@
 /**
- * The command line: the only part of the package that reads files, a clock-free process's
- * standard streams, and prints.
+ * The command line: the only part of the package that reads files and standard streams, and
+ * prints. It never throws for bad input or for a fault of its surroundings.
  *
  * @internal
  */
-import { readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import type { Readable, Writable } from 'node:stream'
+import { TextDecoder } from 'node:util'
 
 import { version } from '../../package.json'
-import { decodeSnapshot } from '../model/decode.js'
+import { decodeError } from '../model/DecodeError.js'
+import { safely } from '../model/struct.js'
 import { agencyTarget } from '../model/Target.js'
+import { readSnapshotText } from '../model/text.js'
+import type { TextResult } from '../model/text.js'
 import { verdict } from '../verdict/verdict.js'
 import { parseArgs, USAGE } from './args.js'
+import type { Command } from './args.js'
 import { batch } from './batch.js'
+import { escapeText, jsonText } from './escape.js'
 import { colours, plain, report } from './report.js'
 
 export interface Io {
-  readonly stdin: Readable
+  readonly stdin: Readable & { readonly isTTY?: boolean }
   readonly stdout: Writable & { readonly isTTY?: boolean }
-  readonly stderr: Writable
+  readonly stderr: Writable & { readonly isTTY?: boolean }
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
 export const EXIT = { closable: 0, blocked: 1, invalid: 2, usage: 64, noInput: 66, internal: 70 } as const
 
-const readAll = async (stream: Readable): Promise<string> => {
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+const readAll = async (stream: Readable): Promise<Buffer> => {
   const chunks: Array<Buffer> = []
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
+const codeOf = (e: unknown): string =>
+  typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : ''
+
 const describeReadError = (file: string, e: unknown): string => {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : ''
+  const code = codeOf(e)
   return code === 'ENOENT'
     ? `no such file: ${file}`
     : code === 'EISDIR'
       ? `${file} is a folder, not a file`
-      : `cannot read ${file}${code === '' ? '' : ` (${code})`}`
+      : code === 'EACCES' || code === 'EPERM'
+        ? `no permission to read ${file}`
+        : `cannot read ${file}${code === '' ? '' : ` (${code})`}`
+}
+
+/** Opens a file for reading; a folder or anything unreadable is an error value. */
+const openFile = async (file: string): Promise<{ readonly stream: Readable } | { readonly error: string }> => {
+  try {
+    const handle = await open(file, 'r')
+    const stat = await handle.stat()
+    if (stat.isDirectory()) {
+      await handle.close()
+      return { error: describeReadError(file, { code: 'EISDIR' }) }
+    }
+    return { stream: handle.createReadStream() }
+  } catch (e) {
+    return { error: describeReadError(file, e) }
+  }
+}
+
+/** Writes a line; a closed stream swallows it quietly. */
+const say = (stream: Writable, text: string): void => {
+  if (!stream.writable) return
+  stream.write(text.endsWith('\n') ? text : `${text}\n`)
+}
+
+const usage = (io: Io, why: string): number => {
+  say(io.stderr, `account-closure: ${escapeText(why)}\n${USAGE.split('\n').slice(0, 4).join('\n')}\nRun account-closure --help for more.`)
+  return EXIT.usage
+}
+
+const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: Io): Promise<number> => {
+  if (command.file === undefined && io.stdin.isTTY === true)
+    return usage(io, 'check reads a snapshot from FILE, or from standard input: name a file, or pipe one in')
+  let bytes: Buffer
+  const file = command.file ?? '-'
+  if (file === '-') bytes = await readAll(io.stdin)
+  else {
+    const opened = await openFile(file)
+    if ('error' in opened) {
+      say(io.stderr, `account-closure: ${escapeText(opened.error)}`)
+      return EXIT.noInput
+    }
+    try {
+      bytes = await readAll(opened.stream)
+    } catch (e) {
+      say(io.stderr, `account-closure: ${escapeText(describeReadError(file, e))}`)
+      return EXIT.noInput
+    }
+  }
+  const text = safely(() => utf8.decode(bytes), undefined)
+  const read: TextResult =
+    text === undefined
+      ? { _tag: 'NotJson', errors: [decodeError('', 'UTF-8 text', 'bytes that are not UTF-8')] }
+      : readSnapshotText(text)
+  if (read._tag !== 'Snapshot') {
+    const lead = read._tag === 'NotJson' ? 'the snapshot is not JSON' : 'the snapshot is not valid'
+    say(io.stderr, `account-closure: ${lead}:`)
+    for (const err of read.errors) say(io.stderr, `  ${escapeText(err.message)}`)
+    if (command.json) say(io.stdout, jsonText({ errors: read.errors }, 2))
+    return EXIT.invalid
+  }
+  const target = command.agency === undefined ? undefined : agencyTarget(command.agency)
+  const v = verdict(read.snapshot, target, { billingCycleEnd: command.billingCycleEnd })
+  if (command.json) say(io.stdout, jsonText(v, 2))
+  else {
+    const colour = io.stdout.isTTY === true && (io.env['NO_COLOR'] ?? '') === ''
+    say(io.stdout, report(v, new Date(read.snapshot.asOf).toISOString(), colour ? colours : plain))
+  }
+  return v.closable ? EXIT.closable : EXIT.blocked
+}
+
+const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, io: Io): Promise<number> => {
+  let input: Readable = io.stdin
+  const file = command.file ?? '-'
+  if (file !== '-') {
+    const opened = await openFile(file)
+    if ('error' in opened) {
+      say(io.stderr, `account-closure: ${escapeText(opened.error)}`)
+      return EXIT.noInput
+    }
+    input = opened.stream
+  }
+  const progress = io.stderr.isTTY === true ? (n: number) => void io.stderr.write(`\r${n} lines read`) : undefined
+  let tally
+  try {
+    tally = await batch(input, io.stdout, {
+      agency: command.agency,
+      billingCycleEnd: command.billingCycleEnd,
+      maxLineBytes: command.maxLineBytes,
+      ...(progress === undefined ? {} : { progress }),
+    })
+  } catch (e) {
+    say(io.stderr, `account-closure: ${escapeText(describeReadError(file, e))}`)
+    return EXIT.noInput
+  } finally {
+    input.destroy()
+  }
+  if (progress !== undefined) io.stderr.write('\r\u001b[K')
+  say(
+    io.stderr,
+    `account-closure: ${tally.lines} lines: ${tally.closable} closable, ${tally.blocked} blocked, ${tally.invalid} invalid`,
+  )
+  return tally.invalid > 0 ? EXIT.invalid : 0
 }
 
 /** Runs the command line; resolves to the exit status. Never throws for bad input. */
 export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const say = (stream: Writable, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`)
   const parsed = parseArgs(argv)
-  if (parsed._tag === 'Left') {
-    say(io.stderr, `account-closure: ${parsed.left}\n\n${USAGE}`)
-    return EXIT.usage
-  }
+  if (parsed._tag === 'Left') return usage(io, parsed.left)
   const command = parsed.right
   switch (command._tag) {
     case 'Help':
@@ -55,52 +165,9 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
     case 'Version':
       say(io.stdout, version)
       return 0
-    case 'Batch': {
-      let input: Readable = io.stdin
-      if (command.file !== '-') {
-        const { createReadStream } = await import('node:fs')
-        const stream = createReadStream(command.file)
-        const opened = await new Promise<unknown>((resolve) => {
-          stream.once('open', () => resolve(undefined))
-          stream.once('error', (e) => resolve(e))
-        })
-        if (opened !== undefined) {
-          say(io.stderr, `account-closure: ${describeReadError(command.file, opened)}`)
-          return EXIT.noInput
-        }
-        input = stream
-      }
-      return (await batch(input, io.stdout)) ? 0 : EXIT.invalid
-    }
-    case 'Check': {
-      let text: string
-      try {
-        text = command.file === '-' ? await readAll(io.stdin) : await readFile(command.file, 'utf8')
-      } catch (e) {
-        say(io.stderr, `account-closure: ${describeReadError(command.file, e)}`)
-        return EXIT.noInput
-      }
-      let json: unknown
-      try {
-        json = JSON.parse(text)
-      } catch (e) {
-        say(io.stderr, `account-closure: the snapshot is not JSON: ${e instanceof Error ? e.message : String(e)}`)
-        return EXIT.invalid
-      }
-      const decoded = decodeSnapshot(json)
-      if (decoded._tag === 'Left') {
-        for (const err of decoded.left) say(io.stderr, err.message)
-        return EXIT.invalid
-      }
-      const target = command.agency === undefined ? undefined : agencyTarget(command.agency)
-      const v = verdict(decoded.right, target)
-      if (command.json) say(io.stdout, JSON.stringify(v, null, 2))
-      else {
-        const colour = io.stdout.isTTY === true && (io.env['NO_COLOR'] ?? '') === ''
-        say(io.stdout, report(v, new Date(decoded.right.asOf).toISOString(), colour ? colours : plain))
-      }
-      return v.closable ? EXIT.closable : EXIT.blocked
-    }
+    case 'Batch':
+      return runBatch(command, io)
+    case 'Check':
+      return check(command, io)
   }
 }
-

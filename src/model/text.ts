@@ -1,0 +1,212 @@
+/**
+ * Snapshots as text: I-JSON in, a snapshot or every problem out.
+ *
+ * `JSON.parse` lets the last of two equal keys win and reads `1.205e4` or `1e-400` as whole
+ * numbers; neither may stand in for a fact. {@link decodeSnapshotText} refuses both, with the
+ * JSON path, before and beside what {@link decodeSnapshot} checks.
+ *
+ * @since 0.2.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+
+import type { AccountSnapshot } from './codecs.js'
+import { decodeError, pathTo } from './DecodeError.js'
+import type { DecodeError, DecodeErrors } from './DecodeError.js'
+import { decodeSnapshot } from './decode.js'
+import type { DecodeOptions } from './decode.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * What reading a text gave: not JSON at all, JSON that is not a valid snapshot, or a snapshot.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type TextResult =
+  | { readonly _tag: 'NotJson'; readonly errors: DecodeErrors }
+  | { readonly _tag: 'Invalid'; readonly errors: DecodeErrors }
+  | { readonly _tag: 'Snapshot'; readonly snapshot: AccountSnapshot }
+
+type Segment = string | number
+
+interface Found {
+  readonly segments: ReadonlyArray<Segment>
+  readonly text: string
+}
+
+/** What a scan of valid JSON text finds that `JSON.parse` hides. */
+interface Scan {
+  readonly duplicateKeys: ReadonlyArray<Found>
+  readonly inexactNumbers: ReadonlyArray<Found>
+}
+
+const render = (segments: ReadonlyArray<Segment>): string => segments.reduce<string>((p, k) => pathTo(p, k), '')
+
+// -------------------------------------------------------------------------------------
+// scanning
+// -------------------------------------------------------------------------------------
+
+const QUOTE = 34
+const BACKSLASH = 92
+
+/** Where the string that opens at `i` closes (the index of its closing quote). */
+const stringEnd = (text: string, i: number): number => {
+  let q = text.indexOf('"', i + 1)
+  for (;;) {
+    let b = q - 1
+    while (text.charCodeAt(b) === BACKSLASH) b--
+    // an even number of backslashes before the quote: it closes the string
+    if ((q - 1 - b) % 2 === 0) return q
+    q = text.indexOf('"', q + 1)
+  }
+}
+
+interface Frame {
+  /** The keys seen so far in an object, or null in an array. */
+  readonly keys: Array<string> | null
+  set: Set<string> | null
+  /** The key or index of the value being read. */
+  at: Segment
+}
+
+const seen = (f: Frame, key: string): boolean => {
+  const keys = f.keys as Array<string>
+  if (f.set !== null) {
+    if (f.set.has(key)) return true
+    f.set.add(key)
+    return false
+  }
+  if (keys.includes(key)) return true
+  keys.push(key)
+  // past a few keys, a set keeps a hostile object with many keys linear
+  if (keys.length > 16) f.set = new Set(keys)
+  return false
+}
+
+/**
+ * Scans text that `JSON.parse` accepted, for keys repeated in one object and numbers written
+ * with a fraction or an exponent. Keeps at most `limit` of each.
+ */
+const scan = (text: string, limit: number): Scan => {
+  const duplicateKeys: Array<Found> = []
+  const inexactNumbers: Array<Found> = []
+  const stack: Array<Frame> = []
+  const segments = (): Array<Segment> => stack.map((f) => f.at)
+  let expectKey = false
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === QUOTE) {
+      const end = stringEnd(text, i)
+      if (expectKey) {
+        const raw = text.slice(i + 1, end)
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw
+        const top = stack[stack.length - 1] as Frame
+        top.at = key
+        if (seen(top, key) && duplicateKeys.length < limit) duplicateKeys.push({ segments: segments(), text: key })
+        expectKey = false
+      }
+      i = end + 1
+    } else if (c === 123 /* { */) {
+      stack.push({ keys: [], set: null, at: '' })
+      expectKey = true
+      i++
+    } else if (c === 91 /* [ */) {
+      stack.push({ keys: null, set: null, at: 0 })
+      i++
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      stack.pop()
+      expectKey = false
+      i++
+    } else if (c === 44 /* , */) {
+      const top = stack[stack.length - 1] as Frame
+      if (top.keys === null) top.at = (top.at as number) + 1
+      else expectKey = true
+      i++
+    } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+      let j = i + 1
+      let inexact = false
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j)
+        if (d === 46 /* . */ || d === 101 /* e */ || d === 69 /* E */) inexact = true
+        else if (!(d === 43 || d === 45 || (d >= 48 && d <= 57))) break
+      }
+      if (inexact && inexactNumbers.length < limit) inexactNumbers.push({ segments: segments(), text: text.slice(i, j) })
+      i = j
+    } else i++
+  }
+  return { duplicateKeys, inexactNumbers }
+}
+
+/** The value at a path, read through own properties only. */
+const valueAt = (root: unknown, segments: ReadonlyArray<Segment>): unknown => {
+  let v = root
+  for (const k of segments) {
+    if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, k)) return undefined
+    v = (v as Record<Segment, unknown>)[k]
+  }
+  return v
+}
+
+// -------------------------------------------------------------------------------------
+// reading
+// -------------------------------------------------------------------------------------
+
+const INTEGER = 'a whole number written as an integer literal (no fraction, no exponent)'
+
+/**
+ * Reads snapshot text, telling text that is not JSON apart from JSON that is not a valid
+ * snapshot. A byte-order mark at the start is ignored.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const readSnapshotText = (input: string, options: DecodeOptions = {}): TextResult => {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e)
+    return { _tag: 'NotJson', errors: [decodeError('', 'JSON text', `text that is not JSON (${why})`)] }
+  }
+  const limit = Math.max(1, options.maxErrors ?? 100)
+  const found = scan(text, limit)
+  const textErrors: Array<DecodeError> = found.duplicateKeys.map((d) =>
+    decodeError(render(d.segments), 'a key that appears once in its object', JSON.stringify(d.text) + ' twice'),
+  )
+  const decoded = decodeSnapshot(json, options)
+  if (E.isRight(decoded)) {
+    // a number the snapshot holds must have been written as an integer
+    for (const x of found.inexactNumbers)
+      if (typeof valueAt(decoded.right, x.segments) === 'number') textErrors.push(decodeError(render(x.segments), INTEGER, x.text))
+    return textErrors.length === 0 ? { _tag: 'Snapshot', snapshot: decoded.right } : { _tag: 'Invalid', errors: textErrors }
+  }
+  const reported = new Set(decoded.left.map((e) => e.path))
+  for (const x of found.inexactNumbers) {
+    const path = render(x.segments)
+    if (x.segments[x.segments.length - 1] === 'amount' && !reported.has(path)) textErrors.push(decodeError(path, INTEGER, x.text))
+  }
+  return { _tag: 'Invalid', errors: [...textErrors, ...decoded.left] }
+}
+
+/**
+ * Decodes snapshot text (a request body, a file) as I-JSON: a key repeated in one object, or a
+ * number written with a fraction or an exponent where an integer belongs (`1.205e4`, `1e-400`),
+ * is an error naming its JSON path, as is everything {@link decodeSnapshot} refuses.
+ *
+ * @example
+ * decodeSnapshotText('{"asOf": …, "disputes": [{"id":"d-1","status":"open"}], "disputes": []}')
+ * // Left([{ path: 'disputes', expected: 'a key that appears once in its object', … }])
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeSnapshotText = (text: string, options: DecodeOptions = {}): E.Either<DecodeErrors, AccountSnapshot> => {
+  const r = readSnapshotText(text, options)
+  return r._tag === 'Snapshot' ? E.right(r.snapshot) : E.left(r.errors)
+}

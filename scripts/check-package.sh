@@ -61,5 +61,23 @@ JS
   echo "bin: ok"
 )
 
+echo "== the command with only this package installed (no peers)"
+mkdir "$tmp/bare"
+(
+  cd "$tmp/bare"
+  echo '{"name":"bare","version":"1.0.0","private":true}' > package.json
+  npm install --silent --no-audit --no-fund --prefer-offline --legacy-peer-deps "$tmp/$tarball" >/dev/null
+  [ ! -e node_modules/fp-ts ] && [ ! -e node_modules/io-ts ] || { echo "peers were installed"; exit 1; }
+  [ -f node_modules/account-closure/LICENSE ] || { echo "no LICENSE in the package"; exit 1; }
+  [ ! -e node_modules/account-closure/dist/cli.cjs ] || { echo "dist/cli.cjs is shipped"; exit 1; }
+  set +e
+  ./node_modules/.bin/account-closure check "$root/examples/snapshots/client-owner-mid-week.json" > report.txt 2> errors.txt
+  code=$?
+  set -e
+  [ "$code" = 1 ] || { echo "bare bin: expected exit 1, got $code"; cat errors.txt; exit 1; }
+  grep -q '^BLOCKED' report.txt || { echo "bare bin: no report"; exit 1; }
+  echo "bare bin: ok"
+)
+
 echo "== size of the ESM entry, bundled and minified without fp-ts and io-ts"
 node scripts/size.mjs

@@ -43,3 +43,13 @@ describe('run', () => {
     expect((await check(false, {})).stdout).not.toContain('\u001b[')
   })
 })
+
+describe('check at a terminal', () => {
+  it('with no FILE, says how to use it instead of waiting', async () => {
+    const err = collect(false)
+    const stdin = Object.assign(new PassThrough(), { isTTY: true })
+    const code = await run(['check'], { stdin, stdout: collect(false).stream, stderr: err.stream, env: {} })
+    expect(code).toBe(64)
+    expect(err.text()).toContain('name a file, or pipe one in')
+  })
+})

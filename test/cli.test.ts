@@ -1,8 +1,10 @@
 /**
  * The built command line, run as a child process: exit codes and output (SPEC §5).
  */
-import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
@@ -139,5 +141,96 @@ describe('account-closure batch', () => {
     const good = readFileSync(examplePath('closable-freelancer'), 'utf8').replace(/\n\s*/g, '')
     expect(cli(['batch', '-'], `${good}\n${good}\n`).code).toBe(0)
     expect(cli(['batch', 'nope.ndjson']).code).toBe(66)
+  })
+})
+
+describe('the command faces its surroundings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'account-closure-'))
+  /** A closable snapshot whose report and verdict run far past a pipe's buffer. */
+  const big = join(dir, 'big.json')
+  const s = JSON.parse(readFileSync(examplePath('closable-freelancer'), 'utf8')) as { subscriptions: Array<unknown> }
+  s.subscriptions = Array.from({ length: 20_000 }, (_, i) => ({ id: `s-${i}`, plan: 'Plus', status: 'active' }))
+  writeFileSync(big, JSON.stringify(s))
+  const ndjson = join(dir, 'many.ndjson')
+  writeFileSync(ndjson, `${readFileSync(examplePath('busy-freelancer'), 'utf8').replace(/\n\s*/g, '')}\n`.repeat(3000))
+
+  /** Runs the command, closes its standard output after the first bytes, resolves to its exit and errors. */
+  const closedEarly = (args: ReadonlyArray<string>): Promise<{ code: number | null; stderr: string }> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, ['dist/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      let stderr = ''
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+      child.stdout.once('data', () => child.stdout.destroy())
+      child.on('close', (code) => resolve({ code, stderr }))
+    })
+
+  it('check | head: ends quietly with the status of the answer', async () => {
+    for (const json of [[], ['--json']]) {
+      const r = await closedEarly(['check', big, ...json])
+      expect(r.code).toBe(0)
+      expect(r.stderr).toBe('')
+    }
+  })
+  it('batch | head: ends quietly, early, with the status of what was answered', async () => {
+    const r = await closedEarly(['batch', ndjson])
+    expect(r.code).toBe(0)
+    noStack(r.stderr)
+    const answered = Number(/(\d+) lines/.exec(r.stderr)?.[1])
+    expect(answered).toBeLessThan(3000)
+  })
+  it('a folder: exit 66 for check and for batch', () => {
+    for (const command of ['check', 'batch']) {
+      const r = cli([command, dir])
+      expect(r.code, command).toBe(66)
+      expect(r.stderr).toContain('is a folder')
+      noStack(r.stderr)
+    }
+  })
+  it('an oversized line: a too-large record, and the next line is answered', () => {
+    const good = readFileSync(examplePath('closable-freelancer'), 'utf8').replace(/\n\s*/g, '')
+    const r = cli(['batch', '--max-line-bytes', String(good.length)], `${good}\n${good} \n${good}\r\n`)
+    expect(r.code).toBe(2)
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(out.map((o) => o['error'] ?? o['closable'])).toEqual([true, 'too-large', true])
+    expect(r.stderr).toContain('3 lines: 2 closable, 0 blocked, 1 invalid')
+  })
+  it('batch --agency and --cycle-ends reach every line', () => {
+    const owner = readFileSync(examplePath('agency-owner'), 'utf8').replace(/\n\s*/g, '')
+    const r = cli(['batch', '--agency', 'ag-1', '--cycle-ends', 'invoice'], `${owner}\n`)
+    expect(JSON.parse(r.stdout)).toMatchObject({ line: 1, path: 'CloseAgency' })
+  })
+  it('options that take a value never take the next option; twice is a usage error', () => {
+    for (const args of [
+      ['check', '--agency', '--json', examplePath('agency-owner')],
+      ['check', '--agency', 'a', '--agency', 'b', examplePath('agency-owner')],
+      ['check', '--json', '--json', examplePath('agency-owner')],
+      ['check', '--tz', 'Mars/Olympus', examplePath('agency-owner')],
+      ['check', '--cycle-ends', 'month', examplePath('agency-owner')],
+      ['batch', '--max-line-bytes', '0'],
+      ['batch', '--json'],
+      ['frob', '--help'],
+    ]) {
+      const r = cli(args)
+      expect(r.code, args.join(' ')).toBe(64)
+      expect(r.stdout).toBe('')
+    }
+    expect(cli(['check', '--agency=ag-1', examplePath('agency-owner')]).code).toBe(1)
+  })
+  it('a byte-order mark at the start is ignored', () => {
+    const text = `\ufeff${readFileSync(examplePath('closable-freelancer'), 'utf8')}`
+    expect(cli(['check'], text).code).toBe(0)
+    expect(cli(['batch'], text.replace(/\n\s*/g, '')).code).toBe(0)
+  })
+  it('control characters from the input never reach the terminal, in the report or in errors', () => {
+    const bad = readFileSync(examplePath('busy-freelancer'), 'utf8').replace('"c-1"', '"c-1\\u001b[2J\\r\\nFAKE: CLOSABLE\\u202e"')
+    const r = cli(['check'], bad)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('c-1\\u001b[2J\\u000d\\u000aFAKE: CLOSABLE\\u202e')
+    expect(r.stdout).not.toMatch(/[\u001b\r\u202e]/)
+    const notJson = cli(['check'], '{"a\u001b[31m": \u0007')
+    expect(notJson.code).toBe(2)
+    expect(notJson.stderr).not.toMatch(/[\u0007\u001b]/)
+    const usage = cli(['\u001b[31mfrob'])
+    expect(usage.stderr).not.toContain('\u001b')
   })
 })

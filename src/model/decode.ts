@@ -167,10 +167,8 @@ const problems = (s: Sink): DecodeErrors => {
  */
 export const decodeSnapshot = (u: unknown, options: DecodeOptions = {}): E.Either<DecodeErrors, AccountSnapshot> => {
   const out = sink(Math.max(1, options.maxErrors ?? 100))
-  const shaped = safely(() => {
-    const quick = fast(u)
-    return quick === FAIL ? reporting(u, '', out) : quick
-  }, FAIL)
+  const quick = safely(() => fast(u), FAIL)
+  const shaped = quick !== FAIL ? quick : safely(() => reporting(u, '', out), FAIL)
   if (shaped === FAIL) {
     if (out.total === 0) report(out, '', 'a readable value', 'a value that cannot be read')
     return E.left(problems(out))

@@ -17,6 +17,7 @@ import type {
   Job,
   Proposal,
 } from '../model/codecs.js'
+import { asSnapshot } from '../model/decode.js'
 import type { Instant } from '../model/Instant.js'
 import type { Money } from '../model/Money.js'
 import { agencyScope, companyScope, freelancerScope } from '../model/Scope.js'
@@ -106,13 +107,17 @@ export const closureFacts = (
   snapshot: AccountSnapshot,
   target: Target = accountTarget,
   options: ClosureOptions = {},
-): ClosureFacts => ({
-  snapshot,
-  target,
-  path: pathOf(snapshot, target),
-  asOf: snapshot.asOf,
-  billingCycleEnd: options.billingCycleEnd ?? 'week-end',
-})
+): ClosureFacts => {
+  // a plain JavaScript caller may pass raw JSON: decode it, or say to
+  const s = asSnapshot(snapshot)
+  return {
+    snapshot: s,
+    target,
+    path: pathOf(s, target),
+    asOf: s.asOf,
+    billingCycleEnd: options.billingCycleEnd ?? 'week-end',
+  }
+}
 
 /** @category constructors @since 0.1.0 */
 export const companyFacts = (c: Company, f: Pick<ClosureFacts, 'asOf' | 'billingCycleEnd'>): CompanyFacts => ({

@@ -5,11 +5,15 @@
  * @packageDocumentation
  */
 
-// model and codecs
-export type { Instant } from './model/Instant.js'
-export { InstantC, instant, parseInstant, toISOString } from './model/Instant.js'
-export type { Money } from './model/Money.js'
-export { CurrencyC, formatMoney, MinorUnitsC, money, MoneyC } from './model/Money.js'
+// decoding
+export type { DecodeError, DecodeErrors } from './model/DecodeError.js'
+export { formatDecodeErrors } from './model/DecodeError.js'
+export type { DecodeOptions } from './model/decode.js'
+export { decodeSnapshot, encodeSnapshot } from './model/decode.js'
+export type { TextResult } from './model/text.js'
+export { decodeSnapshotText, readSnapshotText } from './model/text.js'
+
+// the snapshot and its codecs
 export type {
   AccountSnapshot,
   AccountSnapshotJson,
@@ -34,46 +38,18 @@ export type {
   Subscription,
   User,
 } from './model/codecs.js'
-export {
-  AccountSnapshotC,
-  AGENCY_ROLES,
-  AgencyC,
-  AgencyMemberC,
-  BillingMethodC,
-  COMPANY_ROLES,
-  CompanyC,
-  CompanyMemberC,
-  CONTRACT_STATUSES,
-  CONTRACT_TYPES,
-  ContractC,
-  DISPUTE_STATUSES,
-  DisputeC,
-  EarningsC,
-  FreelancerProfileC,
-  JOB_STATUSES,
-  JobC,
-  PendingPaymentC,
-  PROPOSAL_STATUSES,
-  ProposalC,
-  STANDINGS,
-  SUBSCRIPTION_STATUSES,
-  SubscriptionC,
-  UserC,
-} from './model/codecs.js'
-export type { DecodeError, DecodeErrors } from './model/DecodeError.js'
-export { formatDecodeErrors } from './model/DecodeError.js'
-export type { DecodeOptions } from './model/decode.js'
-export { decodeSnapshot, encodeSnapshot } from './model/decode.js'
-export type { TextResult } from './model/text.js'
-export { decodeSnapshotText, readSnapshotText } from './model/text.js'
+export { AccountSnapshotC, codecs } from './model/codecs.js'
+export type { Instant, Rounding } from './model/Instant.js'
+export { InstantC, parseInstant, toISOString } from './model/Instant.js'
+export type { Money } from './model/Money.js'
+export { MoneyC } from './model/Money.js'
 export type { AgencyScope, CompanyScope, FreelancerScope, Scope, TeamScope } from './model/Scope.js'
-export { agencyScope, companyScope, freelancerScope, sameScope, scopeKey } from './model/Scope.js'
 export type { AccountTarget, AgencyTarget, Path, Target } from './model/Target.js'
 export { accountTarget, agencyTarget, pathOf } from './model/Target.js'
 
 // billing week
 export type { BillingCycleEnd } from './billing/week.js'
-export { billingCycleEnd, weekEnd, weekStart } from './billing/week.js'
+export { billingCycleEnd, weekEnd } from './billing/week.js'
 
 // rules
 export type {
@@ -82,6 +58,7 @@ export type {
   BillingCycleOpen,
   BillingOutstanding,
   Blocker,
+  BlockerBase,
   BlockerTag,
   ContractOpen,
   DisputeUnresolved,
@@ -96,27 +73,12 @@ export type {
   SecurityQuestionMissing,
   UnknownTarget,
 } from './rules/Blocker.js'
-export { isUnclearable, matchBlocker, RULE_IDS } from './rules/Blocker.js'
+export { matchBlocker } from './rules/Blocker.js'
 export type { Precondition } from './rules/Precondition.js'
-export { all, concat, contramap, each, empty, forEach, getMonoid, guard, onPaths, when } from './rules/Precondition.js'
-export type {
-  AgencyFacts,
-  ClosureFacts,
-  ClosureOptions,
-  CompanyFacts,
-  FreelancerFacts,
-  TeamFacts,
-} from './rules/facts.js'
-export {
-  agencyFacts,
-  closureFacts,
-  companyFacts,
-  freelancerWork,
-  memberships,
-  ownedAgencies,
-  ownedCompanies,
-  targetAgency,
-} from './rules/facts.js'
+export { across, all, contramap, fromItems, gate, getMonoidAll, onPaths, when } from './rules/Precondition.js'
+export type { AgencyFacts, ClosureFacts, ClosureOptions, CompanyFacts, FreelancerFacts, TeamFacts } from './rules/facts.js'
+export type { Gate, Rule, RuleDefinition } from './rules/Rule.js'
+export { defineRule } from './rules/Rule.js'
 export { agencyClosedFirst } from './rules/agencyClosedFirst.js'
 export { billingCycleEnded } from './rules/billingCycleEnded.js'
 export { billingPaid } from './rules/billingPaid.js'
@@ -132,24 +94,15 @@ export { paymentsReceived } from './rules/paymentsReceived.js'
 export { proposalsWithdrawn } from './rules/proposalsWithdrawn.js'
 export { securityQuestion } from './rules/securityQuestion.js'
 export { targetExists } from './rules/targetExists.js'
-export type { Policy } from './rules/policy.js'
-export { agencyRules, companyRules, defaultPolicy, freelancerRules } from './rules/policy.js'
-export type { BlockerLike, Closable } from './rules/canClose.js'
-export {
-  blockersOf,
-  canClose,
-  canCloseWith,
-  compareBlockers,
-  earliestClosableAt,
-  earliestFromBlockers,
-  sortBlockers,
-} from './rules/canClose.js'
+export { defaultRules, RULE_IDS } from './rules/defaultRules.js'
+export { sortBlockers } from './rules/sortBlockers.js'
 
 // plan
 export type {
   Advice,
   AnswerSecurityQuestion,
   BackUpRecords,
+  BillingWeekEnds,
   CancelSubscription,
   ChooseClose,
   CloseAgency,
@@ -163,6 +116,7 @@ export type {
   LeaveTeam,
   Navigate,
   PayBalance,
+  PaymentAvailable,
   Procedure,
   Remedy,
   RemoveBillingMethod,
@@ -171,27 +125,30 @@ export type {
   ResolveDispute,
   SetSecurityQuestion,
   Step,
+  StepBase,
   StepKind,
   StepTag,
   VerifyEmail,
   WaitReason,
+  WaitReasonBase,
   WaitUntil,
   WithdrawFunds,
   WithdrawProposal,
 } from './plan/Step.js'
-export { matchStep } from './plan/Step.js'
+export { matchStep, remedy, waitUntil } from './plan/Step.js'
 export type { Consequence, ConsequenceTag } from './plan/Consequence.js'
-export { consequencesOf } from './plan/Consequence.js'
-export type { Dependency, OrderRule, Sequence } from './plan/dependencies.js'
-export { ORDER } from './plan/dependencies.js'
-export { orderSteps } from './plan/order.js'
-export { adviceFor, closureSteps, planFor, procedureFor, remediesFor } from './plan/closureSteps.js'
+export type { Alternative, Deactivate, KeepUnusedProfile, TalkToSupport } from './plan/Alternative.js'
+
+// the pipeline
+export type { BlockerOf, Closable, Closure, StepOf } from './closure/closureWith.js'
+export { closureWith } from './closure/closureWith.js'
+export { alternatives, canClose, closureSteps, earliestClosableAt, verdict } from './closure/defaults.js'
 
 // messages
-export type { Catalogue, Messages } from './messages/Catalogue.js'
-export { say } from './messages/Catalogue.js'
-export { en, formatInstant, formatScope } from './messages/en.js'
+export type { Catalogue } from './messages/Catalogue.js'
+export type { Format, Messages } from './messages/Format.js'
+export { formatIn } from './messages/Format.js'
+export { en } from './messages/en.js'
 
 // verdict
 export type { Verdict, VerdictOptions, Wire } from './verdict/verdict.js'
-export { verdict } from './verdict/verdict.js'

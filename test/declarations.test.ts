@@ -5,9 +5,29 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { agencyScope, companyScope, freelancerScope, instant, ORDER, remediesFor, sameScope, scopeKey } from '../src/index.js'
-import type { Dependency, Scope, Step } from '../src/index.js'
+import { instant } from '../src/model/Instant.js'
+import { agencyScope, companyScope, freelancerScope, sameScope, scopeKey } from '../src/model/Scope.js'
+import { ORDER } from '../src/plan/dependencies.js'
+import type { Dependency } from '../src/plan/dependencies.js'
+import type { BillingWeekEnds, PaymentAvailable, Scope, Step } from '../src/index.js'
+import { targetExists } from '../src/index.js'
 import * as S from '../src/plan/Step.js'
+import type { CompanyScope } from '../src/model/Scope.js'
+
+const week = (scope: CompanyScope, contractId: string): BillingWeekEnds => ({
+  _tag: 'BillingWeekEnds',
+  rule: 'billing-cycle-ended',
+  scope,
+  subject: contractId,
+  contractId,
+})
+const payment = (scope: Scope, paymentId: string): PaymentAvailable => ({
+  _tag: 'PaymentAvailable',
+  rule: 'payments-received',
+  scope,
+  subject: paymentId,
+  paymentId,
+})
 
 const co = companyScope('co')
 const ag = agencyScope('ag')
@@ -23,24 +43,21 @@ describe('step constructors', () => {
       S.contactAdmin(co, ['a']),
       S.withdrawProposal(fr, 'p'),
       S.declineOffer(fr, 'p'),
-      S.endContract(co, 'k', 'hourly'),
+      S.endContract(co, 'k', 'hourly', 'active'),
       S.closeJob(co, 'j'),
       S.removeMember(co, 'u'),
       S.withdrawFunds(fr),
-      S.payBalance(co),
+      S.payBalance(co, false),
       S.closeAgency('ag'),
-      S.waitUntil(instant(1), [{ _tag: 'BillingWeekEnds', scope: co, contractId: 'k' }]),
-      S.waitUntil(instant(2), [{ _tag: 'PaymentAvailable', scope: fr, paymentId: 'p' }]),
-      S.waitUntil(instant(3), [
-        { _tag: 'PaymentAvailable', scope: fr, paymentId: 'p' },
-        { _tag: 'BillingWeekEnds', scope: co, contractId: 'k' },
-      ]),
+      S.waitUntil(instant(1), [week(co, 'k')]),
+      S.waitUntil(instant(2), [payment(fr, 'p')]),
+      S.waitUntil(instant(3), [payment(fr, 'p'), week(co, 'k')]),
       S.cancelSubscription('s'),
       S.removeBillingMethod('b'),
       S.removePersonalDetails,
       S.backUpRecords,
       S.navigate(['Settings']),
-      S.chooseClose,
+      S.chooseClose('Close account'),
       S.answerSecurityQuestion,
       S.verifyEmail,
       S.confirm,
@@ -80,14 +97,14 @@ describe('step constructors', () => {
 describe('the declared order', () => {
   // A sample of steps of every kind a dependency mentions, named for reading.
   const sample: Readonly<Record<string, Step>> = {
-    endHourlyCo: S.endContract(co, 'k1', 'hourly'),
-    endFixedCo: S.endContract(co, 'k2', 'fixed'),
-    endHourlyFr: S.endContract(fr, 'k3', 'hourly'),
-    endAg: S.endContract(ag, 'k4', 'hourly'),
-    billingWait: S.waitUntil(instant(10), [{ _tag: 'BillingWeekEnds', scope: co, contractId: 'k1' }]),
-    otherBillingWait: S.waitUntil(instant(11), [{ _tag: 'BillingWeekEnds', scope: companyScope('co2'), contractId: 'k9' }]),
-    paymentWaitFr: S.waitUntil(instant(20), [{ _tag: 'PaymentAvailable', scope: fr, paymentId: 'p1' }]),
-    pay: S.payBalance(co),
+    endHourlyCo: S.endContract(co, 'k1', 'hourly', 'active'),
+    endFixedCo: S.endContract(co, 'k2', 'fixed', 'paused'),
+    endHourlyFr: S.endContract(fr, 'k3', 'hourly', 'active'),
+    endAg: S.endContract(ag, 'k4', 'hourly', 'pending'),
+    billingWait: S.waitUntil(instant(10), [week(co, 'k1')]),
+    otherBillingWait: S.waitUntil(instant(11), [week(companyScope('co2'), 'k9')]),
+    paymentWaitFr: S.waitUntil(instant(20), [payment(fr, 'p1')]),
+    pay: S.payBalance(co, true),
     withdrawFr: S.withdrawFunds(fr),
     withdrawAg: S.withdrawFunds(ag),
     removeCo: S.removeMember(co, 'u1'),
@@ -108,12 +125,9 @@ describe('the declared order', () => {
     return out
   }
 
-  it('each dependency links exactly the steps its name says', () => {
+  it('each dependency across rules links exactly the steps its name says', () => {
     const dependencies = ORDER.flatMap((r) => (r._tag === 'Dependency' ? [r] : []))
     expect(Object.fromEntries(dependencies.map((r) => [r.name, links(r)]))).toEqual({
-      "ending an owned company's hourly contract starts its billing wait": ['endHourlyCo → billingWait'],
-      "a company's balance is paid after its billing waits": ['billingWait → pay'],
-      'funds are withdrawn after the pending payments of their scope arrive': ['paymentWaitFr → withdrawFr'],
       "a team's members are removed after its contracts end": [
         'endHourlyCo → removeCo',
         'endFixedCo → removeCo',
@@ -156,9 +170,8 @@ describe('scopes', () => {
   })
 })
 
-describe('remediesFor', () => {
-  it('has no remedy for an unknown target: nothing the user can do', () => {
-    const facts = { asOf: instant(0), billingCycleEnd: 'week-end' as const }
-    expect(remediesFor([{ _tag: 'UnknownTarget', rule: 'target-exists', agencyId: 'x' }], facts)).toEqual([])
+describe('target-exists', () => {
+  it('has no step for an unknown target: nothing the user can do', () => {
+    expect(targetExists.clear({ _tag: 'UnknownTarget', rule: 'target-exists', subject: 'x', agencyId: 'x' }, undefined as never)).toEqual([])
   })
 })

@@ -3,7 +3,11 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { agencyTarget, closureSteps, consequencesOf, instant, ORDER, orderSteps, pathOf } from '../src/index.js'
+import { agencyTarget, closureSteps, pathOf } from '../src/index.js'
+import { instant } from '../src/model/Instant.js'
+import { consequencesOf } from '../src/plan/Consequence.js'
+import { ORDER } from '../src/plan/dependencies.js'
+import { orderSteps } from '../src/plan/order.js'
 import type { AccountSnapshot, Step } from '../src/index.js'
 import { example } from './fixtures.js'
 
@@ -178,20 +182,25 @@ describe('closureSteps', () => {
 })
 
 describe('orderSteps', () => {
-  it('puts a step after the steps it depends on even when its priority is higher', () => {
+  it('puts a step after the steps it is linked to even when its priority is higher', () => {
     const steps = closureSteps(example('client-owner-mid-week')).filter((s) => s.kind !== 'procedure')
-    const reordered = orderSteps([...steps].reverse(), ORDER)
-    expect(reordered).toEqual(steps)
+    // the plan's links: a rule's chain, in order
+    const at = (tag: string) => steps.findIndex((s) => s._tag === tag)
+    const reordered = orderSteps([...steps].reverse(), ORDER, [
+      [steps.length - 1 - at('EndContract'), steps.length - 1 - at('WaitUntil')],
+      [steps.length - 1 - at('WaitUntil'), steps.length - 1 - at('PayBalance')],
+    ])
+    expect(reordered.map((s) => s._tag)).toEqual(steps.map((s) => s._tag))
   })
 })
 
 describe('consequencesOf', () => {
   it('both profiles close when a freelancer owns a company; memberships are left', () => {
     const s = example('everything')
-    expect(consequencesOf(s, pathOf(s)).map((c) => c._tag)).toEqual(['AccountClosedPermanently', 'BothProfilesClosed', 'LeavesTeam', 'LeavesTeam'])
+    expect(consequencesOf(s, pathOf(s), true).map((c) => c._tag)).toEqual(['AccountClosedPermanently', 'BothProfilesClosed', 'LeavesTeam', 'LeavesTeam'])
   })
   it('closing an agency deletes it and keeps the freelancer profile', () => {
-    expect(consequencesOf(example('agency-owner'), 'CloseAgency').map((c) => c._tag)).toEqual([
+    expect(consequencesOf(example('agency-owner'), 'CloseAgency', true).map((c) => c._tag)).toEqual([
       'AgencyProfileDeleted',
       'FreelancerProfileKept',
       'JobSuccessScoreRecalculated',

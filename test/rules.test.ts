@@ -7,20 +7,19 @@ import * as O from 'fp-ts/lib/Option.js'
 
 import {
   agencyTarget,
-  all,
   canClose,
-  canCloseWith,
-  defaultPolicy,
+  closureWith,
+  defaultRules,
+  defineRule,
   earliestClosableAt,
-  each,
-  getMonoid,
-  guard,
-  onPaths,
+  fromItems,
+  gate,
+  getMonoidAll,
   pathOf,
   RULE_IDS,
   sortBlockers,
 } from '../src/index.js'
-import type { AccountSnapshot, Blocker, ClosureFacts, Precondition } from '../src/index.js'
+import type { AccountSnapshot, Precondition } from '../src/index.js'
 import { example, lefts } from './fixtures.js'
 
 const tags = (s: AccountSnapshot, t?: Parameters<typeof canClose>[1]) => lefts(canClose(s, t)).map((b) => b._tag)
@@ -48,8 +47,8 @@ describe('a freelancer with open work (seed: "Before you close your freelancer a
   })
   it('contracts-ended: each active or paused contract, not the ended one', () => {
     expect(blockers.filter((b) => b.rule === 'contracts-ended')).toEqual([
-      { _tag: 'ContractOpen', rule: 'contracts-ended', scope: { _tag: 'Freelancer' }, contractId: 'c-1', contractType: 'hourly', status: 'active' },
-      { _tag: 'ContractOpen', rule: 'contracts-ended', scope: { _tag: 'Freelancer' }, contractId: 'c-2', contractType: 'fixed', status: 'paused' },
+      { _tag: 'ContractOpen', rule: 'contracts-ended', scope: { _tag: 'Freelancer' }, subject: 'c-1', contractId: 'c-1', contractType: 'hourly', status: 'active' },
+      { _tag: 'ContractOpen', rule: 'contracts-ended', scope: { _tag: 'Freelancer' }, subject: 'c-2', contractId: 'c-2', contractType: 'fixed', status: 'paused' },
     ])
   })
   it('proposals-withdrawn: submitted proposals and offers, not declined ones', () => {
@@ -60,7 +59,7 @@ describe('a freelancer with open work (seed: "Before you close your freelancer a
       _tag: 'PaymentPending',
       rule: 'payments-received',
       scope: { _tag: 'Freelancer' },
-      paymentId: 'pay-1',
+      subject: 'pay-1', paymentId: 'pay-1',
       amount: { amount: 12050, currency: 'USD' },
       availableAt: Date.parse('2026-11-25T00:00:00Z'),
     })
@@ -99,15 +98,15 @@ describe('a client owner mid-week (seed: "Only the company owner can close a cli
 
   it('members-removed: every other team member', () => {
     expect(blockers.filter((b) => b.rule === 'members-removed')).toEqual([
-      { _tag: 'MemberRemains', rule: 'members-removed', scope, userId: 'u-2', role: 'manager' },
-      { _tag: 'MemberRemains', rule: 'members-removed', scope, userId: 'u-3', role: 'member' },
+      { _tag: 'MemberRemains', rule: 'members-removed', scope, subject: 'u-2', userId: 'u-2', role: 'manager' },
+      { _tag: 'MemberRemains', rule: 'members-removed', scope, subject: 'u-3', userId: 'u-3', role: 'member' },
     ])
   })
   it('contracts-ended: hourly and fixed-price contracts alike', () => {
     expect(blockers.filter((b) => b.rule === 'contracts-ended').map((b) => (b as { contractId: string }).contractId)).toEqual(['c-10', 'c-11'])
   })
   it('billing-cycle-ended: an hourly contract ended Tuesday blocks until Monday 00:00 UTC', () => {
-    expect(blockers).toContainEqual({ _tag: 'BillingCycleOpen', rule: 'billing-cycle-ended', scope, contractId: 'c-9', endsAt: Date.parse('2026-11-23T00:00:00Z') })
+    expect(blockers).toContainEqual({ _tag: 'BillingCycleOpen', rule: 'billing-cycle-ended', scope, subject: 'c-9', contractId: 'c-9', endsAt: Date.parse('2026-11-23T00:00:00Z') })
   })
   it('billing-cycle-ended: under the client-invoice option, until Monday 12:00 UTC', () => {
     const b = lefts(canClose(s, undefined, { billingCycleEnd: 'client-invoice' })).find((x) => x._tag === 'BillingCycleOpen')
@@ -125,7 +124,7 @@ describe('a client owner mid-week (seed: "Only the company owner can close a cli
     expect(lefts(canClose(fixedOnly)).filter((b) => b.rule === 'billing-cycle-ended')).toEqual([])
   })
   it('jobs-closed: open jobs only', () => {
-    expect(blockers.filter((b) => b.rule === 'jobs-closed')).toEqual([{ _tag: 'JobOpen', rule: 'jobs-closed', scope, jobId: 'j-1' }])
+    expect(blockers.filter((b) => b.rule === 'jobs-closed')).toEqual([{ _tag: 'JobOpen', rule: 'jobs-closed', scope, subject: 'j-1', jobId: 'j-1' }])
   })
   it('billing-paid: the outstanding balance', () => {
     expect(blockers).toContainEqual({ _tag: 'BillingOutstanding', rule: 'billing-paid', scope, amount: { amount: 35000, currency: 'USD' } })
@@ -144,7 +143,7 @@ describe('an admin of someone else’s company (seed: "To close your admin or ma
     const t = { ...s, user: { ...s.user, standing: 'on_hold' as const }, disputes: [{ id: 'd-9', status: 'open' as const }] }
     expect(lefts(canClose(t))).toEqual([
       { _tag: 'NotInGoodStanding', rule: 'good-standing', standing: 'on_hold' },
-      { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', disputeId: 'd-9' },
+      { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', subject: 'd-9', disputeId: 'd-9' },
     ])
   })
   it('the security question does not gate leaving teams', () => {
@@ -169,7 +168,7 @@ describe('an agency owner (seed: "Only the agency owner can close an agency")', 
   const scope = { _tag: 'Agency', agencyId: 'ag-1' }
 
   it('agency-closed-first: closing the account asks to close the owned agency first', () => {
-    expect(lefts(canClose(s))).toContainEqual({ _tag: 'AgencyOpen', rule: 'agency-closed-first', agencyId: 'ag-1' })
+    expect(lefts(canClose(s))).toContainEqual({ _tag: 'AgencyOpen', rule: 'agency-closed-first', subject: 'ag-1', agencyId: 'ag-1' })
   })
   it('closing the agency: members, contracts, proposals, payments and funds of the agency', () => {
     expect(tags(s, agencyTarget('ag-1'))).toEqual([
@@ -193,7 +192,7 @@ describe('an agency owner (seed: "Only the agency owner can close an agency")', 
   })
   it('target-exists: an unknown agency is the only blocker', () => {
     const t = { ...s, user: { ...s.user, securityQuestionSet: false, standing: 'suspended' as const } }
-    expect(lefts(canClose(t, agencyTarget('ag-404')))).toEqual([{ _tag: 'UnknownTarget', rule: 'target-exists', agencyId: 'ag-404' }])
+    expect(lefts(canClose(t, agencyTarget('ag-404')))).toEqual([{ _tag: 'UnknownTarget', rule: 'target-exists', subject: 'ag-404', agencyId: 'ag-404' }])
   })
 })
 
@@ -202,7 +201,7 @@ describe('an agency admin (seed: "Only the agency owner can close an agency")', 
   it('owner-only: only NotOwner for the agency, but account-wide rules still count', () => {
     const t = { ...s, disputes: [{ id: 'd-1', status: 'open' as const }] }
     expect(lefts(canClose(t, agencyTarget('ag-2')))).toEqual([
-      { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', disputeId: 'd-1' },
+      { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', subject: 'd-1', disputeId: 'd-1' },
       { _tag: 'NotOwner', rule: 'owner-only', scope: { _tag: 'Agency', agencyId: 'ag-2' }, role: 'admin' },
     ])
   })
@@ -218,17 +217,20 @@ describe('everything at once', () => {
       new Set(['SecurityQuestionMissing', 'DisputeUnresolved', 'AgencyOpen', 'MemberRemains', 'ContractOpen', 'BillingCycleOpen', 'JobOpen', 'BillingOutstanding', 'ProposalOpen', 'PaymentPending', 'FundsAvailable']),
     )
   })
-  it('reports account-wide blockers, then owned agencies to close, then each scope’s work', () => {
-    const scopes = lefts(canClose(s)).map((b) => ('scope' in b ? `${b.scope._tag}` : b._tag))
-    expect([...new Set(scopes)]).toEqual(['SecurityQuestionMissing', 'DisputeUnresolved', 'AgencyOpen', 'Freelancer', 'Company', 'Agency'])
+  it('reports blockers rule by rule, in the order of the rules, each across freelancer, companies, agencies', () => {
+    const found = lefts(canClose(s))
+    const ranks = found.map((b) => RULE_IDS.indexOf(b.rule as (typeof RULE_IDS)[number]))
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
+    const contracts = found.filter((b) => b.rule === 'contracts-ended').map((b) => b.scope?._tag)
+    expect([...new Set(contracts)]).toEqual(['Freelancer', 'Company', 'Agency'])
   })
   it('sortBlockers gives an order by rule, scope and id', () => {
     const rules = sortBlockers(lefts(canClose(s))).map((b) => b.rule)
     expect(rules).toEqual([...rules].sort((a, b) => RULE_IDS.indexOf(a) - RULE_IDS.indexOf(b)))
   })
   it('memberships the user does not own block nothing on CloseAccount', () => {
-    expect(lefts(canClose(s)).some((b) => 'scope' in b && b.scope._tag === 'Company' && b.scope.companyId === 'co-7')).toBe(false)
-    expect(lefts(canClose(s)).some((b) => 'scope' in b && b.scope._tag === 'Agency' && b.scope.agencyId === 'ag-2')).toBe(false)
+    expect(lefts(canClose(s)).some((b) => b.scope?._tag === 'Company' && b.scope.companyId === 'co-7')).toBe(false)
+    expect(lefts(canClose(s)).some((b) => b.scope?._tag === 'Agency' && b.scope.agencyId === 'ag-2')).toBe(false)
   })
   it('good-standing: a suspended account', () => {
     expect(tags(example('suspended'))).toEqual(['NotInGoodStanding'])
@@ -240,30 +242,37 @@ describe('combinators', () => {
     readonly _tag: 'OldInvoice'
     readonly rule: 'no-old-invoices'
   }
-  const noOldInvoices: Precondition<ClosureFacts, OldInvoice> = each(
-    (f) => f.snapshot.companies.filter((c) => c.outstanding.amount > 30_000),
-    () => ({ _tag: 'OldInvoice', rule: 'no-old-invoices' }),
-  )
+  const noOldInvoices = (paths: ReadonlyArray<'CloseAccount' | 'LeaveTeams'>) =>
+    defineRule<OldInvoice>({
+      id: 'no-old-invoices',
+      paths,
+      check: fromItems(
+        (f) => f.snapshot.companies.filter((c) => c.outstanding.amount > 30_000),
+        (): OldInvoice => ({ _tag: 'OldInvoice', rule: 'no-old-invoices' }),
+      ),
+      clear: () => [],
+      messages: { OldInvoice: () => 'An old invoice is unpaid.' },
+    })
 
-  it('an app’s own rule joins the default policy and its blockers come after the built-in ones', () => {
-    const check = canCloseWith(all<ClosureFacts, Blocker | OldInvoice>(defaultPolicy, onPaths('CloseAccount')(noOldInvoices)))
+  it('an app’s own rule joins the default rules and its blockers come after the built-in ones', () => {
+    const check = closureWith([...defaultRules, noOldInvoices(['CloseAccount'])]).canClose
     const found = lefts(check(example('client-owner-mid-week'))).map((b) => b._tag)
     expect(found[found.length - 1]).toBe('OldInvoice')
     expect(found).toHaveLength(8)
   })
-  it('onPaths: the rule does not run on other paths', () => {
-    const check = canCloseWith(onPaths('LeaveTeams')(noOldInvoices))
+  it('a rule does not run on paths it does not name', () => {
+    const check = closureWith([noOldInvoices(['LeaveTeams'])]).canClose
     expect(E.isRight(check(example('client-owner-mid-week')))).toBe(true)
   })
-  it('guard: the gate’s blockers only, else the rest', () => {
+  it('gate: the first one’s blockers only, else the rest', () => {
     const yes: Precondition<number, string> = () => ['gate']
     const no: Precondition<number, string> = () => []
     const rest: Precondition<number, string> = () => ['rest']
-    expect(guard(yes, rest)(0)).toEqual(['gate'])
-    expect(guard(no, rest)(0)).toEqual(['rest'])
+    expect(gate(yes, rest)(0)).toEqual(['gate'])
+    expect(gate(no, rest)(0)).toEqual(['rest'])
   })
   it('the monoid: concat keeps both in order, empty is its unit', () => {
-    const M = getMonoid<number, string>()
+    const M = getMonoidAll<number, string>()
     const a: Precondition<number, string> = (n) => [`a${n}`]
     const b: Precondition<number, string> = (n) => [`b${n}`]
     expect(M.concat(a, b)(1)).toEqual(['a1', 'b1'])

@@ -11,40 +11,31 @@ import {
   agencyTarget,
   all,
   billingCycleEnd,
-  compareBlockers,
-  concat,
-  consequencesOf,
   contramap,
-  CurrencyC,
-  agencyScope,
-  closureFacts,
-  companyScope,
-  each,
-  earliestFromBlockers,
-  memberships,
-  ownedAgencies,
-  ownedCompanies,
-  scopeKey,
-  targetAgency,
-  empty,
-  forEach,
+  defaultRules,
+  earliestClosableAt,
   formatDecodeErrors,
-  formatMoney,
+  fromItems,
+  across,
   InstantC,
-  isUnclearable,
   matchBlocker,
   matchStep,
-  MinorUnitsC,
-  money,
-  ORDER,
-  orderSteps,
   parseInstant,
   pathOf,
   RULE_IDS,
   sortBlockers,
   when,
 } from '../src/index.js'
-import type { Blocker, Instant, Scope, Step } from '../src/index.js'
+import type { Blocker, BlockerBase, Instant, Scope, Step } from '../src/index.js'
+import { formatMoney } from '../src/messages/Format.js'
+import { money } from '../src/model/Money.js'
+import { CurrencyC, MinorUnitsC } from '../src/model/Money.js'
+import { agencyScope, companyScope, scopeKey } from '../src/model/Scope.js'
+import { consequencesOf } from '../src/plan/Consequence.js'
+import { ORDER } from '../src/plan/dependencies.js'
+import { orderSteps } from '../src/plan/order.js'
+import { concat, empty } from '../src/rules/Precondition.js'
+import { agenciesToClose, closureFacts, companiesToClose, memberships, targetAgency } from '../src/rules/facts.js'
 import { decodeError, showFound } from '../src/model/DecodeError.js'
 import { IdC, nullable } from '../src/model/struct.js'
 import { en } from '../src/messages/en.js'
@@ -127,7 +118,7 @@ describe('money and instants', () => {
     expect(parseInstant('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29))
     expect(parseInstant('2024-02-30T00:00:00Z')).toBeUndefined()
     expect(parseInstant('2026-11-18T10:00:00.1234Z')).toBe(Date.UTC(2026, 10, 18, 10, 0, 0, 123))
-    expect(parseInstant('0099-01-01T00:00:00Z')).toBe(new Date('0099-01-01T00:00:00Z').getTime())
+    expect(parseInstant('0099-01-01T00:00:00Z')).toBe(Date.parse('0099-01-01T00:00:00Z'))
     expect(parseInstant('2026-11-18T10:00:00-00:30')).toBe(Date.UTC(2026, 10, 18, 10, 30))
   })
   it('billingCycleEnd defaults to the week end', () => {
@@ -138,13 +129,13 @@ describe('money and instants', () => {
 })
 
 describe('combinators', () => {
-  const evens = each((xs: ReadonlyArray<number>) => xs, (x) => (x % 2 === 0 ? `even ${x}` : undefined))
-  it('each, when, contramap, forEach, concat, empty', () => {
+  const evens = fromItems((xs: ReadonlyArray<number>) => xs, (x) => (x % 2 === 0 ? `even ${x}` : undefined))
+  it('fromItems, when, contramap, across, concat, empty', () => {
     expect(evens([1, 2, 3, 4])).toEqual(['even 2', 'even 4'])
     expect(when((xs: ReadonlyArray<number>) => xs.length > 2)(evens)([2])).toEqual([])
     expect(when((xs: ReadonlyArray<number>) => xs.length > 2)(evens)([2, 4, 6])).toHaveLength(3)
     expect(contramap((n: number) => [n, n + 1])(evens)(4)).toEqual(['even 4'])
-    expect(forEach((xss: ReadonlyArray<ReadonlyArray<number>>) => xss)(evens)([[2], [3], [4]])).toEqual(['even 2', 'even 4'])
+    expect(across((xss: ReadonlyArray<ReadonlyArray<number>>) => xss)(evens)([[2], [3], [4]])).toEqual(['even 2', 'even 4'])
     expect(concat(evens, evens)([2])).toEqual(['even 2', 'even 2'])
     expect(concat(evens, empty)([2])).toEqual(['even 2'])
     expect(concat(empty, evens)([2])).toEqual(['even 2'])
@@ -156,27 +147,34 @@ describe('combinators', () => {
 describe('matching and classifying', () => {
   it('matchBlocker and matchStep call the handler of the tag', () => {
     const tagOf = matchBlocker(Object.fromEntries(Object.keys(en.blockers).map((k) => [k, () => k])) as unknown as Parameters<typeof matchBlocker<string>>[0])
-    expect(tagOf({ _tag: 'JobOpen', rule: 'jobs-closed', scope: { _tag: 'Company', companyId: 'c' }, jobId: 'j' })).toBe('JobOpen')
+    expect(tagOf({ _tag: 'JobOpen', rule: 'jobs-closed', scope: { _tag: 'Company', companyId: 'c' }, subject: 'j', jobId: 'j' })).toBe('JobOpen')
     const kindOf = matchStep(Object.fromEntries(Object.keys(en.steps).map((k) => [k, (s: Step) => s.kind])) as unknown as Parameters<typeof matchStep<string>>[0])
     expect(kindOf({ _tag: 'Confirm', kind: 'procedure', resolves: [] })).toBe('procedure')
   })
-  it('isUnclearable names exactly the four blockers only others can clear', () => {
-    const tags = Object.keys(en.blockers).filter((t) => isUnclearable({ _tag: t }))
-    expect(tags.sort()).toEqual(['AdminMustRemove', 'NotInGoodStanding', 'NotOwner', 'UnknownTarget'])
+  it('exactly four rules have blockers only others can clear', () => {
+    const ids = defaultRules.filter((r) => !r.clearable).map((r) => r.id)
+    expect(ids.sort()).toEqual(['good-standing', 'member-needs-admin', 'owner-only', 'target-exists'])
   })
   it('an agency target takes the CloseAgency path even when unknown; LeaveTeams closes the account for good', () => {
     expect(pathOf(example('no-profile'), agencyTarget('x'))).toBe('CloseAgency')
-    expect(consequencesOf(example('team-admin'), 'LeaveTeams')).toEqual([{ _tag: 'AccountClosedPermanently' }])
-    expect(consequencesOf(example('closable-freelancer'), 'CloseAccount')).toEqual([{ _tag: 'AccountClosedPermanently' }])
+    expect(consequencesOf(example('team-admin'), 'LeaveTeams', true)).toEqual([{ _tag: 'AccountClosedPermanently' }])
+    expect(consequencesOf(example('closable-freelancer'), 'CloseAccount', true)).toEqual([{ _tag: 'AccountClosedPermanently' }])
+    expect(consequencesOf(example('closable-freelancer'), 'CloseAgency', false)).toEqual([])
   })
 })
 
 describe('ordering', () => {
-  const job = (companyId: string, jobId: string): Blocker => ({ _tag: 'JobOpen', rule: 'jobs-closed', scope: { _tag: 'Company', companyId }, jobId })
-  const custom = (rule: string) => ({ _tag: 'Custom', rule })
-  it('compareBlockers: rule, then scope, then id; an app’s rules last, by id', () => {
-    const sorted = [custom('z-rule'), job('b', '1'), custom('a-rule'), job('a', '2'), job('a', '1'), { _tag: 'SecurityQuestionMissing', rule: 'security-question' }].sort(compareBlockers)
-    expect(sorted.map((b) => `${b.rule}:${'jobId' in b ? `${(b as { scope: { companyId: string } }).scope.companyId}/${b.jobId}` : ''}`)).toEqual([
+  const job = (companyId: string, jobId: string): Blocker => ({
+    _tag: 'JobOpen',
+    rule: 'jobs-closed',
+    scope: { _tag: 'Company', companyId },
+    subject: jobId,
+    jobId,
+  })
+  const custom = (rule: string): BlockerBase => ({ _tag: 'Custom', rule })
+  it('sortBlockers: rule, then scope, then id; an app’s rules last, by id', () => {
+    const sorted = sortBlockers<BlockerBase>([custom('z-rule'), job('b', '1'), custom('a-rule'), job('a', '2'), job('a', '1'), { _tag: 'SecurityQuestionMissing', rule: 'security-question' }])
+    expect(sorted.map((b) => `${b.rule}:${b.scope?._tag === 'Company' ? `${b.scope.companyId}/${b.subject ?? ''}` : ''}`)).toEqual([
       'security-question:',
       'jobs-closed:a/1',
       'jobs-closed:a/2',
@@ -184,8 +182,8 @@ describe('ordering', () => {
       'a-rule:',
       'z-rule:',
     ])
-    expect(compareBlockers(job('a', '1'), job('a', '1'))).toBe(0)
-    expect(compareBlockers({ _tag: 'B', rule: 'x' }, { _tag: 'A', rule: 'x' })).toBeGreaterThan(0)
+    expect(sortBlockers<BlockerBase>([{ _tag: 'B', rule: 'x' }, { _tag: 'A', rule: 'x' }]).map((b) => b._tag)).toEqual(['A', 'B'])
+    expect(sortBlockers<BlockerBase>([custom('b'), custom('a')], ['b', 'a']).map((b) => b.rule)).toEqual(['b', 'a'])
   })
   it('sortBlockers sorts into a new list', () => {
     const sorted = [job('a', '1'), job('a', '2')]
@@ -203,15 +201,16 @@ describe('ordering', () => {
     expect(new Set(names).size).toBe(names.length)
   })
   it('orderSteps keeps every step even when the rules form a cycle, in priority order', () => {
-    const a: Step = { _tag: 'CloseJob', kind: 'remedy', scope: { _tag: 'Company', companyId: 'c' }, jobId: 'j1', resolves: ['jobs-closed'] }
-    const b: Step = { _tag: 'CloseJob', kind: 'remedy', scope: { _tag: 'Company', companyId: 'c' }, jobId: 'j2', resolves: ['jobs-closed'] }
+    const a: Step = { _tag: 'CloseJob', kind: 'remedy', scope: { _tag: 'Company', companyId: 'c' }, subject: 'j1', jobId: 'j1', resolves: ['jobs-closed'] }
+    const b: Step = { _tag: 'CloseJob', kind: 'remedy', scope: { _tag: 'Company', companyId: 'c' }, subject: 'j2', jobId: 'j2', resolves: ['jobs-closed'] }
     const c: Step = { _tag: 'BackUpRecords', kind: 'advice', resolves: [] }
     const cycle = [
-      { _tag: 'Dependency' as const, name: 'a before b', before: (s: Step) => (s === a ? ['k1'] : []), after: (s: Step) => (s === b ? ['k1'] : []) },
-      { _tag: 'Dependency' as const, name: 'b before a', before: (s: Step) => (s === b ? ['k2'] : []), after: (s: Step) => (s === a ? ['k2'] : []) },
+      { _tag: 'Dependency' as const, name: 'a before b', before: (s: object) => (s === a ? ['k1'] : []), after: (s: object) => (s === b ? ['k1'] : []) },
+      { _tag: 'Dependency' as const, name: 'b before a', before: (s: object) => (s === b ? ['k2'] : []), after: (s: object) => (s === a ? ['k2'] : []) },
     ]
     expect(orderSteps([b, c, a], cycle)).toEqual([c, a, b])
     expect(orderSteps([b, a], [])).toEqual([a, b])
+    expect(orderSteps([b, a], [], [[0, 1]])).toEqual([b, a])
     expect(orderSteps([], ORDER)).toEqual([])
   })
   test.prop([fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 30 })])('orderSteps puts waits in time order', (times) => {
@@ -233,39 +232,40 @@ describe('paths and consequences, over every shape of snapshot', () => {
       ...s.agencies.filter((a) => a.role !== 'owner').map((a) => `Agency ${a.id}`).sort(),
     ]
     const both = s.freelancer !== null && s.companies.some((c) => c.role === 'owner')
-    const got = consequencesOf(s, 'CloseAccount').map((c) =>
+    const got = consequencesOf(s, 'CloseAccount', true).map((c) =>
       c._tag === 'LeavesTeam' ? (c.scope._tag === 'Company' ? `Company ${c.scope.companyId}` : `Agency ${c.scope.agencyId}`) : c._tag,
     )
     expect(got).toEqual(['AccountClosedPermanently', ...(both ? ['BothProfilesClosed'] : []), ...left])
   })
 })
 
-describe('earliestFromBlockers', () => {
-  const asOf = Date.UTC(2026, 10, 18, 10) as Instant // a Wednesday
+describe('earliestClosableAt is the last wait of the plan', () => {
+  const asOf = '2026-11-18T10:00:00Z' // a Wednesday
   const monday = Date.UTC(2026, 10, 23) as Instant
-  const co = { _tag: 'Company' as const, companyId: 'co' }
-  const facts = { asOf, billingCycleEnd: 'week-end' as const }
-  const open = (contractType: 'hourly' | 'fixed', scope: Scope): Blocker => ({
-    _tag: 'ContractOpen',
-    rule: 'contracts-ended',
-    scope,
-    contractId: 'k',
-    contractType,
-    status: 'active',
-  })
-  it('is asOf with nothing to wait for, and the latest of every wait otherwise', () => {
-    expect(earliestFromBlockers([], facts)).toEqual(O.some(asOf))
-    const cycle: Blocker = { _tag: 'BillingCycleOpen', rule: 'billing-cycle-ended', scope: co, contractId: 'k', endsAt: monday }
-    expect(earliestFromBlockers([cycle], facts)).toEqual(O.some(monday))
-    const pending: Blocker = { _tag: 'PaymentPending', rule: 'payments-received', scope: { _tag: 'Freelancer' }, paymentId: 'p', amount: money(1, 'USD'), availableAt: (monday + 1) as Instant }
-    expect(earliestFromBlockers([pending, cycle], facts)).toEqual(O.some(monday + 1))
-    expect(earliestFromBlockers([cycle, pending], facts)).toEqual(O.some(monday + 1))
+  const base = example('closable-freelancer')
+  const withCompany = (type: 'hourly' | 'fixed') =>
+    ({
+      ...base,
+      companies: [
+        {
+          id: 'co',
+          name: 'Co',
+          role: 'owner' as const,
+          members: [],
+          contracts: [{ id: 'k', type, status: 'active' as const, endedAt: null }],
+          jobs: [],
+          outstanding: money(0, 'USD'),
+        },
+      ],
+    }) as typeof base
+  it('is asOf with nothing to wait for', () => {
+    expect(base.asOf).toBe(Date.parse(asOf))
+    expect(earliestClosableAt(base)).toEqual(O.some(base.asOf))
   })
   it('an open hourly contract of a company adds the billing cycle that its ending would start', () => {
-    expect(earliestFromBlockers([open('hourly', co)], facts)).toEqual(O.some(monday))
-    expect(earliestFromBlockers([open('hourly', co)], { asOf, billingCycleEnd: 'client-invoice' })).toEqual(O.some(monday + 12 * 3_600_000))
-    expect(earliestFromBlockers([open('fixed', co)], facts)).toEqual(O.some(asOf))
-    expect(earliestFromBlockers([open('hourly', { _tag: 'Freelancer' })], facts)).toEqual(O.some(asOf))
+    expect(earliestClosableAt(withCompany('hourly'))).toEqual(O.some(monday))
+    expect(earliestClosableAt(withCompany('hourly'), undefined, { billingCycleEnd: 'client-invoice' })).toEqual(O.some(monday + 12 * 3_600_000))
+    expect(earliestClosableAt(withCompany('fixed'))).toEqual(O.some(base.asOf))
   })
 })
 
@@ -274,8 +274,8 @@ describe('selectors of facts', () => {
   const scopes = (teams: ReadonlyArray<{ readonly scope: Scope }>) => teams.map((t) => t.scope)
   it('memberships are the teams not owned, owned ones are the others', () => {
     const f = closureFacts(s)
-    const owned = [...scopes(ownedCompanies(f)), ...scopes(ownedAgencies(f))]
-    const member = scopes(memberships(f))
+    const owned = [...scopes(companiesToClose(f)), ...scopes(agenciesToClose(f))]
+    const member = scopes(memberships({ ...f, path: 'LeaveTeams' }))
     expect(owned.length).toBeGreaterThan(0)
     expect(member.length).toBeGreaterThan(0)
     expect([...owned, ...member].map(scopeKey).sort()).toEqual(

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
 
-import { agencyTarget, en, say, verdict } from '../src/index.js'
+import { agencyTarget, en, formatIn, verdict } from '../src/index.js'
 import type { Catalogue } from '../src/index.js'
 import { snapshotWithTarget } from './arbitraries.js'
 import { example } from './fixtures.js'
 
 describe('verdict', () => {
-  it('has exactly the JSON shape of SPEC §4, instants as toISOString writes them', () => {
+  it('has the JSON shape of the contract, instants as toISOString writes them', () => {
     const v = verdict(example('busy-freelancer'))
-    expect(Object.keys(v)).toEqual(['target', 'path', 'closable', 'blockers', 'earliestAt', 'steps', 'consequences'])
+    expect(Object.keys(v)).toEqual([
+      'target',
+      'path',
+      'closable',
+      'blockers',
+      'earliestAt',
+      'earliestAtMayMove',
+      'steps',
+      'consequences',
+      'alternatives',
+      'asOf',
+    ])
+    expect(v.asOf).toBe('2026-11-18T10:00:00.000Z')
+    expect(v.earliestAtMayMove).toBe(true)
     expect(v.target).toEqual({ _tag: 'Account' })
     expect(v.path).toBe('CloseAccount')
     expect(v.closable).toBe(false)
@@ -18,6 +31,7 @@ describe('verdict', () => {
       _tag: 'ContractOpen',
       rule: 'contracts-ended',
       scope: { _tag: 'Freelancer' },
+      subject: 'c-1',
       contractId: 'c-1',
       contractType: 'hourly',
       status: 'active',
@@ -29,7 +43,11 @@ describe('verdict', () => {
     })
     expect(v.steps.find((s) => s._tag === 'WaitUntil')).toMatchObject({ kind: 'wait', at: '2026-11-25T00:00:00.000Z', resolves: ['payments-received'] })
     expect(v.consequences).toEqual([
-      { _tag: 'AccountClosedPermanently', message: 'The account is closed for good: it cannot be reopened and its history is lost.' },
+      {
+        _tag: 'AccountClosedPermanently',
+        message:
+          'The account is closed for good: it cannot be reopened, and its profile, work history, feedback, ongoing contracts and proposals are lost.',
+      },
     ])
   })
 
@@ -62,7 +80,12 @@ describe('verdict', () => {
     const mine: Catalogue = { ...en, blockers: { ...en.blockers, SecurityQuestionMissing: () => 'Bitte Sicherheitsfrage setzen.' } }
     const v = verdict(example('busy-freelancer'), undefined, { catalogue: mine })
     expect(v.blockers[0]?.message).toBe('Bitte Sicherheitsfrage setzen.')
-    expect(v.blockers[1]?.message).toBe(say(en.blockers, { _tag: 'ContractOpen', rule: 'contracts-ended', scope: { _tag: 'Freelancer' }, contractId: 'c-1', contractType: 'hourly', status: 'active' }))
+    expect(v.blockers[1]?.message).toBe(
+      en.blockers.ContractOpen(
+        { _tag: 'ContractOpen', rule: 'contracts-ended', scope: { _tag: 'Freelancer' }, subject: 'c-1', contractId: 'c-1', contractType: 'hourly', status: 'active' },
+        formatIn(),
+      ),
+    )
   })
 
   test.prop([snapshotWithTarget(), fc.constantFrom('week-end' as const, 'client-invoice' as const)])(
@@ -70,7 +93,7 @@ describe('verdict', () => {
     ([s, t], p) => {
       const v = verdict(s, t, { billingCycleEnd: p })
       expect(JSON.parse(JSON.stringify(v))).toEqual(v)
-      for (const x of [...v.blockers, ...v.steps, ...v.consequences]) expect(x.message.length).toBeGreaterThan(5)
+      for (const x of [...v.blockers, ...v.steps, ...v.consequences, ...v.alternatives]) expect(x.message.length).toBeGreaterThan(5)
       expect(v.closable).toBe(v.blockers.length === 0)
     },
   )

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
 
-import { billingCycleEnd, parseInstant, weekEnd, weekStart } from '../src/index.js'
+import { billingCycleEnd, weekEnd, weekStart } from '../src/billing/week.js'
+import { parseInstant } from '../src/index.js'
 import type { Instant } from '../src/index.js'
 
 const at = (s: string): Instant => {

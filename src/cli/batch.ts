@@ -13,7 +13,7 @@ import type { DecodeErrors } from '../model/DecodeError.js'
 import { agencyTarget } from '../model/Target.js'
 import type { Target } from '../model/Target.js'
 import { readSnapshotText } from '../model/text.js'
-import { verdict } from '../verdict/verdict.js'
+import { verdict } from '../closure/defaults.js'
 import { jsonText } from './escape.js'
 import { lines } from './lines.js'
 

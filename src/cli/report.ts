@@ -1,8 +1,11 @@
 /**
- * The human report of a verdict, for a terminal.
+ * The readable report of a verdict, for a terminal. Everything taken from the input is escaped.
  *
  * @internal
  */
+import { instant } from '../model/Instant.js'
+import { formatIn } from '../messages/Format.js'
+import type { Scope } from '../model/Scope.js'
 import type { Verdict } from '../verdict/verdict.js'
 import { escapeText } from './escape.js'
 
@@ -25,22 +28,21 @@ export const colours: Style = {
 const id = (s: string): string => s
 export const plain: Style = { bold: id, dim: id, red: id, green: id, yellow: id }
 
-const when = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
-
-type Scoped = { readonly scope?: { readonly _tag: string; readonly companyId?: string; readonly agencyId?: string } }
-
-const scopeTitle = (b: Scoped): string => {
-  const s = b.scope
+const scopeTitle = (s: Scope | undefined): string => {
   if (s === undefined) return 'Account'
   if (s._tag === 'Freelancer') return 'Freelancer work'
-  return escapeText(s._tag === 'Company' ? `Company ${s.companyId ?? ''}` : `Agency ${s.agencyId ?? ''}`)
+  return escapeText(s._tag === 'Company' ? `Company ${s.companyId}` : `Agency ${s.agencyId}`)
 }
 
-const what = (v: Verdict): string =>
-  v.target._tag === 'Agency' ? `agency ${escapeText(v.target.agencyId)}` : 'the account'
+const what = (v: Verdict): string => (v.target._tag === 'Agency' ? `agency ${escapeText(v.target.agencyId)}` : 'the account')
 
-/** Verdict first, blockers grouped by scope, numbered steps, consequences. */
-export const report = (v: Verdict, asOf: string, style: Style): string => {
+/**
+ * Verdict first (and when at the earliest), alternatives to weigh, blockers grouped by scope,
+ * numbered steps, consequences. Instants in `timeZone` (UTC unless named), rounded toward blocked.
+ */
+export const report = (v: Verdict, style: Style, timeZone = 'UTC'): string => {
+  const f = formatIn(timeZone)
+  const at = (iso: string): string => f.instant(instant(Date.parse(iso)))
   const lines: Array<string> = []
   const n = v.blockers.length
   lines.push(
@@ -48,25 +50,35 @@ export const report = (v: Verdict, asOf: string, style: Style): string => {
       ? `${style.green(style.bold('CLOSABLE'))}  ${what(v)} can be closed now (${v.path}).`
       : `${style.red(style.bold('BLOCKED'))}  ${what(v)} cannot be closed yet: ${n} blocker${n === 1 ? '' : 's'} (${v.path}).`,
   )
-  lines.push(style.dim(`As of ${when(asOf)}.`))
-  if (!v.closable)
-    lines.push(
-      v.earliestAt === null
-        ? `Earliest possible: ${style.yellow('not up to you')} (someone else has to act first).`
-        : `Earliest possible: ${style.bold(when(v.earliestAt))}, once the steps below are done.`,
-    )
+  lines.push(style.dim(`As of ${f.asOf(instant(Date.parse(v.asOf)))}.`))
+  if (!v.closable) {
+    if (v.blockers.some((b) => b._tag === 'UnknownTarget')) lines.push(`Earliest possible: ${style.yellow('never')} (there is no such agency).`)
+    else if (v.earliestAt === null) lines.push(`Earliest possible: ${style.yellow('not up to you')} (someone else has to act first).`)
+    else if (v.earliestAtMayMove)
+      lines.push(
+        `Earliest possible: ${style.bold(at(v.earliestAt))} at the earliest, once the steps below are done; ` +
+          'it may move later (ending a contract can bring a payment to wait for, and a dispute takes the time it takes).',
+      )
+    else lines.push(`Earliest possible: ${style.bold(at(v.earliestAt))}, once the steps below are done.`)
+  }
+  if (v.path === 'LeaveTeams')
+    lines.push('The account closes when you leave your last team, or are removed from it.')
+  if (v.alternatives.length > 0) {
+    lines.push('', style.bold('Before you decide'))
+    for (const a of v.alternatives) lines.push(`  - ${escapeText(a.message)}`)
+  }
   if (n > 0) {
     lines.push('', style.bold('Blockers'))
     const groups = new Map<string, Array<string>>()
     for (const b of v.blockers) {
-      const title = scopeTitle(b as Scoped)
+      const title = scopeTitle(b.scope)
       const list = groups.get(title) ?? []
       list.push(`    - ${escapeText(b.message)} ${style.dim(`[${escapeText(b.rule)}]`)}`)
       groups.set(title, list)
     }
     for (const [title, list] of groups) {
       lines.push(`  ${title}`)
-      // one at a time: a spread of a long list would overflow the stack
+      // one at a time: spreading a long list would overflow the stack
       for (const line of list) lines.push(line)
     }
   }

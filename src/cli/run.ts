@@ -14,7 +14,7 @@ import { safely } from '../model/struct.js'
 import { agencyTarget } from '../model/Target.js'
 import { readSnapshotText } from '../model/text.js'
 import type { TextResult } from '../model/text.js'
-import { verdict } from '../verdict/verdict.js'
+import { verdict } from '../closure/defaults.js'
 import { parseArgs, USAGE } from './args.js'
 import type { Command } from './args.js'
 import { batch } from './batch.js'
@@ -110,11 +110,11 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
     return EXIT.invalid
   }
   const target = command.agency === undefined ? undefined : agencyTarget(command.agency)
-  const v = verdict(read.snapshot, target, { billingCycleEnd: command.billingCycleEnd })
+  const v = verdict(read.snapshot, target, { billingCycleEnd: command.billingCycleEnd, timeZone: command.timeZone })
   if (command.json) say(io.stdout, jsonText(v, 2))
   else {
     const colour = io.stdout.isTTY === true && (io.env['NO_COLOR'] ?? '') === ''
-    say(io.stdout, report(v, new Date(read.snapshot.asOf).toISOString(), colour ? colours : plain))
+    say(io.stdout, report(v, colour ? colours : plain, command.timeZone))
   }
   return v.closable ? EXIT.closable : EXIT.blocked
 }

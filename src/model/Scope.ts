@@ -53,6 +53,18 @@ export const scopeKey = (s: Scope): string =>
   s._tag === 'Freelancer' ? '0' : s._tag === 'Company' ? `1:${s.companyId}` : `2:${s.agencyId}`
 
 /**
+ * Orders scopes: freelancer, then companies, then agencies, each by id (the one comparator of scopes).
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const compareScopes = (a: Scope, b: Scope): number => {
+  const x = scopeKey(a)
+  const y = scopeKey(b)
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+/**
  * Two scopes are the same scope.
  *
  * @category utils

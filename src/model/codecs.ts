@@ -128,6 +128,32 @@ export const AccountSnapshotC = struct('AccountSnapshot', {
   billingMethods: listOf(BillingMethodC, 'BillingMethod'),
 })
 
+/**
+ * Every codec of the snapshot, by entity: `codecs.Contract.decode(u)`.
+ *
+ * @category codecs
+ * @since 0.2.0
+ */
+export const codecs = {
+  AccountSnapshot: AccountSnapshotC,
+  User: UserC,
+  FreelancerProfile: FreelancerProfileC,
+  Contract: ContractC,
+  Proposal: ProposalC,
+  Earnings: EarningsC,
+  PendingPayment: PendingPaymentC,
+  Company: CompanyC,
+  CompanyMember: CompanyMemberC,
+  Job: JobC,
+  Agency: AgencyC,
+  AgencyMember: AgencyMemberC,
+  Dispute: DisputeC,
+  Subscription: SubscriptionC,
+  BillingMethod: BillingMethodC,
+  Money: MoneyC,
+  Instant: InstantC,
+} as const
+
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------

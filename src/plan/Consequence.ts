@@ -4,9 +4,9 @@
  * @since 0.1.0
  */
 import type { AccountSnapshot } from '../model/codecs.js'
-import { agencyScope, companyScope, scopeKey } from '../model/Scope.js'
 import type { TeamScope } from '../model/Scope.js'
 import type { Path } from '../model/Target.js'
+import { teamsNotOwned } from '../rules/facts.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -29,7 +29,7 @@ export interface LeavesTeam {
 export interface AgencyProfileDeleted {
   readonly _tag: 'AgencyProfileDeleted'
 }
-/** @category model @since 0.1.0 */
+/** The freelancer profile and the client account stay. @category model @since 0.1.0 */
 export interface FreelancerProfileKept {
   readonly _tag: 'FreelancerProfileKept'
 }
@@ -57,33 +57,24 @@ export type ConsequenceTag = Consequence['_tag']
 /**
  * The consequences of closing along a path: account paths close the account for good (and,
  * on `CloseAccount`, both profiles where there are two, and every team not owned is left);
- * closing an agency deletes its profile and keeps the freelancer's.
+ * closing an agency deletes its profile and keeps the freelancer's and the client account.
+ * A user who does not close (the agency is not theirs, or not there) is shown none.
  *
- * @category utils
- * @since 0.1.0
+ * @internal
  */
-export const consequencesOf = (snapshot: AccountSnapshot, path: Path): ReadonlyArray<Consequence> => {
+export const consequencesOf = (snapshot: AccountSnapshot, path: Path, closes: boolean): ReadonlyArray<Consequence> => {
+  if (!closes) return []
   switch (path) {
     case 'CloseAgency':
-      return [
-        { _tag: 'AgencyProfileDeleted' },
-        { _tag: 'FreelancerProfileKept' },
-        { _tag: 'JobSuccessScoreRecalculated' },
-      ]
+      return [{ _tag: 'AgencyProfileDeleted' }, { _tag: 'FreelancerProfileKept' }, { _tag: 'JobSuccessScoreRecalculated' }]
     case 'LeaveTeams':
       return [{ _tag: 'AccountClosedPermanently' }]
     case 'CloseAccount': {
-      const left: Array<TeamScope> = [
-        ...snapshot.companies.filter((c) => c.role !== 'owner').map((c) => companyScope(c.id)),
-        ...snapshot.agencies.filter((a) => a.role !== 'owner').map((a) => agencyScope(a.id)),
-      ]
       const both = snapshot.freelancer !== null && snapshot.companies.some((c) => c.role === 'owner')
       return [
         { _tag: 'AccountClosedPermanently' },
         ...(both ? [{ _tag: 'BothProfilesClosed' } as const] : []),
-        ...left
-          .sort((a, b) => (scopeKey(a) < scopeKey(b) ? -1 : 1))
-          .map((scope): LeavesTeam => ({ _tag: 'LeavesTeam', scope })),
+        ...teamsNotOwned(snapshot).map((t): LeavesTeam => ({ _tag: 'LeavesTeam', scope: t.scope })),
       ]
     }
   }

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import type { ContractType } from '../model/codecs.js'
+import type { ContractStatus, ContractType } from '../model/codecs.js'
 import type { Instant } from '../model/Instant.js'
 import type { AgencyScope, CompanyScope, Scope, TeamScope } from '../model/Scope.js'
 import type { RuleId } from '../rules/Blocker.js'
@@ -23,10 +23,25 @@ import type { RuleId } from '../rules/Blocker.js'
  */
 export type StepKind = 'remedy' | 'wait' | 'advice' | 'procedure'
 
-interface Base<T extends string, K extends StepKind> {
+/**
+ * What every step, built in or an app's own, carries: its `_tag` and `kind`, the rule ids it
+ * clears in `resolves` (empty for advice and procedure), the `scope` whose work it is (none for
+ * the account), and the id of the item it acts on as `subject` (none when it acts on no item).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface StepBase {
+  readonly _tag: string
+  readonly kind: StepKind
+  readonly resolves: ReadonlyArray<string>
+  readonly scope?: Scope
+  readonly subject?: string
+}
+
+interface Base<T extends string, K extends StepKind> extends StepBase {
   readonly _tag: T
   readonly kind: K
-  /** The rule ids this step clears; empty for advice and procedure. */
   readonly resolves: ReadonlyArray<RuleId>
 }
 
@@ -36,6 +51,7 @@ export interface SetSecurityQuestion extends Base<'SetSecurityQuestion', 'remedy
 export interface ContactSupport extends Base<'ContactSupport', 'remedy'> {}
 /** @category model @since 0.1.0 */
 export interface ResolveDispute extends Base<'ResolveDispute', 'remedy'> {
+  readonly subject: string
   readonly disputeId: string
 }
 /** @category model @since 0.1.0 */
@@ -49,27 +65,33 @@ export interface ContactAdmin extends Base<'ContactAdmin', 'remedy'> {
 }
 /** @category model @since 0.1.0 */
 export interface WithdrawProposal extends Base<'WithdrawProposal', 'remedy'> {
+  readonly subject: string
   readonly scope: Scope
   readonly proposalId: string
 }
 /** @category model @since 0.1.0 */
 export interface DeclineOffer extends Base<'DeclineOffer', 'remedy'> {
+  readonly subject: string
   readonly scope: Scope
   readonly proposalId: string
 }
 /** @category model @since 0.1.0 */
 export interface EndContract extends Base<'EndContract', 'remedy'> {
+  readonly subject: string
   readonly scope: Scope
   readonly contractId: string
   readonly contractType: ContractType
+  readonly status: Exclude<ContractStatus, 'ended'>
 }
 /** @category model @since 0.1.0 */
 export interface CloseJob extends Base<'CloseJob', 'remedy'> {
+  readonly subject: string
   readonly scope: CompanyScope
   readonly jobId: string
 }
 /** @category model @since 0.1.0 */
 export interface RemoveMember extends Base<'RemoveMember', 'remedy'> {
+  readonly subject: string
   readonly scope: TeamScope
   readonly userId: string
 }
@@ -80,9 +102,12 @@ export interface WithdrawFunds extends Base<'WithdrawFunds', 'remedy'> {
 /** @category model @since 0.1.0 */
 export interface PayBalance extends Base<'PayBalance', 'remedy'> {
   readonly scope: CompanyScope
+  /** Whether an hourly contract of the company is involved (its last week is invoiced). */
+  readonly hourly: boolean
 }
 /** @category model @since 0.1.0 */
 export interface CloseAgency extends Base<'CloseAgency', 'remedy'> {
+  readonly subject: string
   readonly agencyId: string
 }
 
@@ -93,22 +118,61 @@ export interface CloseAgency extends Base<'CloseAgency', 'remedy'> {
  * @category model
  * @since 0.1.0
  */
-export type WaitReason =
-  | { readonly _tag: 'PaymentAvailable'; readonly scope: Scope; readonly paymentId: string }
-  | { readonly _tag: 'BillingWeekEnds'; readonly scope: CompanyScope; readonly contractId: string }
+export type WaitReason = PaymentAvailable | BillingWeekEnds
 
-/** @category model @since 0.1.0 */
-export interface WaitUntil extends Base<'WaitUntil', 'wait'> {
+/**
+ * What every reason to wait carries: its `_tag`, the `rule` whose blocker passing time clears,
+ * and, as blockers do, its `scope` and `subject`.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface WaitReasonBase {
+  readonly _tag: string
+  readonly rule: string
+  readonly scope?: Scope
+  readonly subject?: string
+}
+
+/** A pending payment becomes available. @category model @since 0.2.0 */
+export interface PaymentAvailable extends WaitReasonBase {
+  readonly _tag: 'PaymentAvailable'
+  readonly rule: 'payments-received'
+  readonly scope: Scope
+  readonly subject: string
+  readonly paymentId: string
+}
+
+/** An hourly contract's billing week ends. @category model @since 0.2.0 */
+export interface BillingWeekEnds extends WaitReasonBase {
+  readonly _tag: 'BillingWeekEnds'
+  readonly rule: 'billing-cycle-ended'
+  readonly scope: CompanyScope
+  readonly subject: string
+  readonly contractId: string
+}
+
+/**
+ * Time that has to pass. One step per instant: it lists every reason to wait until then, and
+ * resolves the rules of its reasons.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface WaitUntil<R extends WaitReasonBase = WaitReason> extends StepBase {
+  readonly _tag: 'WaitUntil'
+  readonly kind: 'wait'
   readonly at: Instant
-  /** What the wait is for (an extra field beyond SPEC §4). */
-  readonly reasons: ReadonlyArray<WaitReason>
+  readonly reasons: ReadonlyArray<R>
 }
 /** @category model @since 0.1.0 */
 export interface CancelSubscription extends Base<'CancelSubscription', 'advice'> {
+  readonly subject: string
   readonly subscriptionId: string
 }
 /** @category model @since 0.1.0 */
 export interface RemoveBillingMethod extends Base<'RemoveBillingMethod', 'advice'> {
+  readonly subject: string
   readonly billingMethodId: string
 }
 /** @category model @since 0.1.0 */
@@ -120,7 +184,10 @@ export interface Navigate extends Base<'Navigate', 'procedure'> {
   readonly path: ReadonlyArray<string>
 }
 /** @category model @since 0.1.0 */
-export interface ChooseClose extends Base<'ChooseClose', 'procedure'> {}
+export interface ChooseClose extends Base<'ChooseClose', 'procedure'> {
+  /** The button: "Close my agency" when closing an agency, "Close account" otherwise. */
+  readonly button: 'Close account' | 'Close my agency'
+}
 /** @category model @since 0.1.0 */
 export interface AnswerSecurityQuestion extends Base<'AnswerSecurityQuestion', 'procedure'> {}
 /** @category model @since 0.1.0 */
@@ -167,7 +234,7 @@ export type StepTag = Step['_tag']
 // constructors
 // -------------------------------------------------------------------------------------
 
-const r = <T extends Remedy['_tag']>(_tag: T, rule: RuleId) => ({ _tag, kind: 'remedy' as const, resolves: [rule] })
+const r = <T extends Remedy['_tag']>(_tag: T, rule: RuleId) => ({ _tag, kind: 'remedy' as const, resolves: [rule] as const })
 
 /** @category constructors @since 0.1.0 */
 export const setSecurityQuestion: SetSecurityQuestion = r('SetSecurityQuestion', 'security-question')
@@ -175,103 +242,105 @@ export const setSecurityQuestion: SetSecurityQuestion = r('SetSecurityQuestion',
 export const contactSupport: ContactSupport = r('ContactSupport', 'good-standing')
 /** @category constructors @since 0.1.0 */
 export const resolveDispute = (disputeId: string): ResolveDispute => ({
-  _tag: 'ResolveDispute',
-  kind: 'remedy',
+  ...r('ResolveDispute', 'disputes-resolved'),
+  subject: disputeId,
   disputeId,
-  resolves: ['disputes-resolved'],
 })
 /** @category constructors @since 0.1.0 */
-export const contactOwner = (scope: AgencyScope): ContactOwner => ({
-  _tag: 'ContactOwner',
-  kind: 'remedy',
-  scope,
-  resolves: ['owner-only'],
-})
+export const contactOwner = (scope: AgencyScope): ContactOwner => ({ ...r('ContactOwner', 'owner-only'), scope })
 /** @category constructors @since 0.1.0 */
 export const contactAdmin = (scope: TeamScope, contacts: ReadonlyArray<string>): ContactAdmin => ({
-  _tag: 'ContactAdmin',
-  kind: 'remedy',
+  ...r('ContactAdmin', 'member-needs-admin'),
   scope,
   contacts,
-  resolves: ['member-needs-admin'],
 })
 /** @category constructors @since 0.1.0 */
 export const withdrawProposal = (scope: Scope, proposalId: string): WithdrawProposal => ({
-  _tag: 'WithdrawProposal',
-  kind: 'remedy',
+  ...r('WithdrawProposal', 'proposals-withdrawn'),
   scope,
+  subject: proposalId,
   proposalId,
-  resolves: ['proposals-withdrawn'],
 })
 /** @category constructors @since 0.1.0 */
 export const declineOffer = (scope: Scope, proposalId: string): DeclineOffer => ({
-  _tag: 'DeclineOffer',
-  kind: 'remedy',
+  ...r('DeclineOffer', 'proposals-withdrawn'),
   scope,
+  subject: proposalId,
   proposalId,
-  resolves: ['proposals-withdrawn'],
 })
 /** @category constructors @since 0.1.0 */
-export const endContract = (scope: Scope, contractId: string, contractType: ContractType): EndContract => ({
-  _tag: 'EndContract',
-  kind: 'remedy',
+export const endContract = (
+  scope: Scope,
+  contractId: string,
+  contractType: ContractType,
+  status: Exclude<ContractStatus, 'ended'>,
+): EndContract => ({
+  ...r('EndContract', 'contracts-ended'),
   scope,
+  subject: contractId,
   contractId,
   contractType,
-  resolves: ['contracts-ended'],
+  status,
 })
 /** @category constructors @since 0.1.0 */
-export const closeJob = (scope: CompanyScope, jobId: string): CloseJob => ({
-  _tag: 'CloseJob',
-  kind: 'remedy',
-  scope,
-  jobId,
-  resolves: ['jobs-closed'],
-})
+export const closeJob = (scope: CompanyScope, jobId: string): CloseJob => ({ ...r('CloseJob', 'jobs-closed'), scope, subject: jobId, jobId })
 /** @category constructors @since 0.1.0 */
 export const removeMember = (scope: TeamScope, userId: string): RemoveMember => ({
-  _tag: 'RemoveMember',
-  kind: 'remedy',
+  ...r('RemoveMember', 'members-removed'),
   scope,
+  subject: userId,
   userId,
-  resolves: ['members-removed'],
 })
 /** @category constructors @since 0.1.0 */
-export const withdrawFunds = (scope: Scope): WithdrawFunds => ({
-  _tag: 'WithdrawFunds',
-  kind: 'remedy',
-  scope,
-  resolves: ['funds-withdrawn'],
-})
+export const withdrawFunds = (scope: Scope): WithdrawFunds => ({ ...r('WithdrawFunds', 'funds-withdrawn'), scope })
 /** @category constructors @since 0.1.0 */
-export const payBalance = (scope: CompanyScope): PayBalance => ({
-  _tag: 'PayBalance',
-  kind: 'remedy',
-  scope,
-  resolves: ['billing-paid'],
-})
+export const payBalance = (scope: CompanyScope, hourly: boolean): PayBalance => ({ ...r('PayBalance', 'billing-paid'), scope, hourly })
 /** @category constructors @since 0.1.0 */
 export const closeAgency = (agencyId: string): CloseAgency => ({
-  _tag: 'CloseAgency',
-  kind: 'remedy',
+  ...r('CloseAgency', 'agency-closed-first'),
+  subject: agencyId,
   agencyId,
-  resolves: ['agency-closed-first'],
 })
-/** @category constructors @since 0.1.0 */
-export const waitUntil = (at: Instant, reasons: ReadonlyArray<WaitReason>): WaitUntil => ({
+/**
+ * Waiting until `at`, for these reasons; it resolves the rules the reasons name.
+ *
+ * @example
+ * waitUntil(settlesAt, [{ _tag: 'FeeSettles', rule: 'fees-paid', subject: 'inv-7' }])
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const waitUntil = <R extends WaitReasonBase>(at: Instant, reasons: ReadonlyArray<R>): WaitUntil<R> => ({
   _tag: 'WaitUntil',
   kind: 'wait',
   at,
   reasons,
-  resolves: [
-    ...(reasons.some((x) => x._tag === 'BillingWeekEnds') ? (['billing-cycle-ended'] as const) : []),
-    ...(reasons.some((x) => x._tag === 'PaymentAvailable') ? (['payments-received'] as const) : []),
-  ],
+  resolves: [...new Set(reasons.map((x) => x.rule))].sort(),
+})
+/**
+ * A remedy of an app's own: its tag, the rule it clears, and its fields.
+ *
+ * @example
+ * remedy('PayFees', 'fees-paid', { scope: companyScope('co-1'), subject: 'inv-7', invoiceId: 'inv-7' })
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const remedy = <T extends string, F extends { readonly scope?: Scope; readonly subject?: string }>(
+  _tag: T,
+  rule: string,
+  fields: F,
+): { readonly _tag: T; readonly kind: 'remedy'; readonly resolves: ReadonlyArray<string> } & F => ({
+  _tag,
+  kind: 'remedy',
+  resolves: [rule],
+  ...fields,
 })
 /** @category constructors @since 0.1.0 */
 export const cancelSubscription = (subscriptionId: string): CancelSubscription => ({
   _tag: 'CancelSubscription',
   kind: 'advice',
+  subject: subscriptionId,
   subscriptionId,
   resolves: [],
 })
@@ -279,6 +348,7 @@ export const cancelSubscription = (subscriptionId: string): CancelSubscription =
 export const removeBillingMethod = (billingMethodId: string): RemoveBillingMethod => ({
   _tag: 'RemoveBillingMethod',
   kind: 'advice',
+  subject: billingMethodId,
   billingMethodId,
   resolves: [],
 })
@@ -298,7 +368,7 @@ export const navigate = (path: ReadonlyArray<string>): Navigate => ({
   resolves: [],
 })
 /** @category constructors @since 0.1.0 */
-export const chooseClose: ChooseClose = { _tag: 'ChooseClose', kind: 'procedure', resolves: [] }
+export const chooseClose = (button: ChooseClose['button']): ChooseClose => ({ _tag: 'ChooseClose', kind: 'procedure', button, resolves: [] })
 /** @category constructors @since 0.1.0 */
 export const answerSecurityQuestion: AnswerSecurityQuestion = {
   _tag: 'AnswerSecurityQuestion',

@@ -1,13 +1,12 @@
 /**
- * A topological order of steps under declared {@link OrderRule}s, ties broken by priority.
+ * A topological order of steps under declared {@link OrderRule}s and explicit links, ties
+ * broken by priority.
  *
- * @since 0.1.0
+ * @internal
  */
 import { comparePriority, priorityKey } from './dependencies.js'
-import type { OrderRule } from './dependencies.js'
-import type { Step } from './Step.js'
-
-type Key = ReturnType<typeof priorityKey>
+import type { OrderRule, PriorityKey as Key } from './dependencies.js'
+import type { StepBase } from './Step.js'
 
 /** A minimal binary heap of node indexes. */
 const heap = (less: (a: number, b: number) => boolean) => {
@@ -52,15 +51,17 @@ const heap = (less: (a: number, b: number) => boolean) => {
 }
 
 /**
- * Orders steps so that every declared rule holds; among the steps free to go next, the one of
- * highest priority goes first. Linear in steps and constraints (plus the heap's log factor):
- * a dependency goes through one hidden join node per key, never a pair of steps.
- * Should the rules ever form a cycle, the steps on it are appended in priority order.
- *
- * @category order
- * @since 0.1.0
+ * Orders steps so that every declared rule and every link `[from, to]` (indexes into `steps`)
+ * holds; among the steps free to go next, the one of highest priority goes first. Linear in steps
+ * and constraints (plus the heap's log factor): a dependency goes through one hidden join node
+ * per key, never a pair of steps. Should the rules ever form a cycle, the steps on it are
+ * appended in priority order.
  */
-export const orderSteps = (steps: ReadonlyArray<Step>, rules: ReadonlyArray<OrderRule>): ReadonlyArray<Step> => {
+export const orderSteps = <S extends StepBase>(
+  steps: ReadonlyArray<S>,
+  rules: ReadonlyArray<OrderRule>,
+  links: ReadonlyArray<readonly [number, number]> = [],
+): ReadonlyArray<S> => {
   const n = steps.length
   const successors: Array<Array<number>> = steps.map(() => [])
   const indegree: Array<number> = steps.map(() => 0)
@@ -74,6 +75,7 @@ export const orderSteps = (steps: ReadonlyArray<Step>, rules: ReadonlyArray<Orde
     return successors.length - 1
   }
 
+  for (const [from, to] of links) if (from !== to) edge(from, to)
   for (const rule of rules) {
     if (rule._tag === 'Sequence') {
       const ranked = steps
@@ -123,15 +125,15 @@ export const orderSteps = (steps: ReadonlyArray<Step>, rules: ReadonlyArray<Orde
     else ready.push(i)
   }
 
-  const out: Array<Step> = []
+  const out: Array<S> = []
   const placed = new Uint8Array(n)
   while (ready.size() > 0) {
     const i = ready.pop()
     placed[i] = 1
-    out.push(steps[i] as Step)
+    out.push(steps[i] as S)
     release(i)
   }
   // steps left on a cycle of the rules, if any, in priority order
-  for (const i of byPriority) if (placed[i] === 0) out.push(steps[i] as Step)
+  for (const i of byPriority) if (placed[i] === 0) out.push(steps[i] as S)
   return out
 }

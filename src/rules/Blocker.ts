@@ -13,64 +13,79 @@ import type { AgencyScope, CompanyScope, Scope, TeamScope } from '../model/Scope
 // -------------------------------------------------------------------------------------
 
 /**
- * Every rule id, in the order blockers are reported.
+ * The ids of the built-in rules.
  *
  * @category model
  * @since 0.1.0
  */
-export const RULE_IDS = [
-  'target-exists',
-  'security-question',
-  'good-standing',
-  'disputes-resolved',
-  'owner-only',
-  'member-needs-admin',
-  'agency-closed-first',
-  'members-removed',
-  'contracts-ended',
-  'billing-cycle-ended',
-  'jobs-closed',
-  'billing-paid',
-  'proposals-withdrawn',
-  'payments-received',
-  'funds-withdrawn',
-] as const
+export type RuleId =
+  | 'target-exists'
+  | 'security-question'
+  | 'good-standing'
+  | 'disputes-resolved'
+  | 'owner-only'
+  | 'member-needs-admin'
+  | 'agency-closed-first'
+  | 'members-removed'
+  | 'contracts-ended'
+  | 'billing-cycle-ended'
+  | 'jobs-closed'
+  | 'billing-paid'
+  | 'proposals-withdrawn'
+  | 'payments-received'
+  | 'funds-withdrawn'
+
+/**
+ * What every blocker, built in or an app's own, carries: its `_tag`, the `rule` that found it,
+ * the `scope` whose work it is about (none for the account as a whole), and the id of the item
+ * it is about as `subject` (none when it is about the scope or the account itself).
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface BlockerBase {
+  readonly _tag: string
+  readonly rule: string
+  readonly scope?: Scope
+  readonly subject?: string
+}
 
 /** @category model @since 0.1.0 */
-export type RuleId = (typeof RULE_IDS)[number]
-
-/** @category model @since 0.1.0 */
-export interface SecurityQuestionMissing {
+export interface SecurityQuestionMissing extends BlockerBase {
   readonly _tag: 'SecurityQuestionMissing'
   readonly rule: 'security-question'
 }
 /** @category model @since 0.1.0 */
-export interface NotInGoodStanding {
+export interface NotInGoodStanding extends BlockerBase {
   readonly _tag: 'NotInGoodStanding'
   readonly rule: 'good-standing'
   readonly standing: Exclude<Standing, 'good'>
 }
 /** @category model @since 0.1.0 */
-export interface DisputeUnresolved {
+export interface DisputeUnresolved extends BlockerBase {
+  /** The dispute id. */
+  readonly subject: string
   readonly _tag: 'DisputeUnresolved'
   readonly rule: 'disputes-resolved'
   readonly disputeId: string
 }
 /** @category model @since 0.1.0 */
-export interface NotOwner {
+export interface NotOwner extends BlockerBase {
   readonly _tag: 'NotOwner'
   readonly rule: 'owner-only'
   readonly scope: AgencyScope
   readonly role: Exclude<AgencyRole, 'owner'>
 }
 /** @category model @since 0.1.0 */
-export interface UnknownTarget {
+export interface UnknownTarget extends BlockerBase {
+  /** The agency id. */
+  readonly subject: string
   readonly _tag: 'UnknownTarget'
   readonly rule: 'target-exists'
   readonly agencyId: string
 }
 /** @category model @since 0.1.0 */
-export interface AdminMustRemove {
+export interface AdminMustRemove extends BlockerBase {
   readonly _tag: 'AdminMustRemove'
   readonly rule: 'member-needs-admin'
   readonly scope: TeamScope
@@ -78,13 +93,17 @@ export interface AdminMustRemove {
   readonly contacts: ReadonlyArray<string>
 }
 /** @category model @since 0.1.0 */
-export interface AgencyOpen {
+export interface AgencyOpen extends BlockerBase {
+  /** The agency id. */
+  readonly subject: string
   readonly _tag: 'AgencyOpen'
   readonly rule: 'agency-closed-first'
   readonly agencyId: string
 }
 /** @category model @since 0.1.0 */
-export interface MemberRemains {
+export interface MemberRemains extends BlockerBase {
+  /** The member's user id. */
+  readonly subject: string
   readonly _tag: 'MemberRemains'
   readonly rule: 'members-removed'
   readonly scope: TeamScope
@@ -92,7 +111,9 @@ export interface MemberRemains {
   readonly role: CompanyRole | AgencyRole
 }
 /** @category model @since 0.1.0 */
-export interface ContractOpen {
+export interface ContractOpen extends BlockerBase {
+  /** The contract id. */
+  readonly subject: string
   readonly _tag: 'ContractOpen'
   readonly rule: 'contracts-ended'
   readonly scope: Scope
@@ -101,7 +122,9 @@ export interface ContractOpen {
   readonly status: Exclude<ContractStatus, 'ended'>
 }
 /** @category model @since 0.1.0 */
-export interface BillingCycleOpen {
+export interface BillingCycleOpen extends BlockerBase {
+  /** The contract id. */
+  readonly subject: string
   readonly _tag: 'BillingCycleOpen'
   readonly rule: 'billing-cycle-ended'
   readonly scope: CompanyScope
@@ -109,21 +132,25 @@ export interface BillingCycleOpen {
   readonly endsAt: Instant
 }
 /** @category model @since 0.1.0 */
-export interface JobOpen {
+export interface JobOpen extends BlockerBase {
+  /** The job id. */
+  readonly subject: string
   readonly _tag: 'JobOpen'
   readonly rule: 'jobs-closed'
   readonly scope: CompanyScope
   readonly jobId: string
 }
 /** @category model @since 0.1.0 */
-export interface BillingOutstanding {
+export interface BillingOutstanding extends BlockerBase {
   readonly _tag: 'BillingOutstanding'
   readonly rule: 'billing-paid'
   readonly scope: CompanyScope
   readonly amount: Money
 }
 /** @category model @since 0.1.0 */
-export interface ProposalOpen {
+export interface ProposalOpen extends BlockerBase {
+  /** The proposal id. */
+  readonly subject: string
   readonly _tag: 'ProposalOpen'
   readonly rule: 'proposals-withdrawn'
   readonly scope: Scope
@@ -131,7 +158,9 @@ export interface ProposalOpen {
   readonly status: Extract<ProposalStatus, 'submitted' | 'active' | 'offer'>
 }
 /** @category model @since 0.1.0 */
-export interface PaymentPending {
+export interface PaymentPending extends BlockerBase {
+  /** The payment id. */
+  readonly subject: string
   readonly _tag: 'PaymentPending'
   readonly rule: 'payments-received'
   readonly scope: Scope
@@ -140,7 +169,7 @@ export interface PaymentPending {
   readonly availableAt: Instant
 }
 /** @category model @since 0.1.0 */
-export interface FundsAvailable {
+export interface FundsAvailable extends BlockerBase {
   readonly _tag: 'FundsAvailable'
   readonly rule: 'funds-withdrawn'
   readonly scope: Scope
@@ -172,16 +201,6 @@ export type Blocker =
 
 /** @category model @since 0.1.0 */
 export type BlockerTag = Blocker['_tag']
-
-/**
- * The blockers a user cannot clear by their own steps: with any of them, there is no
- * earliest instant.
- *
- * @category model
- * @since 0.1.0
- */
-export const isUnclearable = (b: { readonly _tag: string }): boolean =>
-  b._tag === 'NotOwner' || b._tag === 'AdminMustRemove' || b._tag === 'NotInGoodStanding' || b._tag === 'UnknownTarget'
 
 // -------------------------------------------------------------------------------------
 // pattern matching

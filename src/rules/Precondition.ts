@@ -55,7 +55,7 @@ const flatten = <B>(parts: ReadonlyArray<ReadonlyArray<B>>): ReadonlyArray<B> =>
  * A blocker for each item that `select` picks from the facts and `check` objects to.
  *
  * @example
- * const jobsClosed = each(
+ * const openJobs = fromItems(
  *   (f: CompanyFacts) => f.jobs,
  *   (job, f) => (job.status === 'open' ? jobOpen(f.scope, job.id) : undefined),
  * )
@@ -63,7 +63,7 @@ const flatten = <B>(parts: ReadonlyArray<ReadonlyArray<B>>): ReadonlyArray<B> =>
  * @category constructors
  * @since 0.1.0
  */
-export const each =
+export const fromItems =
   <F, A, B>(select: (facts: F) => ReadonlyArray<A>, check: (item: A, facts: F) => B | undefined): Precondition<F, B> =>
   (facts) => {
     const out: Array<B> = []
@@ -117,13 +117,16 @@ export const contramap =
     p(f(facts))
 
 /**
- * Runs a precondition once for each item `select` finds (each owned company, say), and
- * gathers every blocker.
+ * Runs a precondition across every part `select` finds in the facts (each owned company, say),
+ * and gathers every blocker.
+ *
+ * @example
+ * across(companiesToClose)(openJobs)
  *
  * @category combinators
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const forEach =
+export const across =
   <G, F>(select: (facts: G) => ReadonlyArray<F>) =>
   <B>(p: Precondition<F, B>): Precondition<G, B> =>
   (facts) =>
@@ -157,16 +160,15 @@ export const onPaths =
     paths.includes(facts.path) ? p(facts) : []
 
 /**
- * A gate: when `gate` blocks, only its blockers are reported; otherwise those of `rest`.
- * (An unknown agency reports nothing else; neither does a non-owner's agency.)
+ * A gate: when `first` blocks, only its blockers are reported; otherwise those of `rest`.
  *
  * @category combinators
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const guard =
-  <F, B1, B2>(gate: Precondition<F, B1>, rest: Precondition<F, B2>): Precondition<F, B1 | B2> =>
+export const gate =
+  <F, B1, B2>(first: Precondition<F, B1>, rest: Precondition<F, B2>): Precondition<F, B1 | B2> =>
   (facts) => {
-    const stop = gate(facts)
+    const stop = first(facts)
     return stop.length > 0 ? stop : rest(facts)
   }
 
@@ -175,12 +177,12 @@ export const guard =
 // -------------------------------------------------------------------------------------
 
 /**
- * The "all of" monoid: {@link concat} with {@link empty} as its unit.
+ * The "all of" monoid of preconditions: {@link concat} with {@link empty} as its unit.
  *
  * @category instances
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const getMonoid = <F, B>(): Monoid<Precondition<F, B>> => ({
+export const getMonoidAll = <F, B>(): Monoid<Precondition<F, B>> => ({
   concat: (x, y) => concat(x, y),
   empty,
 })

@@ -1,14 +1,23 @@
-import type { AgencyScope } from '../model/Scope.js'
+import { closeAgency } from '../plan/Step.js'
+import type { CloseAgency } from '../plan/Step.js'
 import type { AgencyOpen } from './Blocker.js'
-import type { Precondition } from './Precondition.js'
+import { ownedAgencies } from './facts.js'
+import { across } from './Precondition.js'
+import { defineRule } from './Rule.js'
 
 /**
- * `agency-closed-first` (inferred, not stated by the sources): an agency the user owns is
- * closed before the account that owns it.
+ * `agency-closed-first`: an agency the user owns is closed before the account that owns it.
+ * (Inferred: the sources ask for all activity to be cleared, and an owned agency is activity.)
  *
  * @category rules
  * @since 0.1.0
  */
-export const agencyClosedFirst: Precondition<{ readonly scope: AgencyScope }, AgencyOpen> = (f) => [
-  { _tag: 'AgencyOpen', rule: 'agency-closed-first', agencyId: f.scope.agencyId },
-]
+export const agencyClosedFirst = defineRule<AgencyOpen, CloseAgency>({
+  id: 'agency-closed-first',
+  paths: ['CloseAccount'],
+  check: across(ownedAgencies)((f): ReadonlyArray<AgencyOpen> => [
+    { _tag: 'AgencyOpen', rule: 'agency-closed-first', subject: f.scope.agencyId, agencyId: f.scope.agencyId },
+  ]),
+  clear: (b) => [closeAgency(b.agencyId)],
+  messages: { AgencyOpen: (b) => `You own agency ${b.agencyId}; it has to be closed before the account.` },
+})

@@ -1,14 +1,27 @@
-import type { CompanyFacts } from './facts.js'
+import { payBalance } from '../plan/Step.js'
+import type { PayBalance } from '../plan/Step.js'
 import type { BillingOutstanding } from './Blocker.js'
-import type { Precondition } from './Precondition.js'
+import { companiesToClose, hourlyInvolved } from './facts.js'
+import { across } from './Precondition.js'
+import { defineRule } from './Rule.js'
 
 /**
- * `billing-paid`: a company with an outstanding balance.
+ * `billing-paid`: a company being closed owes nothing.
  *
  * @category rules
  * @since 0.1.0
  */
-export const billingPaid: Precondition<Pick<CompanyFacts, 'scope' | 'outstanding'>, BillingOutstanding> = (f) =>
-  f.outstanding.amount > 0
-    ? [{ _tag: 'BillingOutstanding', rule: 'billing-paid', scope: f.scope, amount: f.outstanding }]
-    : []
+export const billingPaid = defineRule<BillingOutstanding, PayBalance>({
+  id: 'billing-paid',
+  paths: ['CloseAccount'],
+  check: across(companiesToClose)((f): ReadonlyArray<BillingOutstanding> =>
+    f.outstanding.amount > 0 ? [{ _tag: 'BillingOutstanding', rule: 'billing-paid', scope: f.scope, amount: f.outstanding }] : [],
+  ),
+  clear: (b, facts) => {
+    const company = companiesToClose(facts).find((c) => c.scope.companyId === b.scope.companyId)
+    return [payBalance(b.scope, company !== undefined && hourlyInvolved(company))]
+  },
+  messages: {
+    BillingOutstanding: (b, f) => `Company ${b.scope.companyId} has ${f.money(b.amount)} of billing outstanding.`,
+  },
+})

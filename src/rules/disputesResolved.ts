@@ -1,15 +1,23 @@
+import { resolveDispute } from '../plan/Step.js'
+import type { ResolveDispute } from '../plan/Step.js'
 import type { DisputeUnresolved } from './Blocker.js'
-import type { ClosureFacts } from './facts.js'
-import { each } from './Precondition.js'
-import type { Precondition } from './Precondition.js'
+import { fromItems } from './Precondition.js'
+import { defineRule } from './Rule.js'
 
 /**
- * `disputes-resolved`: a blocker for each open dispute.
+ * `disputes-resolved`: every open dispute must be resolved first.
  *
  * @category rules
  * @since 0.1.0
  */
-export const disputesResolved: Precondition<Pick<ClosureFacts, 'snapshot'>, DisputeUnresolved> = each(
-  (f) => f.snapshot.disputes,
-  (d) => (d.status === 'open' ? { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', disputeId: d.id } : undefined),
-)
+export const disputesResolved = defineRule<DisputeUnresolved, ResolveDispute>({
+  id: 'disputes-resolved',
+  paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'],
+  check: fromItems(
+    (f) => f.snapshot.disputes,
+    (d): DisputeUnresolved | undefined =>
+      d.status === 'open' ? { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', subject: d.id, disputeId: d.id } : undefined,
+  ),
+  clear: (b) => [resolveDispute(b.disputeId)],
+  messages: { DisputeUnresolved: (b) => `Dispute ${b.disputeId} is still open.` },
+})

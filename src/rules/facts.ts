@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import { billingCycleEnd } from '../billing/week.js'
 import type { BillingCycleEnd } from '../billing/week.js'
 import type {
   AccountSnapshot,
@@ -20,7 +21,7 @@ import type {
 import { asSnapshot } from '../model/decode.js'
 import type { Instant } from '../model/Instant.js'
 import type { Money } from '../model/Money.js'
-import { agencyScope, companyScope, freelancerScope } from '../model/Scope.js'
+import { agencyScope, companyScope, compareScopes, freelancerScope } from '../model/Scope.js'
 import type { AgencyScope, CompanyScope, FreelancerScope, TeamScope } from '../model/Scope.js'
 import { accountTarget, pathOf } from '../model/Target.js'
 import type { Path, Target } from '../model/Target.js'
@@ -143,12 +144,12 @@ export const agencyFacts = (a: Agency, f: Pick<ClosureFacts, 'asOf'>): AgencyFac
 })
 
 // -------------------------------------------------------------------------------------
-// selectors
+// selectors: the scopes whose work a path closes
 // -------------------------------------------------------------------------------------
 
-/** The freelancer profile's work: none or one. @category selectors @since 0.1.0 */
+/** The freelancer profile's work, when the account is being closed. @category selectors @since 0.2.0 */
 export const freelancerWork = (f: ClosureFacts): ReadonlyArray<FreelancerFacts> =>
-  f.snapshot.freelancer === null
+  f.path !== 'CloseAccount' || f.snapshot.freelancer === null
     ? []
     : [
         {
@@ -160,13 +161,13 @@ export const freelancerWork = (f: ClosureFacts): ReadonlyArray<FreelancerFacts> 
         },
       ]
 
-/** Companies the user owns. @category selectors @since 0.1.0 */
-export const ownedCompanies = (f: ClosureFacts): ReadonlyArray<CompanyFacts> =>
-  f.snapshot.companies.filter((c) => c.role === 'owner').map((c) => companyFacts(c, f))
+/** The companies the user owns, when the account is being closed. @category selectors @since 0.2.0 */
+export const companiesToClose = (f: ClosureFacts): ReadonlyArray<CompanyFacts> =>
+  f.path !== 'CloseAccount' ? [] : f.snapshot.companies.filter((c) => c.role === 'owner').map((c) => companyFacts(c, f))
 
-/** Agencies the user owns. @category selectors @since 0.1.0 */
+/** The agencies the user owns, when the account is being closed. @category selectors @since 0.2.0 */
 export const ownedAgencies = (f: ClosureFacts): ReadonlyArray<AgencyFacts> =>
-  f.snapshot.agencies.filter((a) => a.role === 'owner').map((a) => agencyFacts(a, f))
+  f.path !== 'CloseAccount' ? [] : f.snapshot.agencies.filter((a) => a.role === 'owner').map((a) => agencyFacts(a, f))
 
 /** The agency being closed, if it is in the snapshot. @category selectors @since 0.1.0 */
 export const targetAgency = (f: ClosureFacts): ReadonlyArray<AgencyFacts> => {
@@ -176,8 +177,48 @@ export const targetAgency = (f: ClosureFacts): ReadonlyArray<AgencyFacts> => {
   return agency === undefined ? [] : [agencyFacts(agency, f)]
 }
 
-/** Every company and agency the user belongs to without owning it. @category selectors @since 0.1.0 */
-export const memberships = (f: ClosureFacts): ReadonlyArray<TeamFacts> => [
-  ...f.snapshot.companies.filter((c) => c.role !== 'owner').map((c) => companyFacts(c, f)),
-  ...f.snapshot.agencies.filter((a) => a.role !== 'owner').map((a) => agencyFacts(a, f)),
+/** Every agency whose work the path closes: the owned ones with the account, or the target. @category selectors @since 0.2.0 */
+export const agenciesToClose = (f: ClosureFacts): ReadonlyArray<AgencyFacts> =>
+  f.path === 'CloseAgency' ? targetAgency(f) : ownedAgencies(f)
+
+/** Every company and agency whose members the path removes. @category selectors @since 0.2.0 */
+export const teamsToClose = (f: ClosureFacts): ReadonlyArray<TeamFacts> => [...companiesToClose(f), ...agenciesToClose(f)]
+
+/** Every scope whose work the path closes: freelancer, companies, agencies. @category selectors @since 0.2.0 */
+export const workToClose = (f: ClosureFacts): ReadonlyArray<FreelancerFacts | CompanyFacts | AgencyFacts> => [
+  ...freelancerWork(f),
+  ...companiesToClose(f),
+  ...agenciesToClose(f),
 ]
+
+/** The freelancer's and the agencies' work: proposals and earnings. @category selectors @since 0.2.0 */
+export const earningWork = (f: ClosureFacts): ReadonlyArray<FreelancerFacts | AgencyFacts> => [
+  ...freelancerWork(f),
+  ...agenciesToClose(f),
+]
+
+/**
+ * Every company and agency the user belongs to without owning it, companies first, each by id:
+ * the teams that are left (one home for the three places that need them).
+ *
+ * @category selectors
+ * @since 0.2.0
+ */
+export const teamsNotOwned = (snapshot: AccountSnapshot): ReadonlyArray<{ readonly scope: TeamScope; readonly role: CompanyRole | AgencyRole; readonly members: ReadonlyArray<CompanyMember | AgencyMember> }> =>
+  [
+    ...snapshot.companies.filter((c) => c.role !== 'owner').map((c) => ({ scope: companyScope(c.id) as TeamScope, role: c.role, members: c.members })),
+    ...snapshot.agencies.filter((a) => a.role !== 'owner').map((a) => ({ scope: agencyScope(a.id) as TeamScope, role: a.role, members: a.members })),
+  ].sort((x, y) => compareScopes(x.scope, y.scope))
+
+/** The teams the user belongs to without owning them, on the path of leaving teams. @category selectors @since 0.2.0 */
+export const memberships = (f: ClosureFacts): ReadonlyArray<TeamFacts> => (f.path === 'LeaveTeams' ? teamsNotOwned(f.snapshot) : [])
+
+/**
+ * Whether the company's last invoice covers hourly work: an hourly contract of it is still open,
+ * or ended in a billing week that is not over at `asOf`.
+ *
+ * @category selectors
+ * @since 0.2.0
+ */
+export const hourlyInvolved = (f: Pick<CompanyFacts, 'contracts' | 'asOf' | 'billingCycleEnd'>): boolean =>
+  f.contracts.some((c) => c.type === 'hourly' && (c.endedAt === null || billingCycleEnd(c.endedAt, f.billingCycleEnd) > f.asOf))

@@ -1,8 +1,9 @@
-import type { Earnings } from '../model/codecs.js'
-import type { Instant } from '../model/Instant.js'
-import type { Scope } from '../model/Scope.js'
+import { withdrawFunds } from '../plan/Step.js'
+import type { WithdrawFunds } from '../plan/Step.js'
 import type { FundsAvailable } from './Blocker.js'
-import type { Precondition } from './Precondition.js'
+import { earningWork } from './facts.js'
+import { across } from './Precondition.js'
+import { defineRule } from './Rule.js'
 
 /**
  * `funds-withdrawn`: money that could be withdrawn at `asOf` (the available amount plus
@@ -11,20 +12,16 @@ import type { Precondition } from './Precondition.js'
  * @category rules
  * @since 0.1.0
  */
-export const fundsWithdrawn: Precondition<
-  { readonly scope: Scope; readonly asOf: Instant; readonly earnings: Earnings },
-  FundsAvailable
-> = (f) => {
-  let amount = f.earnings.available.amount
-  for (const p of f.earnings.pending) if (p.availableAt <= f.asOf) amount += p.amount.amount
-  return amount > 0
-    ? [
-        {
-          _tag: 'FundsAvailable',
-          rule: 'funds-withdrawn',
-          scope: f.scope,
-          amount: { amount, currency: f.earnings.available.currency },
-        },
-      ]
-    : []
-}
+export const fundsWithdrawn = defineRule<FundsAvailable, WithdrawFunds>({
+  id: 'funds-withdrawn',
+  paths: ['CloseAccount', 'CloseAgency'],
+  check: across(earningWork)((f): ReadonlyArray<FundsAvailable> => {
+    let amount = f.earnings.available.amount
+    for (const p of f.earnings.pending) if (p.availableAt <= f.asOf) amount += p.amount.amount
+    return amount > 0
+      ? [{ _tag: 'FundsAvailable', rule: 'funds-withdrawn', scope: f.scope, amount: { amount, currency: f.earnings.available.currency } }]
+      : []
+  }),
+  clear: (b) => [withdrawFunds(b.scope)],
+  messages: { FundsAvailable: (b, f) => `${f.money(b.amount)} of ${f.scope(b.scope)} is still to be withdrawn.` },
+})

@@ -1,22 +1,34 @@
-import type { Proposal } from '../model/codecs.js'
-import type { Scope } from '../model/Scope.js'
+import { declineOffer, withdrawProposal } from '../plan/Step.js'
+import type { DeclineOffer, WithdrawProposal } from '../plan/Step.js'
 import type { ProposalOpen } from './Blocker.js'
-import { each } from './Precondition.js'
-import type { Precondition } from './Precondition.js'
+import { earningWork } from './facts.js'
+import { across, fromItems } from './Precondition.js'
+import { defineRule } from './Rule.js'
 
 /**
- * `proposals-withdrawn`: a blocker for each submitted or active proposal and each offer.
+ * `proposals-withdrawn`: a blocker for each submitted or active proposal, and each offer, of the
+ * freelancer's or an agency's work being closed.
  *
  * @category rules
  * @since 0.1.0
  */
-export const proposalsWithdrawn: Precondition<
-  { readonly scope: Scope; readonly proposals: ReadonlyArray<Proposal> },
-  ProposalOpen
-> = each(
-  (f) => f.proposals,
-  (p, f) =>
-    p.status === 'submitted' || p.status === 'active' || p.status === 'offer'
-      ? { _tag: 'ProposalOpen', rule: 'proposals-withdrawn', scope: f.scope, proposalId: p.id, status: p.status }
-      : undefined,
-)
+export const proposalsWithdrawn = defineRule<ProposalOpen, WithdrawProposal | DeclineOffer>({
+  id: 'proposals-withdrawn',
+  paths: ['CloseAccount', 'CloseAgency'],
+  check: across(earningWork)(
+    fromItems(
+      (f) => f.proposals,
+      (p, f): ProposalOpen | undefined =>
+        p.status === 'submitted' || p.status === 'active' || p.status === 'offer'
+          ? { _tag: 'ProposalOpen', rule: 'proposals-withdrawn', scope: f.scope, subject: p.id, proposalId: p.id, status: p.status }
+          : undefined,
+    ),
+  ),
+  clear: (b) => [b.status === 'offer' ? declineOffer(b.scope, b.proposalId) : withdrawProposal(b.scope, b.proposalId)],
+  messages: {
+    ProposalOpen: (b, f) =>
+      b.status === 'offer'
+        ? `Offer ${b.proposalId} to ${f.scope(b.scope)} is waiting for an answer.`
+        : `Proposal ${b.proposalId} of ${f.scope(b.scope)} is still ${b.status}.`,
+  },
+})

@@ -1,15 +1,23 @@
 import type { UnknownTarget } from './Blocker.js'
-import type { ClosureFacts } from './facts.js'
-import type { Precondition } from './Precondition.js'
+import { defineRule } from './Rule.js'
 
 /**
- * `target-exists`: an agency target must be one of the user's agencies.
+ * `target-exists`: an agency target must be one of the user's agencies. When it is not, this is
+ * the only blocker reported, and nothing the user does clears it.
  *
  * @category rules
  * @since 0.1.0
  */
-export const targetExists: Precondition<Pick<ClosureFacts, 'snapshot' | 'target'>, UnknownTarget> = (f) => {
-  const target = f.target
-  if (target._tag !== 'Agency' || f.snapshot.agencies.some((a) => a.id === target.agencyId)) return []
-  return [{ _tag: 'UnknownTarget', rule: 'target-exists', agencyId: target.agencyId }]
-}
+export const targetExists = defineRule<UnknownTarget, never>({
+  id: 'target-exists',
+  paths: ['CloseAgency'],
+  clearable: false,
+  gate: 'everything',
+  check: (f): ReadonlyArray<UnknownTarget> => {
+    const target = f.target
+    if (target._tag !== 'Agency' || f.snapshot.agencies.some((a) => a.id === target.agencyId)) return []
+    return [{ _tag: 'UnknownTarget', rule: 'target-exists', subject: target.agencyId, agencyId: target.agencyId }]
+  },
+  clear: () => [],
+  messages: { UnknownTarget: (b) => `There is no agency ${b.agencyId} in this account.` },
+})

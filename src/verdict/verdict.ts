@@ -1,26 +1,16 @@
 /**
- * The verdict: the whole answer as one JSON-ready value (SPEC §4).
+ * The verdict: the whole answer as one JSON-ready value.
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
-
-import type { AccountSnapshot } from '../model/codecs.js'
 import type { Instant } from '../model/Instant.js'
-import { toISOString } from '../model/Instant.js'
 import type { Path, Target } from '../model/Target.js'
-import { say } from '../messages/Catalogue.js'
 import type { Catalogue } from '../messages/Catalogue.js'
-import { en } from '../messages/en.js'
-import { planFor } from '../plan/closureSteps.js'
-import { consequencesOf } from '../plan/Consequence.js'
+import type { Alternative } from '../plan/Alternative.js'
 import type { Consequence } from '../plan/Consequence.js'
-import type { Step } from '../plan/Step.js'
-import type { Blocker } from '../rules/Blocker.js'
-import { blockersOf, earliestFromBlockers } from '../rules/canClose.js'
-import { closureFacts } from '../rules/facts.js'
+import type { Step, StepBase } from '../plan/Step.js'
+import type { Blocker, BlockerBase } from '../rules/Blocker.js'
 import type { ClosureOptions } from '../rules/facts.js'
-import { defaultPolicy } from '../rules/policy.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -37,72 +27,36 @@ export type Wire<T> = T extends unknown
   : never
 
 /**
- * The verdict as JSON: SPEC §4. Every field is plain data; `JSON.stringify` writes it as is.
+ * The verdict as JSON. Every field is plain data; `JSON.stringify` writes it as is.
  *
  * @category model
  * @since 0.1.0
  */
-export interface Verdict {
+export interface Verdict<B extends BlockerBase = Blocker, S extends StepBase = Step> {
   readonly target: Target
   readonly path: Path
   readonly closable: boolean
-  readonly blockers: ReadonlyArray<Wire<Blocker>>
-  /** ISO instant, or null when a blocker cannot be cleared by the user. */
+  readonly blockers: ReadonlyArray<Wire<B>>
+  /** ISO instant, or null when a blocker cannot be cleared by the user. A lower bound on the known facts. */
   readonly earliestAt: string | null
-  readonly steps: ReadonlyArray<Wire<Step>>
+  /** Whether `earliestAt` may move later: the plan ends contracts (a payment may follow) or resolves a dispute. */
+  readonly earliestAtMayMove: boolean
+  readonly steps: ReadonlyArray<Wire<S>>
   readonly consequences: ReadonlyArray<Wire<Consequence>>
+  readonly alternatives: ReadonlyArray<Wire<Alternative>>
+  /** The instant the verdict holds at: the snapshot's `asOf`. */
+  readonly asOf: string
 }
 
 /**
- * Options of {@link verdict}: the policy choices and the words.
+ * Options of a verdict: the policy choices and the words.
  *
  * @category model
  * @since 0.1.0
  */
 export interface VerdictOptions extends ClosureOptions {
+  /** The words for the built-in items; `en` unless set. */
   readonly catalogue?: Catalogue
-}
-
-// -------------------------------------------------------------------------------------
-// encoding
-// -------------------------------------------------------------------------------------
-
-const INSTANT_FIELDS = ['at', 'endsAt', 'availableAt'] as const
-
-const toWire = <T extends { readonly _tag: string }>(item: T, message: string): Wire<T> => {
-  const out: Record<string, unknown> = { ...item, message }
-  for (const k of INSTANT_FIELDS) if (k in out) out[k] = toISOString(out[k] as Instant)
-  return out as Wire<T>
-}
-
-// -------------------------------------------------------------------------------------
-// verdict
-// -------------------------------------------------------------------------------------
-
-/**
- * Everything about one closure question, as JSON-ready data: the path, whether it is closable,
- * every blocker, the earliest instant, the plan and the consequences, each with its message.
- *
- * @example
- * import { decodeSnapshot, verdict } from 'account-closure'
- * res.json(verdict(snapshot)) // { target, path, closable, blockers, earliestAt, steps, consequences }
- *
- * @category verdict
- * @since 0.1.0
- */
-export const verdict = (snapshot: AccountSnapshot, target?: Target, options: VerdictOptions = {}): Verdict => {
-  const catalogue = options.catalogue ?? en
-  const facts = closureFacts(snapshot, target, options)
-  const blockers = blockersOf(defaultPolicy, facts)
-  const unknown = blockers.some((b) => b._tag === 'UnknownTarget')
-  const earliest = earliestFromBlockers(blockers, facts)
-  return {
-    target: facts.target,
-    path: facts.path,
-    closable: blockers.length === 0,
-    blockers: blockers.map((b) => toWire(b, say(catalogue.blockers, b))),
-    earliestAt: O.isSome(earliest) ? toISOString(earliest.value) : null,
-    steps: planFor(blockers, facts).map((s) => toWire(s, say(catalogue.steps, s))),
-    consequences: unknown ? [] : consequencesOf(snapshot, facts.path).map((c) => toWire(c, say(catalogue.consequences, c))),
-  }
+  /** The IANA time zone instants are shown in, in messages (the JSON instants stay UTC); `UTC` unless set. */
+  readonly timeZone?: string
 }

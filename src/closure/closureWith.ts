@@ -1,0 +1,287 @@
+/**
+ * The pipeline, built from a list of rules: blockers, plan, earliest instant and verdict all
+ * come from the same rules, so an app's own rule goes everywhere a built-in one does.
+ *
+ * @since 0.2.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+
+import type { AccountSnapshot } from '../model/codecs.js'
+import { toISOString } from '../model/Instant.js'
+import type { Instant } from '../model/Instant.js'
+import { scopeKey } from '../model/Scope.js'
+import type { Path, Target } from '../model/Target.js'
+import { en } from '../messages/en.js'
+import { formatIn } from '../messages/Format.js'
+import type { Format } from '../messages/Format.js'
+import { alternativesOf } from '../plan/Alternative.js'
+import type { Alternative } from '../plan/Alternative.js'
+import { consequencesOf } from '../plan/Consequence.js'
+import { ORDER } from '../plan/dependencies.js'
+import { orderSteps } from '../plan/order.js'
+import { adviceFor, procedureFor } from '../plan/procedure.js'
+import type { Advice, Procedure, StepBase, WaitReasonBase, WaitUntil } from '../plan/Step.js'
+import type { BlockerBase } from '../rules/Blocker.js'
+import { closureFacts } from '../rules/facts.js'
+import type { ClosureFacts, ClosureOptions } from '../rules/facts.js'
+import type { Rule } from '../rules/Rule.js'
+import type { Verdict, VerdictOptions, Wire } from '../verdict/verdict.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Nothing blocks: the user can follow the path's procedure now.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Closable {
+  readonly _tag: 'Closable'
+  readonly path: Path
+  readonly target: Target
+}
+
+/**
+ * The API built from a list of rules. Every function is pure, total on a decoded snapshot, and
+ * deterministic.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface Closure<B extends BlockerBase, S extends StepBase> {
+  /** Right when nothing blocks; Left with every blocker otherwise. */
+  readonly canClose: (
+    snapshot: AccountSnapshot,
+    target?: Target,
+    options?: ClosureOptions,
+  ) => E.Either<ReadonlyNonEmptyArray<B>, Closable>
+  /** The ordered plan: remedies, waits and advice, then the path's procedure. */
+  readonly closureSteps: (snapshot: AccountSnapshot, target?: Target, options?: ClosureOptions) => ReadonlyArray<S | Advice | Procedure>
+  /** The earliest instant the user can close: the last wait of the plan, or `asOf`; none when someone else must act. */
+  readonly earliestClosableAt: (snapshot: AccountSnapshot, target?: Target, options?: ClosureOptions) => O.Option<Instant>
+  /** Alternatives to closing, to consider first. */
+  readonly alternatives: (snapshot: AccountSnapshot, target?: Target, options?: ClosureOptions) => ReadonlyArray<Alternative>
+  /** Everything, as JSON-ready data with messages. */
+  readonly verdict: (snapshot: AccountSnapshot, target?: Target, options?: VerdictOptions) => Verdict<B, S | Advice | Procedure>
+}
+
+/**
+ * The blockers of a rule, or of a list's rules.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type BlockerOf<R> = R extends { check(facts: ClosureFacts): ReadonlyArray<infer B> } ? B : never
+
+/**
+ * The steps of a rule, or of a list's rules.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export type StepOf<R> = R extends { clear(blocker: never, facts: ClosureFacts): ReadonlyArray<infer S> } ? S : never
+
+// -------------------------------------------------------------------------------------
+// the engine
+// -------------------------------------------------------------------------------------
+
+interface Found<B extends BlockerBase, S extends StepBase> {
+  readonly rule: Rule<B, S>
+  readonly blocker: B
+}
+
+interface Answer<B extends BlockerBase, S extends StepBase> {
+  readonly facts: ClosureFacts
+  readonly found: ReadonlyArray<Found<B, S>>
+  /** A rule with gate `everything` blocked: nothing else is reported, and there is no plan. */
+  readonly stopped: boolean
+  readonly plan: ReadonlyArray<S | Advice | Procedure>
+  readonly earliest: O.Option<Instant>
+}
+
+const stepKey = (s: StepBase): string =>
+  s._tag === 'WaitUntil' && 'at' in s
+    ? `WaitUntil|${String(s.at)}`
+    : `${s._tag}|${s.scope === undefined ? '' : scopeKey(s.scope)}|${s.subject ?? ''}`
+
+const reasonKey = (r: WaitReasonBase): string =>
+  `${r._tag}|${r.rule}|${r.scope === undefined ? '' : scopeKey(r.scope)}|${r.subject ?? ''}`
+
+const union = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): ReadonlyArray<string> =>
+  b.every((x) => a.includes(x)) ? a : [...new Set([...a, ...b])].sort()
+
+/** The same step from two blockers: one step that resolves both, and a wait for every reason. */
+const merge = <S extends StepBase>(a: S, b: S): S => {
+  if (a._tag === 'WaitUntil' && b._tag === 'WaitUntil') {
+    const x = a as unknown as WaitUntil<WaitReasonBase>
+    const y = b as unknown as WaitUntil<WaitReasonBase>
+    const reasons = new Map(x.reasons.map((r) => [reasonKey(r), r]))
+    for (const r of y.reasons) reasons.set(reasonKey(r), r)
+    const sorted = [...reasons.entries()].sort(([k1], [k2]) => (k1 < k2 ? -1 : 1)).map(([, r]) => r)
+    return { ...x, reasons: sorted, resolves: union(x.resolves, y.resolves) } as unknown as S
+  }
+  const resolves = union(a.resolves, b.resolves)
+  return resolves === a.resolves ? a : { ...a, resolves }
+}
+
+const evaluate = <B extends BlockerBase, S extends StepBase>(
+  rules: ReadonlyArray<Rule<B, S>>,
+  snapshot: AccountSnapshot,
+  target: Target | undefined,
+  options: ClosureOptions | undefined,
+): Answer<B, S> => {
+  const facts = closureFacts(snapshot, target, options)
+  const all = rules.map((rule) => ({ rule, blockers: rule.check(facts) }))
+
+  // gates: a rule that stops everything, or the rules that hide the rest of a scope
+  const stopper = all.find((x) => x.rule.gate === 'everything' && x.blockers.length > 0)
+  const hidden = new Set<string>()
+  for (const x of all)
+    if (x.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) hidden.add(scopeKey(b.scope))
+  const found: Array<Found<B, S>> = []
+  for (const x of stopper === undefined ? all : [stopper])
+    for (const blocker of x.blockers)
+      if (x.rule.gate !== 'none' || blocker.scope === undefined || !hidden.has(scopeKey(blocker.scope))) found.push({ rule: x.rule, blocker })
+
+  if (stopper !== undefined) return { facts, found, stopped: true, plan: [], earliest: O.none }
+
+  // the plan: each blocker's steps in their order, one step per identity, then the declared order
+  const nodes: Array<S | Advice> = []
+  const index = new Map<string, number>()
+  const links: Array<readonly [number, number]> = []
+  const place = (s: S | Advice): number => {
+    const k = stepKey(s)
+    const at = index.get(k)
+    if (at === undefined) {
+      index.set(k, nodes.length)
+      nodes.push(s)
+      return nodes.length - 1
+    }
+    nodes[at] = merge(nodes[at] as S | Advice, s)
+    return at
+  }
+  for (const { rule, blocker } of found) {
+    let previous: number | undefined
+    for (const step of rule.clear(blocker, facts)) {
+      const here = place(step)
+      if (previous !== undefined) links.push([previous, here])
+      previous = here
+    }
+  }
+  for (const advice of adviceFor(facts.snapshot, facts.target)) place(advice)
+  const plan = [...orderSteps(nodes, ORDER, links), ...procedureFor(facts.snapshot, facts.path, facts.target)]
+
+  // the earliest instant is the plan's last wait, unless someone else must act
+  let earliest: O.Option<Instant> = O.some(facts.asOf)
+  if (found.some((x) => !x.rule.clearable)) earliest = O.none
+  else
+    for (const s of plan)
+      if (s._tag === 'WaitUntil' && 'at' in s && typeof s.at === 'number' && s.at > (earliest as O.Some<Instant>).value)
+        earliest = O.some(s.at as Instant)
+  return { facts, found, stopped: false, plan, earliest }
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
+
+/**
+ * The whole API from a list of rules: `canClose`, `closureSteps`, `earliestClosableAt`,
+ * `alternatives` and `verdict` (which the command line's report reads). The top-level functions
+ * are `closureWith(defaultRules)`.
+ *
+ * @example
+ * import { closureWith, defaultRules } from 'account-closure'
+ *
+ * const closure = closureWith([...defaultRules, feesPaid])
+ * closure.canClose(snapshot)   // Left([..., { _tag: 'FeeUnpaid', ... }])
+ * closure.verdict(snapshot)    // its steps, its wait, its message, and the earliest instant after the fee settles
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const closureWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Closure<BlockerOf<R>, StepOf<R>> =>
+  build(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+
+const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<Rule<B, S>>): Closure<B, S> => {
+  const verdict = (snapshot: AccountSnapshot, target?: Target, options: VerdictOptions = {}): Verdict<B, S | Advice | Procedure> => {
+    const a = evaluate(rules, snapshot, target, options)
+    const catalogue = options.catalogue ?? en
+    const base = formatIn(options.timeZone ?? 'UTC')
+    const format: Format = {
+      ...base,
+      reason: (r) => {
+        if (hasOwn(catalogue.reasons, r._tag)) return (catalogue.reasons[r._tag as keyof typeof catalogue.reasons] as (r: WaitReasonBase, f: Format) => string)(r, format)
+        for (const rule of rules) {
+          const text = rule.describeReason(r, format)
+          if (text !== undefined) return text
+        }
+        return r._tag
+      },
+    }
+    const say = <U extends { readonly _tag: string }>(messages: object, item: U, own: () => string | undefined): string =>
+      hasOwn(messages, item._tag)
+        ? (messages[item._tag as keyof typeof messages] as (item: U, f: Format) => string)(item, format)
+        : (own() ?? item._tag)
+    const blockers = a.found.map(({ rule, blocker }) => {
+      const out: Record<string, unknown> = {}
+      Object.assign(out, blocker)
+      out['message'] = say(catalogue.blockers, blocker, () => rule.describe(blocker, format))
+      for (const k of rule.instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+      return out as Wire<B>
+    })
+    const steps = a.plan.map((s) => {
+      const message = say(catalogue.steps, s, () => {
+        for (const rule of rules) {
+          const text = rule.describeStep(s, format)
+          if (text !== undefined) return text
+        }
+        return undefined
+      })
+      const out: Record<string, unknown> = {}
+      Object.assign(out, s)
+      out['message'] = message
+      if (s._tag === 'WaitUntil' && typeof out['at'] === 'number') out['at'] = toISOString(out['at'] as Instant)
+      return out as Wire<S | Advice | Procedure>
+    })
+    const closes = !a.stopped && !a.found.some(({ blocker }) => blocker._tag === 'NotOwner')
+    return {
+      target: a.facts.target,
+      path: a.facts.path,
+      closable: a.found.length === 0,
+      blockers,
+      earliestAt: O.isSome(a.earliest) ? toISOString(a.earliest.value) : null,
+      earliestAtMayMove: a.plan.some((s) => s._tag === 'EndContract' || s._tag === 'ResolveDispute'),
+      steps,
+      consequences: consequencesOf(a.facts.snapshot, a.facts.path, closes).map(
+        (c) => ({ ...c, message: say(catalogue.consequences, c, () => undefined) }) as Wire<typeof c>,
+      ),
+      alternatives: (a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, a.plan)).map(
+        (x) => ({ ...x, message: say(catalogue.alternatives, x, () => undefined) }) as Wire<typeof x>,
+      ),
+      asOf: toISOString(a.facts.asOf),
+    }
+  }
+  return {
+    canClose: (snapshot, target, options) => {
+      const a = evaluate(rules, snapshot, target, options)
+      const blockers = a.found.map((x) => x.blocker)
+      return blockers.length > 0
+        ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
+        : E.right({ _tag: 'Closable', path: a.facts.path, target: a.facts.target })
+    },
+    closureSteps: (snapshot, target, options) => evaluate(rules, snapshot, target, options).plan,
+    earliestClosableAt: (snapshot, target, options) => evaluate(rules, snapshot, target, options).earliest,
+    alternatives: (snapshot, target, options) => {
+      const a = evaluate(rules, snapshot, target, options)
+      return a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, a.plan)
+    },
+    verdict,
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * A canonical order of blockers, independent of the order of any list in the snapshot.
+ *
+ * @since 0.1.0
+ */
+import { compareScopes } from '../model/Scope.js'
+import type { BlockerBase } from './Blocker.js'
+import { RULE_IDS } from './defaultRules.js'
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Sorts blockers by rule (in the order of `ruleIds`, the built-in ones unless given; other
+ * rules after them, by id), then scope (account, freelancer, companies, agencies, each by id),
+ * then subject and tag. Returns a new array; sorting twice changes nothing.
+ *
+ * @example
+ * sortBlockers(lefts(canClose(snapshot)))
+ *
+ * @category ordering
+ * @since 0.1.0
+ */
+export const sortBlockers = <B extends BlockerBase>(
+  blockers: ReadonlyArray<B>,
+  ruleIds: ReadonlyArray<string> = RULE_IDS,
+): ReadonlyArray<B> => {
+  const rank = new Map(ruleIds.map((id, i) => [id, i]))
+  const keyed = blockers.map((b) => ({ b, rank: rank.get(b.rule) ?? ruleIds.length }))
+  keyed.sort(
+    (x, y) =>
+      x.rank - y.rank ||
+      compareStrings(x.b.rule, y.b.rule) ||
+      (x.b.scope === undefined ? (y.b.scope === undefined ? 0 : -1) : y.b.scope === undefined ? 1 : compareScopes(x.b.scope, y.b.scope)) ||
+      compareStrings(x.b.subject ?? '', y.b.subject ?? '') ||
+      compareStrings(x.b._tag, y.b._tag),
+  )
+  return keyed.map((k) => k.b)
+}

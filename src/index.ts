@@ -17,6 +17,7 @@ export { decodeSnapshotText, readSnapshotText } from './model/text.js'
 export type {
   AccountSnapshot,
   AccountSnapshotJson,
+  JsonOf,
   Agency,
   AgencyMember,
   AgencyRole,
@@ -136,7 +137,16 @@ export type {
   WithdrawProposal,
 } from './plan/Step.js'
 export { matchStep, remedy, waitUntil } from './plan/Step.js'
-export type { Consequence, ConsequenceTag } from './plan/Consequence.js'
+export type {
+  AccountClosedPermanently,
+  AgencyProfileDeleted,
+  BothProfilesClosed,
+  Consequence,
+  ConsequenceTag,
+  FreelancerProfileKept,
+  JobSuccessScoreRecalculated,
+  LeavesTeam,
+} from './plan/Consequence.js'
 export type { Alternative, Deactivate, KeepUnusedProfile, TalkToSupport } from './plan/Alternative.js'
 
 // the pipeline

@@ -75,7 +75,7 @@ export interface Closure<B extends BlockerBase, S extends StepBase> {
  * @category model
  * @since 0.2.0
  */
-export type BlockerOf<R> = R extends { check(facts: ClosureFacts): ReadonlyArray<infer B> } ? B : never
+export type BlockerOf<R> = R extends Rule<infer B, StepBase> ? B : never
 
 /**
  * The steps of a rule, or of a list's rules.
@@ -83,7 +83,7 @@ export type BlockerOf<R> = R extends { check(facts: ClosureFacts): ReadonlyArray
  * @category model
  * @since 0.2.0
  */
-export type StepOf<R> = R extends { clear(blocker: never, facts: ClosureFacts): ReadonlyArray<infer S> } ? S : never
+export type StepOf<R> = R extends Rule<BlockerBase, infer S> ? S : never
 
 // -------------------------------------------------------------------------------------
 // the engine

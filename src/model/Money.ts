@@ -39,17 +39,23 @@ export const CurrencyC = refinement(
  * @category codecs
  * @since 0.1.0
  */
-export const MoneyC = struct('Money', { amount: MinorUnitsC, currency: CurrencyC })
+export const MoneyC: t.Type<Money, Money, unknown> = struct('Money', { amount: MinorUnitsC, currency: CurrencyC })
 
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
 
 /**
+ * An amount of money: a non-negative whole number of minor units (cents), and its currency.
+ *
  * @category model
  * @since 0.1.0
  */
-export type Money = t.TypeOf<typeof MoneyC>
+export interface Money {
+  readonly amount: number
+  /** Three capital letters, such as `USD`. */
+  readonly currency: string
+}
 
 // -------------------------------------------------------------------------------------
 // constructors

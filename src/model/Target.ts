@@ -1,5 +1,5 @@
 /**
- * What is being closed, and the path that closing takes (SPEC §2).
+ * What is being closed, and the path that closing takes.
  *
  * @since 0.1.0
  */

@@ -1,5 +1,5 @@
 /**
- * `decodeSnapshot`: untrusted JSON in, a typed snapshot or every problem out (SPEC §1).
+ * `decodeSnapshot`: untrusted JSON in, a typed snapshot or every problem out.
  *
  * @since 0.1.0
  */

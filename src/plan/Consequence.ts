@@ -1,5 +1,5 @@
 /**
- * What closing does, shown before the user confirms (SPEC §4).
+ * What closing does, shown before the user confirms.
  *
  * @since 0.1.0
  */

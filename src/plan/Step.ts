@@ -1,5 +1,5 @@
 /**
- * Steps of a closure plan: remedies, waits, advice and the path's procedure (SPEC §4).
+ * Steps of a closure plan: remedies, waits, advice and the path's procedure.
  *
  * @since 0.1.0
  */

@@ -1,5 +1,5 @@
 /**
- * Blockers: what stands between the user and closing, one per offending fact (SPEC §3).
+ * Blockers: what stands between the user and closing, one per offending fact.
  *
  * @since 0.1.0
  */

@@ -177,7 +177,8 @@ export const gate =
 // -------------------------------------------------------------------------------------
 
 /**
- * The "all of" monoid of preconditions: {@link concat} with {@link empty} as its unit.
+ * The "all of" monoid of preconditions: both preconditions' blockers, in order, with the
+ * precondition that never blocks as its unit.
  *
  * @category instances
  * @since 0.2.0

@@ -56,6 +56,7 @@ export interface Rule<B extends BlockerBase = BlockerBase, S extends StepBase = 
   describe(blocker: B, format: Format): string
   /** The message of a step or wait reason of its own, by tag; undefined for tags it does not own. */
   describeStep(step: StepBase, format: Format): string | undefined
+  /** The message of a wait reason of its own; undefined for reasons it does not own. */
   describeReason(reason: WaitReasonBase, format: Format): string | undefined
 }
 
@@ -66,25 +67,26 @@ export interface Rule<B extends BlockerBase = BlockerBase, S extends StepBase = 
  * @since 0.2.0
  */
 export interface RuleDefinition<B extends BlockerBase, S extends StepBase, R extends WaitReasonBase> {
+  /** The rule id, as its blockers carry it in `rule`. */
   readonly id: B['rule']
+  /** The closing paths it applies to. */
   readonly paths: ReadonlyArray<Path>
   /** True unless the user cannot clear it alone. */
   readonly clearable?: boolean
   /** `none` unless set. */
   readonly gate?: Gate
   readonly instants?: ReadonlyArray<{ [K in keyof B]: B[K] extends number ? K : never }[keyof B] & string>
+  /** Its precondition: every blocker it finds in the facts. */
   readonly check: Precondition<ClosureFacts, B>
+  /** The steps that clear one blocker, in order (see {@link Rule.clear}). */
   readonly clear: (blocker: B, facts: ClosureFacts) => ReadonlyArray<S>
   /** One message per blocker tag of the rule: a missing one is a type error. */
   readonly messages: Messages<B>
   /** Messages of the rule's own step tags (the built-in steps have theirs in the catalogue). */
-  readonly stepMessages?: Messages<Exclude<S, BuiltInStepLike>>
+  readonly stepMessages?: Messages<Exclude<S, { readonly _tag: StepTag }>>
   /** Messages of the rule's own wait reasons. */
   readonly reasonMessages?: Messages<R>
 }
-
-/** A step whose tag the built-in catalogue already words. */
-type BuiltInStepLike = { readonly _tag: StepTag }
 
 // -------------------------------------------------------------------------------------
 // constructors

@@ -34,7 +34,8 @@ import { decodeSnapshot } from '../model/decode.js'
 import type { AgencyRole, CompanyRole } from '../model/codecs.js'
 import type { Target } from '../model/Target.js'
 
-type Json<T> = T extends ReadonlyArray<infer A> ? Array<Json<A>> : T extends object ? { -readonly [K in keyof T]: Json<T[K]> } : T
+/** A value as mutable JSON. @category model @since 0.1.0 */
+export type Json<T> = T extends ReadonlyArray<infer A> ? Array<Json<A>> : T extends object ? { -readonly [K in keyof T]: Json<T[K]> } : T
 /** A snapshot as JSON, mutable so tests can break it on purpose. @category model @since 0.1.0 */
 export type SnapshotJson = Json<AccountSnapshotJson>
 type ContractJson = SnapshotJson['companies'][number]['contracts'][number]
@@ -176,7 +177,7 @@ const teams = <T extends { readonly id: string }>(make: (role: never) => fc.Arbi
 // -------------------------------------------------------------------------------------
 
 /**
- * The shape of the user's account, to aim generation at one path of SPEC §2.
+ * The shape of the user's account, to aim generation at one closing path.
  *
  * @category model
  * @since 0.1.0
@@ -191,7 +192,7 @@ export interface Shape {
 }
 
 /**
- * Shapes for each path of SPEC §2 and each situation of the seeds.
+ * Shapes for each closing path and each situation of the seeds.
  *
  * @category shapes
  * @since 0.1.0

@@ -234,3 +234,19 @@ describe('the command faces its surroundings', () => {
     expect(usage.stderr).not.toContain('\u001b')
   })
 })
+
+describe('check --tz and --cycle-ends', () => {
+  it('--tz shows instants in the zone, the JSON stays UTC', () => {
+    const r = cli(['check', examplePath('client-owner-mid-week'), '--tz', 'America/New_York'])
+    expect(r.stdout).toContain('Earliest possible: 2026-11-22 19:00 America/New_York')
+    expect(r.stdout).toContain('As of 2026-11-18 05:00 America/New_York.')
+    const j = JSON.parse(cli(['check', examplePath('client-owner-mid-week'), '--tz', 'America/New_York', '--json']).stdout) as { earliestAt: string }
+    expect(j.earliestAt).toBe('2026-11-23T00:00:00.000Z')
+  })
+  it('--cycle-ends invoice ends billing cycles at the Monday invoice, 12:00 UTC', () => {
+    const week = JSON.parse(cli(['check', examplePath('client-owner-mid-week'), '--json']).stdout) as { earliestAt: string }
+    const invoice = JSON.parse(cli(['check', examplePath('client-owner-mid-week'), '--json', '--cycle-ends', 'invoice']).stdout) as { earliestAt: string }
+    expect(week.earliestAt).toBe('2026-11-23T00:00:00.000Z')
+    expect(invoice.earliestAt).toBe('2026-11-23T12:00:00.000Z')
+  })
+})

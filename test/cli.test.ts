@@ -76,9 +76,9 @@ describe('account-closure check', () => {
     const r = cli(['check', examplePath('invalid'), '--json'])
     expect(r.code).toBe(2)
     const errors = (JSON.parse(r.stdout) as { errors: Array<{ path: string }> }).errors
-    expect(errors).toHaveLength(8)
+    expect(errors).toHaveLength(9)
     const lines = r.stderr.trim().split('\n')
-    expect(lines).toHaveLength(9)
+    expect(lines).toHaveLength(10)
     expect(lines[0]).toBe('account-closure: the snapshot is not valid:')
     expect(lines[1]).toBe('  asOf: expected an ISO-8601 instant with Z or an offset, found "yesterday"')
     expect(lines).toContain('  companies[0].members is missing: expected a list (of CompanyMember)')

@@ -62,6 +62,8 @@ describe('decodeSnapshot', () => {
       'companies[0].contracts',
       'companies[0].jobs',
       'companies[0].outstanding',
+      // a rule relating fields, reported with the shape errors
+      'freelancer.contracts[0].endedAt',
     ])
     expect(errors[0]).toEqual({
       path: 'asOf',

@@ -205,7 +205,7 @@ describe('decodeSnapshot never throws', () => {
   })
   it('caps its errors: the first 100, then one that counts the rest', () => {
     const s = valid()
-    s['disputes'] = Array.from({ length: 5000 }, () => ({ id: 'd', status: 'unknown' }))
+    s['disputes'] = Array.from({ length: 5000 }, (_, i) => ({ id: `d-${i}`, status: 'unknown' }))
     const d = decodeSnapshot(s)
     expect(E.isLeft(d) ? d.left.length : 0).toBe(101)
     expect(E.isLeft(d) ? d.left[100] : undefined).toMatchObject({ path: '', found: '4900 more' })
@@ -313,7 +313,7 @@ describe('batch lines end at LF only', () => {
   })
   it('a line of many bad entries keeps 100 errors and counts the rest', async () => {
     const s = exampleJson('closable-freelancer') as SnapshotJson
-    const bad = { ...s, disputes: Array.from({ length: 20_000 }, () => ({ id: 'd', status: 'x' })) }
+    const bad = { ...s, disputes: Array.from({ length: 20_000 }, (_, i) => ({ id: `d-${i}`, status: 'x' })) }
     const r = await run(`${JSON.stringify(bad)}\n`)
     expect((r.records[0]?.['errors'] as Array<unknown>).length).toBe(100)
     expect(r.records[0]?.['errorCount']).toBe(20_000)

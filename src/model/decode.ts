@@ -18,16 +18,30 @@ import type { Sink } from './struct.js'
 // cross-field checks
 // -------------------------------------------------------------------------------------
 
+/**
+ * What the reporting decoder gives for input with problems: every field and item that decoded,
+ * the others absent (`undefined`), so that the rules relating fields can still be checked where
+ * their fields are known, and every problem is reported at once.
+ */
+type Loose<T> = T extends number
+  ? T
+  : T extends ReadonlyArray<infer A>
+    ? ReadonlyArray<Loose<A> | undefined>
+    : T extends object
+      ? { readonly [K in keyof T]?: Loose<T[K]> }
+      : T
+
 const uniqueIds = <A>(
-  items: ReadonlyArray<A>,
+  items: ReadonlyArray<A | undefined> | undefined,
   path: string,
   key: 'id' | 'userId',
-  idOf: (a: A) => string,
+  idOf: (a: A) => string | undefined,
   out: Sink,
 ): void => {
   const first = new Map<string, number>()
-  items.forEach((item, i) => {
-    const id = idOf(item)
+  items?.forEach((item, i) => {
+    const id = item === undefined ? undefined : idOf(item)
+    if (id === undefined) return
     const earlier = first.get(id)
     if (earlier === undefined) first.set(id, i)
     else
@@ -40,66 +54,79 @@ const uniqueIds = <A>(
   })
 }
 
-const contracts = (list: ReadonlyArray<Contract>, path: string, asOf: Instant, out: Sink): void => {
+const contracts = (
+  list: ReadonlyArray<Loose<Contract> | undefined> | undefined,
+  path: string,
+  asOf: Instant | undefined,
+  out: Sink,
+): void => {
   uniqueIds(list, path, 'id', (c) => c.id, out)
-  list.forEach((c, i) => {
+  list?.forEach((c, i) => {
+    if (c === undefined || c.status === undefined || c.endedAt === undefined) return
     const at = pathTo(pathTo(path, i), 'endedAt')
-    if (c.status === 'ended' && c.endedAt === null)
-      report(out, at, 'an instant, because the contract has ended', 'null')
+    if (c.status === 'ended' && c.endedAt === null) report(out, at, 'an instant, because the contract has ended', 'null')
     else if (c.status !== 'ended' && c.endedAt !== null)
       report(out, at, `null, because the contract is ${c.status}`, showFound(toISOString(c.endedAt)))
-    else if (c.endedAt !== null && c.endedAt > asOf)
+    else if (c.endedAt !== null && asOf !== undefined && c.endedAt > asOf)
       report(out, at, `an instant at or before asOf (${toISOString(asOf)})`, showFound(toISOString(c.endedAt)))
   })
 }
 
-const earnings = (e: Earnings, path: string, out: Sink): void => {
+const earnings = (e: Loose<Earnings> | undefined, path: string, out: Sink): void => {
+  if (e === undefined) return
   const pending = pathTo(path, 'pending')
   uniqueIds(e.pending, pending, 'id', (p) => p.id, out)
-  const currency = e.available.currency
-  e.pending.forEach((p, i) => {
-    if (p.amount.currency !== currency)
+  const currency = e.available?.currency
+  if (currency === undefined) return
+  e.pending?.forEach((p, i) => {
+    const other = p?.amount?.currency
+    if (other !== undefined && other !== currency)
       report(
         out,
         pathTo(pathTo(pathTo(pending, i), 'amount'), 'currency'),
         `${currency}, the currency of ${pathTo(path, 'available')}`,
-        showFound(p.amount.currency),
+        showFound(other),
       )
   })
 }
 
 const team = (
-  role: string,
-  userId: string,
-  members: ReadonlyArray<{ readonly userId: string; readonly role: string }>,
+  role: string | undefined,
+  userId: string | undefined,
+  members: ReadonlyArray<{ readonly userId?: string; readonly role?: string } | undefined> | undefined,
   path: string,
   out: Sink,
 ): void => {
   const mpath = pathTo(path, 'members')
   uniqueIds(members, mpath, 'userId', (m) => m.userId, out)
-  members.forEach((m, i) => {
-    if (m.userId === userId)
+  members?.forEach((m, i) => {
+    if (m === undefined) return
+    if (userId !== undefined && m.userId === userId)
       report(out, pathTo(pathTo(mpath, i), 'userId'), 'another person than the user', showFound(m.userId))
     else if (role === 'owner' && m.role === 'owner')
       report(out, pathTo(pathTo(mpath, i), 'role'), 'not "owner", because the user owns it', showFound(m.role))
   })
 }
 
-/** The rules that relate fields to each other, on a snapshot whose shape is valid. */
-const crossFieldProblems = (s: AccountSnapshot, out: Sink): void => {  if (s.freelancer !== null) {
-    contracts(s.freelancer.contracts, 'freelancer.contracts', s.asOf, out)
-    uniqueIds(s.freelancer.proposals, 'freelancer.proposals', 'id', (p) => p.id, out)
-    earnings(s.freelancer.earnings, 'freelancer.earnings', out)
+/** The rules that relate fields to each other, wherever their fields are known. */
+const crossFieldProblems = (s: Loose<AccountSnapshot>, out: Sink): void => {
+  const f = s.freelancer
+  if (f !== undefined && f !== null) {
+    contracts(f.contracts, 'freelancer.contracts', s.asOf, out)
+    uniqueIds(f.proposals, 'freelancer.proposals', 'id', (p) => p.id, out)
+    earnings(f.earnings, 'freelancer.earnings', out)
   }
   uniqueIds(s.companies, 'companies', 'id', (c) => c.id, out)
-  s.companies.forEach((c, i) => {
+  s.companies?.forEach((c, i) => {
+    if (c === undefined) return
     const path = pathTo('companies', i)
-    team(c.role, s.user.id, c.members, path, out)
+    team(c.role, s.user?.id, c.members, path, out)
     contracts(c.contracts, pathTo(path, 'contracts'), s.asOf, out)
     uniqueIds(c.jobs, pathTo(path, 'jobs'), 'id', (j) => j.id, out)
   })
   uniqueIds(s.agencies, 'agencies', 'id', (a) => a.id, out)
-  s.agencies.forEach((a, i) => {
+  s.agencies?.forEach((a, i) => {
+    if (a === undefined) return
     const path = pathTo('agencies', i)
     if (a.role === 'owner' && s.freelancer === null)
       report(
@@ -108,7 +135,7 @@ const crossFieldProblems = (s: AccountSnapshot, out: Sink): void => {  if (s.fre
         'not "owner" when the user has no freelancer profile (an agency belongs to a freelancer)',
         '"owner"',
       )
-    team(a.role, s.user.id, a.members, path, out)
+    team(a.role, s.user?.id, a.members, path, out)
     contracts(a.contracts, pathTo(path, 'contracts'), s.asOf, out)
     uniqueIds(a.proposals, pathTo(path, 'proposals'), 'id', (p) => p.id, out)
     earnings(a.earnings, pathTo(path, 'earnings'), out)
@@ -173,7 +200,9 @@ export const decodeSnapshot = (u: unknown, options: DecodeOptions = {}): E.Eithe
     if (out.total === 0) report(out, '', 'a readable value', 'a value that cannot be read')
     return E.left(problems(out))
   }
-  crossFieldProblems(shaped, out)
+  // on input with shape problems, `shaped` holds what decoded: the relations between those fields
+  // are checked too, so that every problem is reported at once
+  safely(() => crossFieldProblems(shaped as Loose<AccountSnapshot>, out), undefined)
   if (out.total > 0) return E.left(problems(out))
   decoded.add(shaped)
   return E.right(shaped)

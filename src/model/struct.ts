@@ -44,7 +44,11 @@ export const report = (s: Sink, path: string, expected: string, found: string): 
   if (s.errors.length < s.limit) s.errors.push(decodeError(path, expected, found))
 }
 
-/** A decoder that reports every problem with its path. */
+/**
+ * A decoder that reports every problem with its path. When it reported none, its value is the
+ * decoded value; when it did, its value is partial (the fields and items that decoded; a value
+ * that is not even of the right kind is `FAIL`), for checks that relate fields to each other.
+ */
 export type Reporting<A> = (u: unknown, path: string, s: Sink) => A | typeof FAIL
 
 interface Parts<A> {
@@ -77,6 +81,8 @@ const codec = <A, O>(
     is,
     (u, c) => {
       const s = sink(Number.POSITIVE_INFINITY)
+      const quick = safely(() => parts.fast(u), FAIL)
+      if (quick !== FAIL) return t.success(quick)
       const a = safely(() => parts.reporting(u, '', s), FAIL)
       if (a !== FAIL && s.total === 0) return t.success(a)
       if (s.total === 0) report(s, '', 'a readable value', 'a value that cannot be read')
@@ -167,21 +173,19 @@ export const struct = <P extends Props>(name: string, props: P): t.Type<TypeOfPr
       return FAIL
     }
     const out: Record<string, unknown> = {}
-    let ok = true
     for (let i = 0; i < n; i++) {
       const key = keys[i] as string
       const at = pathTo(path, key)
       const v = own(u, key)
       if (v === UNREADABLE) {
         report(s, at, (codecs[i] as t.Any).name, UNREADABLE_TEXT)
-        ok = false
         continue
       }
       const value = (reportings[i] as Reporting<unknown>)(v, at, s)
-      if (value === FAIL) ok = false
-      else if (ok) out[key] = value
+      if (value !== FAIL) out[key] = value
     }
-    return ok ? (out as TypeOfProps<P>) : FAIL
+    // with problems, a partial object: the fields that decoded (see `Reporting`)
+    return out as TypeOfProps<P>
   }
   const encode = (a: TypeOfProps<P>): OutputOfProps<P> => {
     const out: Record<string, unknown> = {}
@@ -229,21 +233,20 @@ export const listOf = <A, O>(
       report(s, path, label, UNREADABLE_TEXT)
       return FAIL
     }
-    const out: Array<A> = []
-    let ok = true
+    // with problems, the items that decoded, and undefined for the others (see `Reporting`)
+    const out: Array<A | undefined> = []
     for (let i = 0; i < length; i++) {
       const at = pathTo(path, i)
       const v = safely(() => u[i], UNREADABLE)
       if (v === UNREADABLE) {
         report(s, at, item.name, UNREADABLE_TEXT)
-        ok = false
+        out.push(undefined)
         continue
       }
       const value = itemReporting(v, at, s)
-      if (value === FAIL) ok = false
-      else if (ok) out.push(value)
+      out.push(value === FAIL ? undefined : value)
     }
-    return ok ? out : FAIL
+    return out as ReadonlyArray<A>
   }
   return codec(label, is, { fast, reporting }, (as) => as.map((a) => item.encode(a)))
 }

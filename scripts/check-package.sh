@@ -36,6 +36,10 @@ if (canClose(d.right)._tag !== 'Left') throw new Error('expected blocked')
 if (verdict(d.right).earliestAt !== '2026-11-23T00:00:00.000Z') throw new Error('earliestAt')
 if (closureSteps(d.right).length < 5) throw new Error('steps')
 fc.assert(fc.property(snapshot(), (s) => Array.isArray(closureSteps(s))), { numRuns: 20 })
+import schema from 'account-closure/schema/snapshot.json' with { type: 'json' }
+import { snapshotSchema } from 'account-closure'
+if (schema.$schema !== 'https://json-schema.org/draft/2020-12/schema') throw new Error('snapshot schema')
+if (snapshotSchema['~standard'].validate(JSON.parse(readFileSync('snapshot.json', 'utf8'))).issues !== undefined) throw new Error('standard schema')
 console.log('ESM import: ok')
 JS
   cat > cjs.cjs <<'JS'
@@ -48,6 +52,7 @@ if (d._tag !== 'Right') throw new Error('decode failed')
 if (canClose(d.right)._tag !== 'Left') throw new Error('expected blocked')
 if (verdict(d.right).path !== 'CloseAccount') throw new Error('path')
 fc.assert(fc.property(snapshot(), (s) => typeof verdict(s).closable === 'boolean'), { numRuns: 20 })
+if (require('account-closure/schema/verdict.json').title !== 'Closure verdict') throw new Error('verdict schema')
 console.log('CJS require: ok')
 JS
   node esm.mjs

@@ -12,6 +12,13 @@ export type { DecodeOptions } from './model/decode.js'
 export { decodeSnapshot, encodeSnapshot } from './model/decode.js'
 export type { TextResult } from './model/text.js'
 export { decodeSnapshotText, readSnapshotText } from './model/text.js'
+export type {
+  StandardSchemaV1,
+  StandardSchemaV1Issue,
+  StandardSchemaV1Props,
+  StandardSchemaV1Result,
+} from './schema/standardSchema.js'
+export { snapshotSchema } from './schema/standardSchema.js'
 
 // the snapshot and its codecs
 export type {

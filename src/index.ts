@@ -13,6 +13,7 @@ export { decodeSnapshot, encodeSnapshot } from './model/decode.js'
 export type { TextResult } from './model/text.js'
 export { decodeSnapshotText, readSnapshotText } from './model/text.js'
 export type {
+  SnapshotSchema,
   StandardSchemaV1,
   StandardSchemaV1Issue,
   StandardSchemaV1Props,

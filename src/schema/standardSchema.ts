@@ -62,6 +62,20 @@ export interface StandardSchemaV1Issue {
   readonly path?: ReadonlyArray<PropertyKey> | undefined
 }
 
+/**
+ * The type of {@link snapshotSchema}: a Standard Schema whose `validate` is synchronous.
+ *
+ * @category model
+ * @since 0.2.0
+ */
+export interface SnapshotSchema extends StandardSchemaV1<AccountSnapshotJson, AccountSnapshot> {
+  /** The Standard Schema properties, with a synchronous `validate`. */
+  readonly '~standard': StandardSchemaV1Props<AccountSnapshotJson, AccountSnapshot> & {
+    /** Decodes a value: the snapshot, or the decoder's errors as issues. */
+    readonly validate: (value: unknown) => StandardSchemaV1Result<AccountSnapshot>
+  }
+}
+
 // -------------------------------------------------------------------------------------
 // the validator
 // -------------------------------------------------------------------------------------
@@ -85,9 +99,7 @@ const segments = (path: string): ReadonlyArray<PropertyKey> => {
  * @category decoding
  * @since 0.2.0
  */
-export const snapshotSchema: StandardSchemaV1<AccountSnapshotJson, AccountSnapshot> & {
-  readonly '~standard': { readonly validate: (value: unknown) => StandardSchemaV1Result<AccountSnapshot> }
-} = {
+export const snapshotSchema: SnapshotSchema = {
   '~standard': {
     version: 1,
     vendor: 'account-closure',

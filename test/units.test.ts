@@ -2,6 +2,8 @@
  * The small pieces, each on its own: codecs' guards, error rendering, money, instants,
  * combinators, matching, ordering. (The scenario tests reach them only through others.)
  */
+import * as t from 'io-ts'
+import { PathReporter } from 'io-ts/lib/PathReporter.js'
 import { describe, expect, it } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
 import * as O from 'fp-ts/lib/Option.js'
@@ -9,6 +11,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import {
   AccountSnapshotC,
   agencyTarget,
+  codecs,
   all,
   billingCycleEnd,
   contramap,
@@ -62,6 +65,23 @@ describe('codecs', () => {
     expect(CurrencyC.decode(5)._tag).toBe('Left')
     expect(IdC.decode(null)._tag).toBe('Left')
     expect(InstantC.decode(0)._tag).toBe('Left')
+  })
+})
+
+describe('the codecs are io-ts types', () => {
+  it('io-ts combinators take them; decode, pipe and PathReporter work', () => {
+    const list = t.array(codecs.Contract)
+    expect(list.decode([{ id: 'c', type: 'fixed', status: 'active', endedAt: null }])._tag).toBe('Right')
+    const bad = codecs.Contract.decode({ id: '', type: 'fixed', status: 'active', endedAt: null })
+    expect(PathReporter.report(bad)).toEqual(['id: expected a non-empty string, found ""'])
+    const asDate = InstantC.pipe(
+      new t.Type<Date, Instant, Instant>('Date', (u): u is Date => u instanceof Date, (i) => t.success(new Date(i)), (d) => d.getTime() as Instant),
+    )
+    const d = asDate.decode('2026-11-18T10:00:00Z')
+    expect(d._tag === 'Right' ? d.right.getTime() : 0).toBe(Date.UTC(2026, 10, 18, 10))
+    expect(asDate.encode(new Date(0))).toBe('1970-01-01T00:00:00.000Z')
+    expect(InstantC.asDecoder().decode('x')._tag).toBe('Left')
+    expect(InstantC.asEncoder().encode(0 as Instant)).toBe('1970-01-01T00:00:00.000Z')
   })
 })
 

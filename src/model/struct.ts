@@ -11,7 +11,8 @@
  *
  * @internal
  */
-import * as t from 'io-ts'
+import * as E from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
 
 import { decodeError, pathTo, showFound } from './DecodeError.js'
 import type { DecodeError } from './DecodeError.js'
@@ -67,6 +68,47 @@ export const partsOf = <A>(codec: t.Type<A, unknown, unknown>): Parts<A> => {
 }
 
 /**
+ * An io-ts `Type`, written here so that io-ts is needed for its types only (a browser bundle then
+ * carries none of io-ts's module): it has every member of io-ts's class, and io-ts's combinators
+ * take it as one of their own (`test/units.test.ts`). Only `pipe`'s declared `this` type, which
+ * TypeScript cannot relate to itself, keeps it from `implements t.Type`.
+ */
+class Codec<A, O, I> {
+  declare readonly _A: A
+  declare readonly _O: O
+  declare readonly _I: I
+  constructor(
+    readonly name: string,
+    readonly is: t.Is<A>,
+    readonly validate: t.Validate<I, A>,
+    readonly encode: t.Encode<A, O>,
+  ) {}
+  pipe<B, OB extends A>(ab: t.Type<B, OB, A>, name?: string): t.Type<B, O, I> {
+    return asType(new Codec<B, O, I>(
+      name ?? `pipe(${this.name}, ${ab.name})`,
+      ab.is,
+      (i, c) => {
+        const a = this.validate(i, c)
+        return E.isLeft(a) ? a : ab.validate(a.right, c)
+      },
+      (b) => this.encode(ab.encode(b)),
+    ))
+  }
+  asDecoder(): t.Decoder<I, A> {
+    return this
+  }
+  asEncoder(): t.Encoder<A, O> {
+    return this
+  }
+  decode(i: I): t.Validation<A> {
+    return this.validate(i, [{ key: '', type: asType(this), actual: i }])
+  }
+}
+
+/** A {@link Codec} as the io-ts type it is. */
+const asType = <A, O, I>(c: Codec<A, O, I>): t.Type<A, O, I> => c as unknown as t.Type<A, O, I>
+
+/**
  * An io-ts type whose `validate` runs the reporting decoder and turns its problems into io-ts
  * errors (each with its path as the context key and the readable text as `message`).
  */
@@ -76,17 +118,17 @@ const codec = <A, O>(
   parts: Parts<A>,
   encode: (a: A) => O,
 ): t.Type<A, O, unknown> => {
-  const type: t.Type<A, O, unknown> = new t.Type<A, O, unknown>(
+  const type: t.Type<A, O, unknown> = asType(new Codec<A, O, unknown>(
     name,
     is,
     (u, c) => {
       const s = sink(Number.POSITIVE_INFINITY)
       const quick = safely(() => parts.fast(u), FAIL)
-      if (quick !== FAIL) return t.success(quick)
+      if (quick !== FAIL) return E.right(quick)
       const a = safely(() => parts.reporting(u, '', s), FAIL)
-      if (a !== FAIL && s.total === 0) return t.success(a)
+      if (a !== FAIL && s.total === 0) return E.right(a)
       if (s.total === 0) report(s, '', 'a readable value', 'a value that cannot be read')
-      return t.failures(
+      return E.left(
         s.errors.map((e) => ({
           value: u,
           context: [...c, { key: e.path, type, actual: u }],
@@ -95,7 +137,7 @@ const codec = <A, O>(
       )
     },
     encode,
-  )
+  ))
   registry.set(type, parts as Parts<unknown>)
   return type
 }

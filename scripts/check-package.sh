@@ -86,3 +86,9 @@ mkdir "$tmp/bare"
 
 echo "== size of the ESM entry, bundled and minified without fp-ts and io-ts"
 node scripts/size.mjs
+
+echo "== the library in a browser bundle, from the packed tarball: size, one copy of fp-ts/Either, no CommonJS"
+node scripts/browser-size.mjs "$tmp/app"
+
+echo "== typedoc: every export documented, no warnings"
+npx --no-install typedoc --emit none

@@ -15,5 +15,8 @@ const newest = (dir: string): number =>
 export default function setup(): void {
   const cli = 'dist/cli.js'
   const stale = !existsSync(cli) || statSync(cli).mtimeMs < Math.max(newest('src'), statSync('package.json').mtimeMs)
-  if (stale) execFileSync(process.execPath, ['node_modules/tsup/dist/cli-default.js'], { stdio: 'inherit' })
+  if (stale) {
+    execFileSync(process.execPath, ['node_modules/tsup/dist/cli-default.js'], { stdio: 'inherit' })
+    execFileSync(process.execPath, ['scripts/browser-imports.mjs'], { stdio: 'inherit' })
+  }
 }

@@ -41,7 +41,8 @@ describe('canClose', () => {
     'a user who is not an agency’s owner never gets Right for closing it',
     (s, i) => {
       const agency = s.agencies[i % s.agencies.length]
-      if (agency === undefined) return
+      fc.pre(agency !== undefined)
+      if (agency === undefined) throw new Error('unreachable: fc.pre')
       const result = canClose(s, agencyTarget(agency.id))
       expect(E.isLeft(result)).toBe(true)
       expect(lefts(result)).toContainEqual({ _tag: 'NotOwner', rule: 'owner-only', scope: { _tag: 'Agency', agencyId: agency.id }, role: agency.role })
@@ -77,7 +78,8 @@ describe('canClose', () => {
     ([s, t], p) => {
       const options = { billingCycleEnd: p }
       const earliest = earliestClosableAt(s, t, options)
-      if (O.isNone(earliest)) return
+      fc.pre(O.isSome(earliest))
+      if (O.isNone(earliest)) throw new Error('unreachable: fc.pre')
       const later: AccountSnapshot = { ...s, asOf: earliest.value as Instant }
       const left = lefts(canClose(later, t, options)).filter((b) => b._tag === 'PaymentPending' || b._tag === 'BillingCycleOpen')
       expect(left).toEqual([])

@@ -16,7 +16,7 @@ describe('types', () => {
     // @ts-expect-error ContractOpen is missing
     const broken: Messages<Blocker> = rest
     expect(Object.keys(broken)).not.toContain('ContractOpen')
-    // @ts-expect-error a catalogue needs all three parts
+    // @ts-expect-error a catalogue needs all its parts
     const partial: Catalogue = { blockers: en.blockers, steps: en.steps }
     expect(partial).toBeDefined()
   })
@@ -24,10 +24,13 @@ describe('types', () => {
   it('a non-exhaustive match does not compile', () => {
     // @ts-expect-error only one handler of fifteen
     const m = matchBlocker<string>({ SecurityQuestionMissing: () => 'x' })
-    expect(typeof m).toBe('function')
+    expect(m({ _tag: 'SecurityQuestionMissing', rule: 'security-question' })).toBe('x')
+    // what the compiler prevents: a tag without its handler fails at run time
+    expect(() => m({ _tag: 'DisputeUnresolved', rule: 'disputes-resolved', subject: 'd', disputeId: 'd' })).toThrow(TypeError)
     // @ts-expect-error only one handler of many
     const n = matchStep<string>({ Confirm: () => 'x' })
-    expect(typeof n).toBe('function')
+    expect(n({ _tag: 'Confirm', kind: 'procedure', resolves: [] })).toBe('x')
+    expect(() => n({ _tag: 'VerifyEmail', kind: 'procedure', resolves: [] })).toThrow(TypeError)
   })
 
   it('a blocker without its fields does not compile', () => {

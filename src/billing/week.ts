@@ -25,12 +25,11 @@ export type BillingCycleEnd = 'week-end' | 'client-invoice'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
-/** @category constants @since 0.1.0 */
-export const WEEK_MS = 7 * DAY
+const WEEK_MS = 7 * DAY
 /** 1970-01-05T00:00:00Z, the first Monday of the epoch. */
 const FIRST_MONDAY = 4 * DAY
-/** How long after the week's end the client is invoiced. @category constants @since 0.1.0 */
-export const INVOICE_DELAY_MS = 12 * HOUR
+/** How long after the week's end the client is invoiced. */
+const INVOICE_DELAY_MS = 12 * HOUR
 
 // -------------------------------------------------------------------------------------
 // utils

@@ -56,11 +56,8 @@ const TO = Date.UTC(2028, 11, 25)
 /**
  * Instants between 2024 and 2028 as milliseconds, often on or next to a Monday midnight UTC,
  * a billing week's edge.
- *
- * @category time
- * @since 0.1.0
  */
-export const instantMs = (): fc.Arbitrary<number> =>
+const instantMs = (): fc.Arbitrary<number> =>
   fc.oneof(
     { arbitrary: fc.integer({ min: FROM, max: TO }), weight: 3 },
     {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
 
-import { agencyTarget, en, formatIn, verdict } from '../src/index.js'
+import { agencyTarget, defaultRules, en, formatIn, verdict } from '../src/index.js'
+import { briefWith } from '../src/closure/closureWith.js'
 import type { Catalogue } from '../src/index.js'
 import { snapshotWithTarget } from './arbitraries.js'
 import { example } from './fixtures.js'
@@ -95,6 +96,19 @@ describe('verdict', () => {
       expect(JSON.parse(JSON.stringify(v))).toEqual(v)
       for (const x of [...v.blockers, ...v.steps, ...v.consequences, ...v.alternatives]) expect(x.message.length).toBeGreaterThan(5)
       expect(v.closable).toBe(v.blockers.length === 0)
+    },
+  )
+})
+
+describe('the brief answer of batch', () => {
+  test.prop([snapshotWithTarget(), fc.constantFrom('week-end' as const, 'client-invoice' as const)])(
+    'gives the verdict’s path, blockers and earliestAt without ordering the plan',
+    ([s, t], p) => {
+      const brief = briefWith(defaultRules)(s, t, { billingCycleEnd: p })
+      const v = verdict(s, t, { billingCycleEnd: p })
+      expect(brief.path).toBe(v.path)
+      expect(brief.blockers.map((b) => b._tag)).toEqual(v.blockers.map((b) => b._tag))
+      expect(brief.earliest._tag === 'Some' ? new Date(brief.earliest.value).toISOString() : null).toBe(v.earliestAt)
     },
   )
 })

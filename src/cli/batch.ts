@@ -13,7 +13,9 @@ import type { DecodeErrors } from '../model/DecodeError.js'
 import { agencyTarget } from '../model/Target.js'
 import type { Target } from '../model/Target.js'
 import { readSnapshotText } from '../model/text.js'
-import { verdict } from '../closure/defaults.js'
+import { briefWith } from '../closure/closureWith.js'
+import { toISOString } from '../model/Instant.js'
+import { defaultRules } from '../rules/defaultRules.js'
 import { jsonText } from './escape.js'
 import { lines } from './lines.js'
 
@@ -36,6 +38,7 @@ export interface Tally {
 const MAX_ERRORS = 100
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+const brief = briefWith(defaultRules)
 
 type Outcome = { readonly kind: 'closable' | 'blocked' | 'invalid'; readonly json: string }
 
@@ -67,16 +70,17 @@ export const summarise = (bytes: Buffer, line: number, target: Target | undefine
   const read = readSnapshotText(text, { maxErrors: MAX_ERRORS })
   if (read._tag === 'NotJson') return failure(line, 'not-json', read.errors)
   if (read._tag === 'Invalid') return failure(line, 'invalid', read.errors)
-  const v = verdict(read.snapshot, target, { billingCycleEnd })
+  const a = brief(read.snapshot, target, { billingCycleEnd })
+  const closable = a.blockers.length === 0
   return {
-    kind: v.closable ? 'closable' : 'blocked',
+    kind: closable ? 'closable' : 'blocked',
     json: jsonText({
       line,
       userId: read.snapshot.user.id,
-      path: v.path,
-      closable: v.closable,
-      blockers: v.blockers.map((b) => b._tag),
-      earliestAt: v.earliestAt,
+      path: a.path,
+      closable,
+      blockers: a.blockers.map((b) => b._tag),
+      earliestAt: a.earliest._tag === 'Some' ? toISOString(a.earliest.value) : null,
     }),
   }
 }

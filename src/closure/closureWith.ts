@@ -128,15 +128,12 @@ const merge = <S extends StepBase>(a: S, b: S): S => {
   return resolves === a.resolves ? a : { ...a, resolves }
 }
 
-const evaluate = <B extends BlockerBase, S extends StepBase>(
+/** The blockers of a question, with the gates applied; `stopped` when a gate stopped everything. */
+const findBlockers = <B extends BlockerBase, S extends StepBase>(
   rules: ReadonlyArray<Rule<B, S>>,
-  snapshot: AccountSnapshot,
-  target: Target | undefined,
-  options: ClosureOptions | undefined,
-): Answer<B, S> => {
-  const facts = closureFacts(snapshot, target, options)
+  facts: ClosureFacts,
+): { readonly found: ReadonlyArray<Found<B, S>>; readonly stopped: boolean } => {
   const all = rules.map((rule) => ({ rule, blockers: rule.check(facts) }))
-
   // gates: a rule that stops everything, or the rules that hide the rest of a scope
   const stopper = all.find((x) => x.rule.gate === 'everything' && x.blockers.length > 0)
   const hidden = new Set<string>()
@@ -146,8 +143,44 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
   for (const x of stopper === undefined ? all : [stopper])
     for (const blocker of x.blockers)
       if (x.rule.gate !== 'none' || blocker.scope === undefined || !hidden.has(scopeKey(blocker.scope))) found.push({ rule: x.rule, blocker })
+  return { found, stopped: stopper !== undefined }
+}
 
-  if (stopper !== undefined) return { facts, found, stopped: true, plan: [], earliest: O.none }
+/**
+ * The answer in brief, for many snapshots at once (the command's `batch`): the path, the blockers
+ * and the earliest instant, without ordering the plan or writing messages. The earliest instant
+ * is the same as the plan's last wait: the latest instant any blocker's steps wait until.
+ *
+ * @internal
+ */
+export const briefWith =
+  <R extends Rule<BlockerBase, StepBase>>(rules: ReadonlyArray<R>) =>
+  (
+    snapshot: AccountSnapshot,
+    target?: Target,
+    options?: ClosureOptions,
+  ): { readonly path: Path; readonly blockers: ReadonlyArray<BlockerOf<R>>; readonly earliest: O.Option<Instant> } => {
+    const facts = closureFacts(snapshot, target, options)
+    const { found, stopped } = findBlockers(rules as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>, facts)
+    let earliest: O.Option<Instant> = O.some(facts.asOf)
+    if (stopped || found.some((x) => !x.rule.clearable)) earliest = O.none
+    else
+      for (const { rule, blocker } of found)
+        for (const s of rule.clear(blocker, facts))
+          if (s._tag === 'WaitUntil' && 'at' in s && typeof s.at === 'number' && s.at > (earliest as O.Some<Instant>).value)
+            earliest = O.some(s.at as Instant)
+    return { path: facts.path, blockers: found.map((x) => x.blocker), earliest }
+  }
+
+const evaluate = <B extends BlockerBase, S extends StepBase>(
+  rules: ReadonlyArray<Rule<B, S>>,
+  snapshot: AccountSnapshot,
+  target: Target | undefined,
+  options: ClosureOptions | undefined,
+): Answer<B, S> => {
+  const facts = closureFacts(snapshot, target, options)
+  const { found, stopped } = findBlockers(rules, facts)
+  if (stopped) return { facts, found, stopped: true, plan: [], earliest: O.none }
 
   // the plan: each blocker's steps in their order, one step per identity, then the declared order
   const nodes: Array<S | Advice> = []

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { agencyTarget, closureSteps, pathOf } from '../src/index.js'
+import { accountTarget, agencyTarget, closureSteps, pathOf } from '../src/index.js'
 import { instant } from '../src/model/Instant.js'
 import { consequencesOf } from '../src/plan/Consequence.js'
 import { ORDER } from '../src/plan/dependencies.js'
@@ -197,10 +197,10 @@ describe('orderSteps', () => {
 describe('consequencesOf', () => {
   it('both profiles close when a freelancer owns a company; memberships are left', () => {
     const s = example('everything')
-    expect(consequencesOf(s, pathOf(s), true).map((c) => c._tag)).toEqual(['AccountClosedPermanently', 'BothProfilesClosed', 'LeavesTeam', 'LeavesTeam'])
+    expect(consequencesOf(s, pathOf(s), accountTarget).map((c) => c._tag)).toEqual(['AccountClosedPermanently', 'BothProfilesClosed', 'LeavesTeam', 'LeavesTeam'])
   })
   it('closing an agency deletes it and keeps the freelancer profile', () => {
-    expect(consequencesOf(example('agency-owner'), 'CloseAgency', true).map((c) => c._tag)).toEqual([
+    expect(consequencesOf(example('agency-owner'), 'CloseAgency', agencyTarget('ag-1')).map((c) => c._tag)).toEqual([
       'AgencyProfileDeleted',
       'FreelancerProfileKept',
       'JobSuccessScoreRecalculated',

@@ -10,6 +10,7 @@ import * as O from 'fp-ts/lib/Option.js'
 
 import {
   AccountSnapshotC,
+  accountTarget,
   agencyTarget,
   codecs,
   all,
@@ -177,9 +178,9 @@ describe('matching and classifying', () => {
   })
   it('an agency target takes the CloseAgency path even when unknown; LeaveTeams closes the account for good', () => {
     expect(pathOf(example('no-profile'), agencyTarget('x'))).toBe('CloseAgency')
-    expect(consequencesOf(example('team-admin'), 'LeaveTeams', true)).toEqual([{ _tag: 'AccountClosedPermanently' }])
-    expect(consequencesOf(example('closable-freelancer'), 'CloseAccount', true)).toEqual([{ _tag: 'AccountClosedPermanently' }])
-    expect(consequencesOf(example('closable-freelancer'), 'CloseAgency', false)).toEqual([])
+    expect(consequencesOf(example('team-admin'), 'LeaveTeams', accountTarget)).toEqual([{ _tag: 'AccountClosedPermanently' }])
+    expect(consequencesOf(example('closable-freelancer'), 'CloseAccount', accountTarget)).toEqual([{ _tag: 'AccountClosedPermanently' }])
+    expect(consequencesOf(example('agency-admin'), 'CloseAgency', agencyTarget('ag-2'))).toEqual([])
   })
 })
 
@@ -252,7 +253,7 @@ describe('paths and consequences, over every shape of snapshot', () => {
       ...s.agencies.filter((a) => a.role !== 'owner').map((a) => `Agency ${a.id}`).sort(),
     ]
     const both = s.freelancer !== null && s.companies.some((c) => c.role === 'owner')
-    const got = consequencesOf(s, 'CloseAccount', true).map((c) =>
+    const got = consequencesOf(s, 'CloseAccount', accountTarget).map((c) =>
       c._tag === 'LeavesTeam' ? (c.scope._tag === 'Company' ? `Company ${c.scope.companyId}` : `Agency ${c.scope.agencyId}`) : c._tag,
     )
     expect(got).toEqual(['AccountClosedPermanently', ...(both ? ['BothProfilesClosed'] : []), ...left])

@@ -283,7 +283,6 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
       if (s._tag === 'WaitUntil' && typeof out['at'] === 'number') out['at'] = toISOString(out['at'] as Instant)
       return out as Wire<S | Advice | Procedure>
     })
-    const closes = !a.stopped && !a.found.some(({ blocker }) => blocker._tag === 'NotOwner')
     return {
       target: a.facts.target,
       path: a.facts.path,
@@ -292,7 +291,7 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
       earliestAt: O.isSome(a.earliest) ? toISOString(a.earliest.value) : null,
       earliestAtMayMove: a.plan.some((s) => s._tag === 'EndContract' || s._tag === 'ResolveDispute'),
       steps,
-      consequences: consequencesOf(a.facts.snapshot, a.facts.path, closes).map(
+      consequences: (a.stopped ? [] : consequencesOf(a.facts.snapshot, a.facts.path, a.facts.target)).map(
         (c) => ({ ...c, message: say(catalogue.consequences, c, () => undefined) }) as Wire<typeof c>,
       ),
       alternatives: (a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, a.plan)).map(

@@ -6,7 +6,7 @@
 import type { AccountSnapshot } from '../model/codecs.js'
 import type { TeamScope } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
-import { teamsNotOwned } from '../rules/facts.js'
+import { ownsTargetAgency, teamsNotOwned } from '../rules/facts.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -64,13 +64,11 @@ export type ConsequenceTag = Consequence['_tag']
  */
 export const consequencesOf = (snapshot: AccountSnapshot, path: Path, target: Target): ReadonlyArray<Consequence> => {
   switch (path) {
-    case 'CloseAgency': {
+    case 'CloseAgency':
       // only its owner closes an agency: anyone else is shown nothing of theirs closing
-      const agency = target._tag === 'Agency' ? snapshot.agencies.find((a) => a.id === target.agencyId) : undefined
-      return agency?.role !== 'owner'
-        ? []
-        : [{ _tag: 'AgencyProfileDeleted' }, { _tag: 'FreelancerProfileKept' }, { _tag: 'JobSuccessScoreRecalculated' }]
-    }
+      return ownsTargetAgency(snapshot, target)
+        ? [{ _tag: 'AgencyProfileDeleted' }, { _tag: 'FreelancerProfileKept' }, { _tag: 'JobSuccessScoreRecalculated' }]
+        : []
     case 'LeaveTeams':
       return [{ _tag: 'AccountClosedPermanently' }]
     case 'CloseAccount': {

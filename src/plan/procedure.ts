@@ -5,7 +5,7 @@
  */
 import type { AccountSnapshot } from '../model/codecs.js'
 import type { Path, Target } from '../model/Target.js'
-import { teamsNotOwned } from '../rules/facts.js'
+import { ownsTargetAgency, teamsNotOwned } from '../rules/facts.js'
 import {
   answerSecurityQuestion,
   backUpRecords,
@@ -53,11 +53,9 @@ export const procedureFor = (snapshot: AccountSnapshot, path: Path, target: Targ
       const leaving = teamsNotOwned(snapshot).filter((t) => t.role === 'admin' || t.role === 'manager')
       return leaving.length === 0 ? [] : [navigate(['Settings', 'My Teams']), ...leaving.map((t) => leaveTeam(t.scope))]
     }
-    case 'CloseAgency': {
-      const agency = target._tag === 'Agency' ? snapshot.agencies.find((a) => a.id === target.agencyId) : undefined
-      return agency?.role !== 'owner'
-        ? []
-        : [navigate(['Settings', 'Agency Profile']), chooseClose('Close my agency'), answerSecurityQuestion, confirm]
-    }
+    case 'CloseAgency':
+      return ownsTargetAgency(snapshot, target)
+        ? [navigate(['Settings', 'Agency Profile']), chooseClose('Close my agency'), answerSecurityQuestion, confirm]
+        : []
   }
 }

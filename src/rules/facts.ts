@@ -177,6 +177,10 @@ export const targetAgency = (f: ClosureFacts): ReadonlyArray<AgencyFacts> => {
   return agency === undefined ? [] : [agencyFacts(agency, f)]
 }
 
+/** Whether the user owns the agency a target names (only its owner closes an agency). @category selectors @since 0.2.0 */
+export const ownsTargetAgency = (snapshot: AccountSnapshot, target: Target): boolean =>
+  target._tag === 'Agency' && snapshot.agencies.some((a) => a.id === target.agencyId && a.role === 'owner')
+
 /** Every agency whose work the path closes: the owned ones with the account, or the target. @category selectors @since 0.2.0 */
 export const agenciesToClose = (f: ClosureFacts): ReadonlyArray<AgencyFacts> =>
   f.path === 'CloseAgency' ? targetAgency(f) : ownedAgencies(f)

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { en, formatIn } from '../src/index.js'
-import type { Alternative, Blocker, Consequence, Step, WaitReason } from '../src/index.js'
+import type { Alternative, Blocker, Consequence, Format, Step, WaitReason } from '../src/index.js'
 import { instant } from '../src/model/Instant.js'
 import * as S from '../src/plan/Step.js'
 
@@ -85,9 +85,8 @@ const consequences: ReadonlyArray<Consequence> = [
 const alternatives: ReadonlyArray<Alternative> = [{ _tag: 'KeepUnusedProfile' }, { _tag: 'Deactivate' }, { _tag: 'TalkToSupport' }]
 
 const say = <U extends { readonly _tag: string }>(messages: object, item: U, zone = 'UTC'): string => {
-  const base = formatIn(zone)
-  const f = { ...base, reason: (r: WaitReason) => say(en.reasons, r, zone) }
-  return (messages[item._tag as keyof typeof messages] as (item: U, f: typeof base) => string)(item, f)
+  const f: Format = { ...formatIn(zone), reason: (r) => say(en.reasons, r, zone) }
+  return (messages[item._tag as keyof typeof messages] as (item: U, f: Format) => string)(item, f)
 }
 
 describe('the English catalogue, word for word', () => {

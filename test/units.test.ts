@@ -44,7 +44,7 @@ import { decodeError, showFound } from '../src/model/DecodeError.js'
 import { IdC, nullable } from '../src/model/struct.js'
 import { en } from '../src/messages/en.js'
 import { snapshot } from './arbitraries.js'
-import { example } from './fixtures.js'
+import { example, exampleJson } from './fixtures.js'
 
 describe('codecs', () => {
   test.prop([snapshot()])('AccountSnapshotC.is accepts every decoded snapshot', (s) => {
@@ -80,9 +80,64 @@ describe('the codecs are io-ts types', () => {
     )
     const d = asDate.decode('2026-11-18T10:00:00Z')
     expect(d._tag === 'Right' ? d.right.getTime() : 0).toBe(Date.UTC(2026, 10, 18, 10))
+    expect(asDate.name).toBe('pipe(an ISO-8601 instant with Z or an offset, Date)')
+    expect(InstantC.pipe(new t.Type<Date, Instant, Instant>('Date', (u): u is Date => u instanceof Date, (i) => t.success(new Date(i)), (x) => x.getTime() as Instant), 'named').name).toBe('named')
     expect(asDate.encode(new Date(0))).toBe('1970-01-01T00:00:00.000Z')
     expect(InstantC.asDecoder().decode('x')._tag).toBe('Left')
     expect(InstantC.asEncoder().encode(0 as Instant)).toBe('1970-01-01T00:00:00.000Z')
+  })
+})
+
+describe('the codecs decode as decodeSnapshot does, part by part', () => {
+  it('validate: the value on the fast path, every problem with its path and message otherwise', () => {
+    const ok = { id: 'c', type: 'fixed', status: 'active', endedAt: null }
+    expect(codecs.Contract.decode(ok)).toEqual({ _tag: 'Right', right: ok })
+    const bad = codecs.Contract.decode({ id: '', type: 'weekly', status: 'active' })
+    expect(bad._tag === 'Left' ? bad.left.map((e) => [e.context[e.context.length - 1]?.key, e.message]) : []).toEqual([
+      ['id', 'id: expected a non-empty string, found ""'],
+      ['type', 'type: expected one of "hourly", "fixed", found "weekly"'],
+      ['endedAt', 'endedAt is missing: expected an ISO-8601 instant with Z or an offset or null'],
+    ])
+    const revoked = Proxy.revocable({}, {})
+    revoked.revoke()
+    const unreadable = codecs.Contract.decode(revoked.proxy)
+    expect(unreadable._tag === 'Left' ? unreadable.left.map((e) => e.message) : []).toEqual(['the snapshot: expected an object (Contract), found a value that cannot be read'])
+  })
+  it('is: guards of the decoded form, lists with holes or unreadable items refused', () => {
+    const decoded = { id: 'c', type: 'fixed', status: 'ended', endedAt: 0 }
+    expect(codecs.Contract.is(decoded)).toBe(true)
+    expect(codecs.Contract.is({ ...decoded, endedAt: '1970-01-01T00:00:00Z' })).toBe(false)
+    expect(codecs.Contract.is({ ...decoded, id: '' })).toBe(false)
+    const list = t.readonlyArray(codecs.Job)
+    expect(list.is([{ id: 'j', status: 'open' }])).toBe(true)
+    const jobs = codecs.Earnings
+    expect(jobs.is({ pending: [], available: { amount: 0, currency: 'USD' } })).toBe(true)
+    // eslint-disable-next-line no-sparse-arrays
+    expect(jobs.is({ pending: [, { id: 'p', amount: { amount: 0, currency: 'USD' }, availableAt: 0 }], available: { amount: 0, currency: 'USD' } })).toBe(false)
+    const trap = new Proxy([1], { get: (o, k) => (k === '0' ? (() => { throw new Error('no') })() : Reflect.get(o, k)) })
+    expect(jobs.is({ pending: trap, available: { amount: 0, currency: 'USD' } })).toBe(false)
+    const revoked = Proxy.revocable({}, {})
+    revoked.revoke()
+    expect(jobs.is(revoked.proxy)).toBe(false)
+    expect(AccountSnapshotC.is(JSON.parse(JSON.stringify(example('busy-freelancer'))))).toBe(true)
+  })
+  it('lists whose items or length cannot be read are errors at their path', () => {
+    const s = exampleJson('busy-freelancer') as Record<string, unknown>
+    const items = [{ id: 'd-1', status: 'open' }]
+    Object.defineProperty(items, 1, { enumerable: true, get: () => { throw new Error('no') } })
+    s['disputes'] = items
+    s['subscriptions'] = new Proxy([], { get: (o, k) => (k === 'length' ? (() => { throw new Error('no') })() : Reflect.get(o, k)) })
+    const errors = AccountSnapshotC.decode(s)
+    expect(errors._tag === 'Left' ? errors.left.map((e) => e.message) : []).toEqual([
+      'disputes[1]: expected an object (Dispute), found a value that cannot be read',
+      'subscriptions: expected a list (of Subscription), found a value that cannot be read',
+    ])
+  })
+  it('a missing nullable field says what may stand there', () => {
+    const s = exampleJson('busy-freelancer') as Record<string, unknown>
+    delete s['freelancer']
+    const d = AccountSnapshotC.decode(s)
+    expect(d._tag === 'Left' ? d.left.map((e) => e.message) : []).toEqual(['freelancer is missing: expected an object (FreelancerProfile) or null'])
   })
 })
 

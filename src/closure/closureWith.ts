@@ -22,7 +22,8 @@ import { consequencesOf } from '../plan/Consequence.js'
 import { ORDER } from '../plan/dependencies.js'
 import { orderSteps } from '../plan/order.js'
 import { adviceFor, procedureFor } from '../plan/procedure.js'
-import type { Advice, Procedure, StepBase, WaitReasonBase, WaitUntil } from '../plan/Step.js'
+import { isWait } from '../plan/Step.js'
+import type { Advice, Procedure, StepBase, WaitReasonBase } from '../plan/Step.js'
 import type { BlockerBase } from '../rules/Blocker.js'
 import { closureFacts } from '../rules/facts.js'
 import type { ClosureFacts, ClosureOptions } from '../rules/facts.js'
@@ -104,28 +105,24 @@ interface Answer<B extends BlockerBase, S extends StepBase> {
 }
 
 const stepKey = (s: StepBase): string =>
-  s._tag === 'WaitUntil' && 'at' in s
-    ? `WaitUntil|${String(s.at)}`
-    : `${s._tag}|${s.scope === undefined ? '' : scopeKey(s.scope)}|${s.subject ?? ''}`
+  isWait(s) ? `WaitUntil|${s.at}` : `${s._tag}|${s.scope === undefined ? '' : scopeKey(s.scope)}|${s.subject ?? ''}`
 
 const reasonKey = (r: WaitReasonBase): string =>
   `${r._tag}|${r.rule}|${r.scope === undefined ? '' : scopeKey(r.scope)}|${r.subject ?? ''}`
 
-const union = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): ReadonlyArray<string> =>
-  b.every((x) => a.includes(x)) ? a : [...new Set([...a, ...b])].sort()
+const union = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): ReadonlyArray<string> => [...new Set([...a, ...b])].sort()
 
-/** The same step from two blockers: one step that resolves both, and a wait for every reason. */
+/**
+ * The same step from two blockers: one step that resolves both; a wait (the same instant) waits
+ * for every reason of both.
+ */
 const merge = <S extends StepBase>(a: S, b: S): S => {
-  if (a._tag === 'WaitUntil' && b._tag === 'WaitUntil') {
-    const x = a as unknown as WaitUntil<WaitReasonBase>
-    const y = b as unknown as WaitUntil<WaitReasonBase>
-    const reasons = new Map(x.reasons.map((r) => [reasonKey(r), r]))
-    for (const r of y.reasons) reasons.set(reasonKey(r), r)
-    const sorted = [...reasons.entries()].sort(([k1], [k2]) => (k1 < k2 ? -1 : 1)).map(([, r]) => r)
-    return { ...x, reasons: sorted, resolves: union(x.resolves, y.resolves) } as unknown as S
-  }
   const resolves = union(a.resolves, b.resolves)
-  return resolves === a.resolves ? a : { ...a, resolves }
+  if (!isWait(a) || !isWait(b)) return { ...a, resolves }
+  const reasons = new Map(a.reasons.map((r) => [reasonKey(r), r]))
+  for (const r of b.reasons) reasons.set(reasonKey(r), r)
+  const sorted = [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase)
+  return { ...a, reasons: sorted, resolves }
 }
 
 /** The blockers of a question, with the gates applied; `stopped` when a gate stopped everything. */
@@ -167,8 +164,7 @@ export const briefWith =
     else
       for (const { rule, blocker } of found)
         for (const s of rule.clear(blocker, facts))
-          if (s._tag === 'WaitUntil' && 'at' in s && typeof s.at === 'number' && s.at > (earliest as O.Some<Instant>).value)
-            earliest = O.some(s.at as Instant)
+          if (isWait(s) && s.at > (earliest as O.Some<Instant>).value) earliest = O.some(s.at)
     return { path: facts.path, blockers: found.map((x) => x.blocker), earliest }
   }
 
@@ -212,9 +208,7 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
   let earliest: O.Option<Instant> = O.some(facts.asOf)
   if (found.some((x) => !x.rule.clearable)) earliest = O.none
   else
-    for (const s of plan)
-      if (s._tag === 'WaitUntil' && 'at' in s && typeof s.at === 'number' && s.at > (earliest as O.Some<Instant>).value)
-        earliest = O.some(s.at as Instant)
+    for (const s of plan) if (isWait(s) && s.at > (earliest as O.Some<Instant>).value) earliest = O.some(s.at)
   return { facts, found, stopped: false, plan, earliest }
 }
 
@@ -280,7 +274,7 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
       const out: Record<string, unknown> = {}
       Object.assign(out, s)
       out['message'] = message
-      if (s._tag === 'WaitUntil' && typeof out['at'] === 'number') out['at'] = toISOString(out['at'] as Instant)
+      if (isWait(s)) out['at'] = toISOString(s.at)
       return out as Wire<S | Advice | Procedure>
     })
     return {

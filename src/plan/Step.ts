@@ -383,6 +383,17 @@ export const confirm: Confirm = { _tag: 'Confirm', kind: 'procedure', resolves: 
 export const leaveTeam = (scope: TeamScope): LeaveTeam => ({ _tag: 'LeaveTeam', kind: 'procedure', scope, resolves: [] })
 
 // -------------------------------------------------------------------------------------
+// refinements
+// -------------------------------------------------------------------------------------
+
+/**
+ * Whether a step, built in or an app's own, is a wait (only waits are tagged `WaitUntil`).
+ *
+ * @internal
+ */
+export const isWait = (s: StepBase): s is WaitUntil<WaitReasonBase> => s._tag === 'WaitUntil'
+
+// -------------------------------------------------------------------------------------
 // pattern matching
 // -------------------------------------------------------------------------------------
 

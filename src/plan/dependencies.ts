@@ -11,6 +11,7 @@
  * @internal
  */
 import { scopeKey } from '../model/Scope.js'
+import { isWait } from './Step.js'
 import type { StepBase, StepTag } from './Step.js'
 
 // -------------------------------------------------------------------------------------
@@ -36,6 +37,9 @@ export type OrderRule = Dependency | Sequence
 
 const none: ReadonlyArray<string> = []
 
+/** The key of a step's scope; `''` for a step of the account. */
+const scopeKeyOf = (s: StepBase): string => (s.scope === undefined ? '' : scopeKey(s.scope))
+
 // -------------------------------------------------------------------------------------
 // the declared order
 // -------------------------------------------------------------------------------------
@@ -45,14 +49,14 @@ export const ORDER: ReadonlyArray<OrderRule> = [
   {
     _tag: 'Dependency',
     name: "a team's members are removed after its contracts end",
-    before: (s) => (s._tag === 'EndContract' && s.scope !== undefined && s.scope._tag !== 'Freelancer' ? [scopeKey(s.scope)] : none),
-    after: (s) => (s._tag === 'RemoveMember' && s.scope !== undefined ? [scopeKey(s.scope)] : none),
+    before: (s) => (s._tag === 'EndContract' && s.scope?._tag !== 'Freelancer' ? [scopeKeyOf(s)] : none),
+    after: (s) => (s._tag === 'RemoveMember' ? [scopeKeyOf(s)] : none),
   },
   {
     _tag: 'Dependency',
     name: "an agency's remedies precede its closing",
     before: (s) => (s.kind === 'remedy' && s.scope?._tag === 'Agency' ? [s.scope.agencyId] : none),
-    after: (s) => (s._tag === 'CloseAgency' && s.subject !== undefined ? [s.subject] : none),
+    after: (s) => (s._tag === 'CloseAgency' ? [s.subject ?? ''] : none),
   },
   {
     _tag: 'Dependency',
@@ -63,7 +67,7 @@ export const ORDER: ReadonlyArray<OrderRule> = [
   {
     _tag: 'Sequence',
     name: 'waits in time order',
-    rank: (s) => (s._tag === 'WaitUntil' && 'at' in s && typeof s.at === 'number' ? s.at : undefined),
+    rank: (s) => (isWait(s) ? s.at : undefined),
   },
 ]
 
@@ -111,7 +115,7 @@ export const priorityKey = (s: StepBase): PriorityKey => [
   s.kind === 'wait' ? 1 : 0,
   rankOf(s),
   s._tag,
-  s.scope === undefined ? '' : scopeKey(s.scope),
+  scopeKeyOf(s),
   s.subject ?? '',
 ]
 

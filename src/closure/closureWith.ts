@@ -110,19 +110,35 @@ const stepKey = (s: StepBase): string =>
 const reasonKey = (r: WaitReasonBase): string =>
   `${r._tag}|${r.rule}|${r.scope === undefined ? '' : scopeKey(r.scope)}|${r.subject ?? ''}`
 
-const union = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): ReadonlyArray<string> => [...new Set([...a, ...b])].sort()
-
 /**
- * The same step from two blockers: one step that resolves both; a wait (the same instant) waits
- * for every reason of both.
+ * One step of the plan while it is built: the same step from several blockers is one node that
+ * resolves the rules of all of them and, for a wait, waits for every reason of all of them.
  */
-const merge = <S extends StepBase>(a: S, b: S): S => {
-  const resolves = union(a.resolves, b.resolves)
-  if (!isWait(a) || !isWait(b)) return { ...a, resolves }
-  const reasons = new Map(a.reasons.map((r) => [reasonKey(r), r]))
-  for (const r of b.reasons) reasons.set(reasonKey(r), r)
-  const sorted = [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase)
-  return { ...a, reasons: sorted, resolves }
+interface Node<S extends StepBase> {
+  readonly step: S
+  readonly resolves: Set<string>
+  readonly reasons: Map<string, WaitReasonBase> | undefined
+}
+
+const node = <S extends StepBase>(step: S): Node<S> => ({
+  step,
+  resolves: new Set(step.resolves),
+  reasons: isWait(step) ? new Map(step.reasons.map((r) => [reasonKey(r), r])) : undefined,
+})
+
+const absorb = <S extends StepBase>(n: Node<S>, step: S): void => {
+  for (const r of step.resolves) n.resolves.add(r)
+  if (n.reasons !== undefined && isWait(step)) for (const r of step.reasons) n.reasons.set(reasonKey(r), r)
+}
+
+/** The node as a step: its rules sorted, its reasons in the order of their keys. */
+const finish = <S extends StepBase>(n: Node<S>): S => {
+  if (n.resolves.size === n.step.resolves.length && (n.reasons === undefined || (isWait(n.step) && n.reasons.size === n.step.reasons.length)))
+    return n.step
+  const resolves = [...n.resolves].sort()
+  if (n.reasons === undefined) return { ...n.step, resolves }
+  const reasons = n.reasons
+  return { ...n.step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
 }
 
 /** The blockers of a question, with the gates applied; `stopped` when a gate stopped everything. */
@@ -179,7 +195,7 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
   if (stopped) return { facts, found, stopped: true, plan: [], earliest: O.none }
 
   // the plan: each blocker's steps in their order, one step per identity, then the declared order
-  const nodes: Array<S | Advice> = []
+  const nodes: Array<Node<S | Advice>> = []
   const index = new Map<string, number>()
   const links: Array<readonly [number, number]> = []
   const place = (s: S | Advice): number => {
@@ -187,10 +203,10 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
     const at = index.get(k)
     if (at === undefined) {
       index.set(k, nodes.length)
-      nodes.push(s)
+      nodes.push(node(s))
       return nodes.length - 1
     }
-    nodes[at] = merge(nodes[at] as S | Advice, s)
+    absorb(nodes[at] as Node<S | Advice>, s)
     return at
   }
   for (const { rule, blocker } of found) {
@@ -202,7 +218,7 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
     }
   }
   for (const advice of adviceFor(facts.snapshot, facts.target)) place(advice)
-  const plan = [...orderSteps(nodes, ORDER, links), ...procedureFor(facts.snapshot, facts.path, facts.target)]
+  const plan = [...orderSteps(nodes.map(finish), ORDER, links), ...procedureFor(facts.snapshot, facts.path, facts.target)]
 
   // the earliest instant is the plan's last wait, unless someone else must act
   let earliest: O.Option<Instant> = O.some(facts.asOf)
@@ -296,14 +312,15 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
   }
   return {
     canClose: (snapshot, target, options) => {
-      const a = evaluate(rules, snapshot, target, options)
-      const blockers = a.found.map((x) => x.blocker)
+      const facts = closureFacts(snapshot, target, options)
+      const blockers = findBlockers(rules, facts).found.map((x) => x.blocker)
       return blockers.length > 0
         ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
-        : E.right({ _tag: 'Closable', path: a.facts.path, target: a.facts.target })
+        : E.right({ _tag: 'Closable', path: facts.path, target: facts.target })
     },
     closureSteps: (snapshot, target, options) => evaluate(rules, snapshot, target, options).plan,
-    earliestClosableAt: (snapshot, target, options) => evaluate(rules, snapshot, target, options).earliest,
+    // the latest wait of the plan's steps, without ordering them (see briefWith)
+    earliestClosableAt: (snapshot, target, options) => briefWith(rules)(snapshot, target, options).earliest,
     alternatives: (snapshot, target, options) => {
       const a = evaluate(rules, snapshot, target, options)
       return a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, a.plan)

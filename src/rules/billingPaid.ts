@@ -1,7 +1,7 @@
 import { payBalance } from '../plan/Step.js'
 import type { PayBalance } from '../plan/Step.js'
 import type { BillingOutstanding } from './Blocker.js'
-import { companiesToClose, hourlyInvolved } from './facts.js'
+import { companiesToClose, hourlyCompany } from './facts.js'
 import { across } from './Precondition.js'
 import { defineRule } from './Rule.js'
 
@@ -17,10 +17,7 @@ export const billingPaid = defineRule<BillingOutstanding, PayBalance>({
   check: across(companiesToClose)((f): ReadonlyArray<BillingOutstanding> =>
     f.outstanding.amount > 0 ? [{ _tag: 'BillingOutstanding', rule: 'billing-paid', scope: f.scope, amount: f.outstanding }] : [],
   ),
-  clear: (b, facts) => {
-    const company = companiesToClose(facts).find((c) => c.scope.companyId === b.scope.companyId)
-    return [payBalance(b.scope, company !== undefined && hourlyInvolved(company))]
-  },
+  clear: (b, facts) => [payBalance(b.scope, hourlyCompany(facts, b.scope.companyId))],
   messages: {
     BillingOutstanding: (b, f) => `Company ${b.scope.companyId} has ${f.money(b.amount)} of billing outstanding.`,
   },

@@ -2,7 +2,7 @@ import { billingCycleEnd } from '../billing/week.js'
 import type { BillingWeekEnds, EndContract, PayBalance, WaitUntil } from '../plan/Step.js'
 import { endContract, payBalance, waitUntil } from '../plan/Step.js'
 import type { ContractOpen } from './Blocker.js'
-import { companiesToClose, hourlyInvolved, workToClose } from './facts.js'
+import { hourlyCompany, workToClose } from './facts.js'
 import { across, fromItems } from './Precondition.js'
 import { defineRule } from './Rule.js'
 
@@ -38,13 +38,12 @@ export const contractsEnded = defineRule<ContractOpen, EndContract | WaitUntil<B
     const end = endContract(b.scope, b.contractId, b.contractType, b.status)
     const scope = b.scope
     if (scope._tag !== 'Company' || b.contractType !== 'hourly') return [end]
-    const company = companiesToClose(facts).find((c) => c.scope.companyId === scope.companyId)
     return [
       end,
       waitUntil(billingCycleEnd(facts.asOf, facts.billingCycleEnd), [
         { _tag: 'BillingWeekEnds', rule: 'billing-cycle-ended', scope, subject: b.contractId, contractId: b.contractId },
       ]),
-      payBalance(scope, company === undefined || hourlyInvolved(company)),
+      payBalance(scope, hourlyCompany(facts, scope.companyId)),
     ]
   },
   messages: {

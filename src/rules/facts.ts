@@ -217,6 +217,24 @@ export const teamsNotOwned = (snapshot: AccountSnapshot): ReadonlyArray<{ readon
 /** The teams the user belongs to without owning them, on the path of leaving teams. @category selectors @since 0.2.0 */
 export const memberships = (f: ClosureFacts): ReadonlyArray<TeamFacts> => (f.path === 'LeaveTeams' ? teamsNotOwned(f.snapshot) : [])
 
+const hourlyByFacts = new WeakMap<ClosureFacts, ReadonlyMap<string, boolean>>()
+
+/**
+ * Whether the last invoice of a company being closed covers hourly work (see
+ * {@link hourlyInvolved}), worked out once per question for every company.
+ *
+ * @category selectors
+ * @since 0.2.0
+ */
+export const hourlyCompany = (f: ClosureFacts, companyId: string): boolean => {
+  let known = hourlyByFacts.get(f)
+  if (known === undefined) {
+    known = new Map(companiesToClose(f).map((c) => [c.scope.companyId, hourlyInvolved(c)]))
+    hourlyByFacts.set(f, known)
+  }
+  return known.get(companyId) ?? true
+}
+
 /**
  * Whether the company's last invoice covers hourly work: an hourly contract of it is still open,
  * or ended in a billing week that is not over at `asOf`.

@@ -34,6 +34,9 @@ export interface Tally {
   invalid: number
 }
 
+/** How much output is gathered before it is written. */
+const CHUNK = 64 * 1024
+
 /** The first errors of a line, and how many there were in all. */
 const MAX_ERRORS = 100
 
@@ -118,6 +121,12 @@ export const batch = async (input: Readable, output: Writable, options: BatchOpt
   }
   output.on('error', onClosed)
   output.on('close', onClosed)
+  let pending = ''
+  const flush = (): boolean => {
+    const text = pending
+    pending = ''
+    return output.write(text)
+  }
   try {
     for await (const l of lines(input, options.maxLineBytes)) {
       if (closed || !output.writable) break
@@ -135,8 +144,11 @@ export const batch = async (input: Readable, output: Writable, options: BatchOpt
         outcome = summarise(bytes, l.line, target, options.billingCycleEnd)
       }
       tally[outcome.kind]++
-      if (!output.write(`${outcome.json}\n`)) await drained(output)
+      // records are written in chunks: one write per line costs more than answering it
+      pending += `${outcome.json}\n`
+      if (pending.length >= CHUNK && !flush()) await drained(output)
     }
+    if (pending.length > 0 && !closed && output.writable) flush()
   } finally {
     output.off('error', onClosed)
     output.off('close', onClosed)

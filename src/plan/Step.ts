@@ -242,28 +242,28 @@ export const setSecurityQuestion: SetSecurityQuestion = r('SetSecurityQuestion',
 export const contactSupport: ContactSupport = r('ContactSupport', 'good-standing')
 /** @category constructors @since 0.1.0 */
 export const resolveDispute = (disputeId: string): ResolveDispute => ({
-  ...r('ResolveDispute', 'disputes-resolved'),
+  _tag: 'ResolveDispute', kind: 'remedy', resolves: ['disputes-resolved'],
   subject: disputeId,
   disputeId,
 })
 /** @category constructors @since 0.1.0 */
-export const contactOwner = (scope: AgencyScope): ContactOwner => ({ ...r('ContactOwner', 'owner-only'), scope })
+export const contactOwner = (scope: AgencyScope): ContactOwner => ({ _tag: 'ContactOwner', kind: 'remedy', resolves: ['owner-only'], scope })
 /** @category constructors @since 0.1.0 */
 export const contactAdmin = (scope: TeamScope, contacts: ReadonlyArray<string>): ContactAdmin => ({
-  ...r('ContactAdmin', 'member-needs-admin'),
+  _tag: 'ContactAdmin', kind: 'remedy', resolves: ['member-needs-admin'],
   scope,
   contacts,
 })
 /** @category constructors @since 0.1.0 */
 export const withdrawProposal = (scope: Scope, proposalId: string): WithdrawProposal => ({
-  ...r('WithdrawProposal', 'proposals-withdrawn'),
+  _tag: 'WithdrawProposal', kind: 'remedy', resolves: ['proposals-withdrawn'],
   scope,
   subject: proposalId,
   proposalId,
 })
 /** @category constructors @since 0.1.0 */
 export const declineOffer = (scope: Scope, proposalId: string): DeclineOffer => ({
-  ...r('DeclineOffer', 'proposals-withdrawn'),
+  _tag: 'DeclineOffer', kind: 'remedy', resolves: ['proposals-withdrawn'],
   scope,
   subject: proposalId,
   proposalId,
@@ -275,7 +275,7 @@ export const endContract = (
   contractType: ContractType,
   status: Exclude<ContractStatus, 'ended'>,
 ): EndContract => ({
-  ...r('EndContract', 'contracts-ended'),
+  _tag: 'EndContract', kind: 'remedy', resolves: ['contracts-ended'],
   scope,
   subject: contractId,
   contractId,
@@ -283,21 +283,21 @@ export const endContract = (
   status,
 })
 /** @category constructors @since 0.1.0 */
-export const closeJob = (scope: CompanyScope, jobId: string): CloseJob => ({ ...r('CloseJob', 'jobs-closed'), scope, subject: jobId, jobId })
+export const closeJob = (scope: CompanyScope, jobId: string): CloseJob => ({ _tag: 'CloseJob', kind: 'remedy', resolves: ['jobs-closed'], scope, subject: jobId, jobId })
 /** @category constructors @since 0.1.0 */
 export const removeMember = (scope: TeamScope, userId: string): RemoveMember => ({
-  ...r('RemoveMember', 'members-removed'),
+  _tag: 'RemoveMember', kind: 'remedy', resolves: ['members-removed'],
   scope,
   subject: userId,
   userId,
 })
 /** @category constructors @since 0.1.0 */
-export const withdrawFunds = (scope: Scope): WithdrawFunds => ({ ...r('WithdrawFunds', 'funds-withdrawn'), scope })
+export const withdrawFunds = (scope: Scope): WithdrawFunds => ({ _tag: 'WithdrawFunds', kind: 'remedy', resolves: ['funds-withdrawn'], scope })
 /** @category constructors @since 0.1.0 */
-export const payBalance = (scope: CompanyScope, hourly: boolean): PayBalance => ({ ...r('PayBalance', 'billing-paid'), scope, hourly })
+export const payBalance = (scope: CompanyScope, hourly: boolean): PayBalance => ({ _tag: 'PayBalance', kind: 'remedy', resolves: ['billing-paid'], scope, hourly })
 /** @category constructors @since 0.1.0 */
 export const closeAgency = (agencyId: string): CloseAgency => ({
-  ...r('CloseAgency', 'agency-closed-first'),
+  _tag: 'CloseAgency', kind: 'remedy', resolves: ['agency-closed-first'],
   subject: agencyId,
   agencyId,
 })
@@ -315,7 +315,7 @@ export const waitUntil = <R extends WaitReasonBase>(at: Instant, reasons: Readon
   kind: 'wait',
   at,
   reasons,
-  resolves: [...new Set(reasons.map((x) => x.rule))].sort(),
+  resolves: reasons.length === 1 ? [(reasons[0] as R).rule] : [...new Set(reasons.map((x) => x.rule))].sort(),
 })
 /**
  * A remedy of an app's own: its tag, the rule it clears, and its fields.

@@ -1,5 +1,5 @@
 /**
- * The snapshot decoder as a Standard Schema (v1): any library that accepts one (form and router
+ * The snapshot decoder as a Standard Schema (v1), so that every library that accepts one (form and router
  * validators, for instance) validates snapshots with it.
  *
  * @since 0.2.0

@@ -44,11 +44,10 @@ const made = fc.record({
 /** A precondition over the facts, as an arbitrary pure function (the same facts give the same blockers). */
 const precondition = fc.func(fc.array(made, { maxLength: 3 })).map((f): Precondition<ClosureFacts, Made> => (facts) => f(facts.snapshot.user.id, facts.path, facts.asOf))
 
-let made_ = 0
 /** A rule of an app's own, generated: some blockers, each cleared by one remedy. */
-const rule = precondition.map((check) =>
+const rule = fc.tuple(precondition, fc.nat()).map(([check, n]) =>
   defineRule<Made, StepBase>({
-    id: `app-${made_++}`,
+    id: `app-${n}`,
     paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'],
     check,
     clear: (b) => [remedy('AppRemedy', b.rule, { subject: b.subject })],

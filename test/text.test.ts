@@ -55,6 +55,28 @@ describe('duplicate keys', () => {
   })
 })
 
+describe('the quick check beside decoding', () => {
+  // Clean compact text is accepted without the full scan: it needs every key written to be a
+  // field the decoder read and no member that looks like an inexact number. Text that only looks
+  // suspicious must still be accepted, and text that is wrong must still be refused.
+  it('accepts strings that look like keys or inexact numbers', () => {
+    const s = text(valid())
+    for (const id of [':', '":1.5e3', ':1.5', '\\":', 'a":2.5']) {
+      const r = readSnapshotText(s.replace('"id":"c-1"', `"id":${JSON.stringify(id)}`))
+      expect(r._tag, id).toBe('Snapshot')
+    }
+    expect(readSnapshotText(JSON.stringify(valid(), null, 2))._tag).toBe('Snapshot')
+    expect(readSnapshotText(s.replace(/":/g, '" \t\r\n:'))._tag).toBe('Snapshot')
+    expect(readSnapshotText(s.replace(/^\{/, '{"extra":{"k":1},'))._tag).toBe('Snapshot')
+  })
+  it('refuses a repeated key whatever the spacing, and an inexact amount after any spacing', () => {
+    const s = text(valid())
+    expect(paths(s.replace('"disputes":[]', '"disputes" :[],"disputes"\n:\t[]'))).toEqual(['disputes'])
+    expect(paths(s.replace('"amount":4000', '"amount" : \r\n 4000.0'))).toEqual(['freelancer.earnings.available.amount'])
+    expect(paths(s.replace('"id":"c-1"', '"id":"c-1","id":"c-1"').replace(/^\{/, '{"z":":",'))).toEqual(['freelancer.contracts[0].id'])
+  })
+})
+
 describe('numbers where the snapshot holds an integer', () => {
   const amount = (literal: string): ReadonlyArray<string> => paths(text(valid()).replace('"amount":4000', `"amount":${literal}`))
   it('must be integer literals: no fraction, no exponent of any case or sign', () => {

@@ -53,6 +53,22 @@ const daysIn = (year: number, month: number): number =>
       ? 30
       : 31
 
+const DAY = 86_400_000
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (years 0–9999), by the
+ * arithmetic of H. Hinnant's `days_from_civil`: a year that starts in March puts the leap day
+ * last, and 400 years are 146 097 days.
+ */
+const daysFromEpoch = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
 /** The offset of a zone designator that starts at `i` and ends the string, in ms, or NaN. */
 const zoneOffset = (s: string, i: number): number => {
   const sign = s[i]
@@ -112,7 +128,8 @@ export const parseInstant = (s: string, rounding: Rounding = 'down'): Instant | 
     if (s[i] === '.') {
       const end = digitsEnd(s, 20)
       if (end === 20) return undefined
-      ms = digits(`${s.slice(20, Math.min(end, 23))}00`, 0, 3)
+      // the first three digits are the milliseconds (missing ones are zeros)
+      for (let j = 20; j < 23; j++) ms = ms * 10 + (j < end ? s.charCodeAt(j) - 48 : 0)
       // any non-zero digit below the millisecond rounds up when asked to
       if (rounding === 'up') for (let j = 23; j < end; j++) if (s.charCodeAt(j) !== 48) {
         ms++
@@ -124,10 +141,7 @@ export const parseInstant = (s: string, rounding: Rounding = 'down'): Instant | 
   const offset = zoneOffset(s, i)
   if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))) return undefined
   if (!(hour <= 23 && minute <= 59 && second <= 59 && !Number.isNaN(offset))) return undefined
-  const utc = new Date(0)
-  utc.setUTCFullYear(year, month - 1, day)
-  utc.setUTCHours(hour, minute, second, ms)
-  const at = utc.getTime() - offset
+  const at = daysFromEpoch(year, month, day) * DAY + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset
   return at >= MIN && at < MAX ? (at as Instant) : undefined
 }
 

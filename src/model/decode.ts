@@ -11,7 +11,7 @@ import { decodeError, pathTo, showFound } from './DecodeError.js'
 import type { DecodeErrors } from './DecodeError.js'
 import { toISOString } from './Instant.js'
 import type { Instant } from './Instant.js'
-import { FAIL, partsOf, report, safely, sink } from './struct.js'
+import { countingKeys, FAIL, partsOf, report, safely, sink } from './struct.js'
 import type { Sink } from './struct.js'
 
 // -------------------------------------------------------------------------------------
@@ -192,20 +192,32 @@ const problems = (s: Sink): DecodeErrors => {
  * @category decoding
  * @since 0.1.0
  */
-export const decodeSnapshot = (u: unknown, options: DecodeOptions = {}): E.Either<DecodeErrors, AccountSnapshot> => {
+export const decodeSnapshot = (u: unknown, options: DecodeOptions = {}): E.Either<DecodeErrors, AccountSnapshot> =>
+  decodeCounting(u, options)[0]
+
+/**
+ * {@link decodeSnapshot}, and when its fast decoder gave the snapshot, how many own keys the
+ * objects it read had (see `countingKeys`); `undefined` otherwise.
+ *
+ * @internal
+ */
+export const decodeCounting = (
+  u: unknown,
+  options: DecodeOptions,
+): readonly [E.Either<DecodeErrors, AccountSnapshot>, number | undefined] => {
   const out = sink(Math.max(1, options.maxErrors ?? 100))
-  const quick = safely(() => fast(u), FAIL)
+  const [quick, keys] = safely(() => countingKeys(() => fast(u)), [FAIL, 0] as const)
   const shaped = quick !== FAIL ? quick : safely(() => reporting(u, '', out), FAIL)
   if (shaped === FAIL) {
     if (out.total === 0) report(out, '', 'a readable value', 'a value that cannot be read')
-    return E.left(problems(out))
+    return [E.left(problems(out)), undefined]
   }
   // on input with shape problems, `shaped` holds what decoded: the relations between those fields
   // are checked too, so that every problem is reported at once
   safely(() => crossFieldProblems(shaped as Loose<AccountSnapshot>, out), undefined)
-  if (out.total > 0) return E.left(problems(out))
+  if (out.total > 0) return [E.left(problems(out)), undefined]
   decoded.add(shaped)
-  return E.right(shaped)
+  return [E.right(shaped), quick === FAIL ? undefined : keys]
 }
 
 /**

@@ -12,7 +12,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { AccountSnapshot } from './codecs.js'
 import { decodeError, pathTo } from './DecodeError.js'
 import type { DecodeError, DecodeErrors } from './DecodeError.js'
-import { decodeSnapshot } from './decode.js'
+import { decodeCounting } from './decode.js'
 import type { DecodeOptions } from './decode.js'
 
 // -------------------------------------------------------------------------------------
@@ -142,6 +142,27 @@ const scan = (text: string, limit: number): Scan => {
   return { duplicateKeys, inexactNumbers }
 }
 
+/**
+ * A key's closing quote and its colon. In JSON text every key is followed by one; elsewhere a
+ * match can only be an escaped quote or the opening quote of a string that starts with a colon,
+ * so the count of matches is at least the number of keys written.
+ */
+const KEY = /"[ \t\n\r]*:/g
+
+/** At least the number of keys written in a JSON text (see {@link KEY}). */
+const keysWritten = (text: string): number => {
+  KEY.lastIndex = 0
+  let n = 0
+  while (KEY.test(text)) n++
+  return n
+}
+
+/**
+ * A member whose value is a number written with a fraction or an exponent (or, rarely, text
+ * inside a string that looks like one). Every number a snapshot holds is a member's value.
+ */
+const INEXACT_MEMBER = /"[ \t\n\r]*:[ \t\n\r]*-?[0-9]+[.eE]/
+
 /** The value at a path, read through own properties only. */
 const valueAt = (root: unknown, segments: ReadonlyArray<Segment>): unknown => {
   let v = root
@@ -174,12 +195,16 @@ export const readSnapshotText = (input: string, options: DecodeOptions = {}): Te
     const why = e instanceof Error ? e.message : String(e)
     return { _tag: 'NotJson', errors: [decodeError('', 'JSON text', `text that is not JSON (${why})`)] }
   }
+  const [decoded, keysRead] = decodeCounting(json, options)
+  // the common case, cheaply: every key written is a field the snapshot read (so none is written
+  // twice in one object), and no field holds a number written with a fraction or an exponent
+  if (E.isRight(decoded) && keysRead !== undefined && keysRead === keysWritten(text) && !INEXACT_MEMBER.test(text))
+    return { _tag: 'Snapshot', snapshot: decoded.right }
   const limit = Math.max(1, options.maxErrors ?? 100)
   const found = scan(text, limit)
   const textErrors: Array<DecodeError> = found.duplicateKeys.map((d) =>
     decodeError(render(d.segments), 'a key that appears once in its object', JSON.stringify(d.text) + ' twice'),
   )
-  const decoded = decodeSnapshot(json, options)
   if (E.isRight(decoded)) {
     // a number the snapshot holds must have been written as an integer
     for (const x of found.inexactNumbers)

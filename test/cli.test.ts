@@ -194,6 +194,24 @@ describe('the command faces its surroundings', () => {
     expect(out.map((o) => o['error'] ?? o['closable'])).toEqual([true, 'too-large', true])
     expect(r.stderr).toContain('3 lines: 2 closable, 0 blocked, 1 invalid')
   })
+  it('batch on several threads writes exactly what one thread writes, and ends the same', () => {
+    const flat = (name: string) => readFileSync(examplePath(name), 'utf8').replace(/\n\s*/g, '')
+    const kinds = [flat('busy-freelancer'), flat('closable-freelancer'), flat('agency-owner'), 'not json', '{"asOf":"x"}', '', '  ', `${flat('closable-freelancer')}\r`]
+    const limit = flat('busy-freelancer').length
+    const lines = Array.from({ length: 1500 }, (_, i) => (i % 97 === 5 ? `${flat('busy-freelancer')}  ` : kinds[(i * 7) % kinds.length] ?? ''))
+    const input = `\ufeff${lines.join('\n')}`
+    const one = cli(['batch', '--jobs', '1', '--max-line-bytes', String(limit)], input)
+    expect(one.code).toBe(2)
+    expect(one.stdout.trim().split('\n')).toHaveLength(lines.filter((l) => l.trim() !== '').length)
+    expect(one.stdout).toContain('"error":"too-large"')
+    for (const jobs of [['--jobs', '2'], ['--jobs', '3'], []]) {
+      const many = cli(['batch', ...jobs, '--max-line-bytes', String(limit)], input)
+      expect(many.stdout, jobs.join(' ')).toBe(one.stdout)
+      expect(many.stderr).toBe(one.stderr)
+      expect(many.code).toBe(one.code)
+    }
+    for (const bad of ['0', '65', 'two', '1.5']) expect(cli(['batch', '--jobs', bad], '').code, bad).toBe(64)
+  })
   it('batch --agency and --cycle-ends reach every line', () => {
     const owner = readFileSync(examplePath('agency-owner'), 'utf8').replace(/\n\s*/g, '')
     const r = cli(['batch', '--agency', 'ag-1', '--cycle-ends', 'invoice'], `${owner}\n`)

@@ -18,15 +18,24 @@ export type Command =
   | { readonly _tag: 'Help' }
   | { readonly _tag: 'Version' }
   | ({ readonly _tag: 'Check'; readonly json: boolean; readonly timeZone: string } & Common)
-  | ({ readonly _tag: 'Batch'; readonly maxLineBytes: number } & Common)
+  | ({
+      readonly _tag: 'Batch'
+      readonly maxLineBytes: number
+      /** How many threads answer lines; undefined: as many as the machine has cores. */
+      readonly jobs: number | undefined
+    } & Common)
 
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024
+/** The most threads `batch` uses unless told otherwise, and the most it can be told. */
+export const MAX_JOBS = 8
+const MAX_JOBS_ASKED = 64
+
 /** Above this, one line could not be held as one string. */
 const MAX_LINE_BYTES = 500 * 1024 * 1024
 
 export const USAGE = `Usage:
   account-closure check [FILE|-] [--agency ID] [--json] [--tz ZONE] [--cycle-ends week|invoice]
-  account-closure batch [FILE|-] [--agency ID] [--cycle-ends week|invoice] [--max-line-bytes N]
+  account-closure batch [FILE|-] [--agency ID] [--cycle-ends week|invoice] [--max-line-bytes N] [--jobs N]
   account-closure --help | --version
 
 check   Reads one account snapshot (JSON) from FILE, or from standard input for - or no FILE,
@@ -39,6 +48,8 @@ check   Reads one account snapshot (JSON) from FILE, or from standard input for 
           --cycle-ends invoice   ... or when that week is invoiced, Monday 12:00 UTC
 batch   Reads snapshots as NDJSON (one per line) and writes one JSON record per non-empty line.
           --max-line-bytes N     a longer line gets a too-large record (default 64 MiB)
+          --jobs N               answer lines on N threads (default: one per core, at most ${MAX_JOBS});
+                                 the output is the same, in the same order
 
 Exit status: 0 closable, 1 blocked, 2 invalid snapshot, 64 wrong usage, 66 unreadable input.
 For batch: 0 when every line was answered, 2 when some line was invalid.`
@@ -55,6 +66,7 @@ const OPTIONS: { readonly [C in 'check' | 'batch']: Readonly<Record<string, Spec
     '--agency': { takesValue: true },
     '--cycle-ends': { takesValue: true },
     '--max-line-bytes': { takesValue: true },
+    '--jobs': { takesValue: true },
   },
 }
 
@@ -127,5 +139,13 @@ export const parseArgs = (argv: ReadonlyArray<string>): E.Either<string, Command
   const max = values.get('--max-line-bytes')
   if (max !== undefined && !(/^[1-9][0-9]{0,9}$/.test(max) && Number(max) <= MAX_LINE_BYTES))
     return E.left(`--max-line-bytes takes a whole number of bytes from 1 to ${MAX_LINE_BYTES}, not ${max}`)
-  return E.right({ _tag: 'Batch', ...common, maxLineBytes: max === undefined ? DEFAULT_MAX_LINE_BYTES : Number(max) })
+  const jobs = values.get('--jobs')
+  if (jobs !== undefined && !(/^[1-9][0-9]?$/.test(jobs) && Number(jobs) <= MAX_JOBS_ASKED))
+    return E.left(`--jobs takes a whole number from 1 to ${MAX_JOBS_ASKED}, not ${jobs}`)
+  return E.right({
+    _tag: 'Batch',
+    ...common,
+    maxLineBytes: max === undefined ? DEFAULT_MAX_LINE_BYTES : Number(max),
+    jobs: jobs === undefined ? undefined : Number(jobs),
+  })
 }

@@ -18,12 +18,19 @@ import { toISOString } from '../model/Instant.js'
 import { defaultRules } from '../rules/defaultRules.js'
 import { jsonText } from './escape.js'
 import { lines } from './lines.js'
+import { answerJob, JobBuilder, Pool } from './pool.js'
+import type { Answer, Done, WorkerSettings } from './pool.js'
 
 export interface BatchOptions {
   readonly agency: string | undefined
   readonly billingCycleEnd: BillingCycleEnd
   readonly maxLineBytes: number
-  /** Called now and then with the number of lines read (for a progress display). */
+  /**
+   * Worker threads to answer lines on: how many, and the script they run (the command's own).
+   * Without them, or with fewer than 2, lines are answered on this thread.
+   */
+  readonly threads?: { readonly count: number; readonly script: URL }
+  /** Called now and then with the number of lines answered (for a progress display). */
   readonly progress?: (lines: number) => void
 }
 
@@ -63,7 +70,7 @@ const failure = (line: number, error: 'not-json' | 'invalid' | 'too-large', erro
 }
 
 /** The record of one line: a verdict in brief, or why it is not a snapshot. */
-export const summarise = (bytes: Buffer, line: number, target: Target | undefined, billingCycleEnd: BillingCycleEnd): Outcome => {
+export const summarise = (bytes: Uint8Array, line: number, target: Target | undefined, billingCycleEnd: BillingCycleEnd): Outcome => {
   let text: string
   try {
     text = utf8.decode(bytes)
@@ -88,7 +95,11 @@ export const summarise = (bytes: Buffer, line: number, target: Target | undefine
   }
 }
 
-const isBlank = (b: Buffer): boolean => {
+/** A line's bytes, without the byte-order mark that may start the input. */
+const withoutBom = (line: number, b: Uint8Array): Uint8Array =>
+  line === 1 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b
+
+const isBlank = (b: Uint8Array): boolean => {
   for (const c of b) if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false
   return true
 }
@@ -107,13 +118,30 @@ const drained = (output: Writable): Promise<void> =>
     output.on('error', done)
   })
 
+/** How each line is answered, on whichever thread answers it. */
+export const answerWith = (settings: Omit<WorkerSettings, 'role'>): Answer => {
+  const target = settings.agency === undefined ? undefined : agencyTarget(settings.agency)
+  return (bytes, line) =>
+    typeof bytes === 'number'
+      ? failure(line, 'too-large', [decodeError('', `a line of at most ${settings.maxLineBytes} bytes`, `${bytes} bytes`)])
+      : summarise(bytes, line, target, settings.billingCycleEnd)
+}
+
+/** A job is sent once it holds this many lines or bytes. */
+const JOB_LINES = 256
+const JOB_BYTES = 1024 * 1024
+
 /**
  * Streams `input` to `output`, one record per non-empty line; stops early, quietly, when the
- * output is closed. Resolves to the tally of what was answered.
+ * output is closed. Resolves to the tally of what was answered. With `jobs` above 1 and a
+ * worker script, lines are answered on that many worker threads, with the same output.
  */
 export const batch = async (input: Readable, output: Writable, options: BatchOptions): Promise<Tally> => {
   const tally: Tally = { lines: 0, closable: 0, blocked: 0, invalid: 0 }
-  const target = options.agency === undefined ? undefined : agencyTarget(options.agency)
+  const settings = { agency: options.agency, billingCycleEnd: options.billingCycleEnd, maxLineBytes: options.maxLineBytes }
+  const answer = answerWith(settings)
+  const threads = options.threads
+  const workers = threads === undefined ? 1 : Math.max(1, threads.count)
   // a reader that went away (| head) ends the batch quietly
   let closed = false
   const onClosed = (): void => {
@@ -121,37 +149,84 @@ export const batch = async (input: Readable, output: Writable, options: BatchOpt
   }
   output.on('error', onClosed)
   output.on('close', onClosed)
+  const open = (): boolean => !closed && output.writable
+  // records are written in chunks: one write per line costs more than answering it
   let pending = ''
-  const flush = (): boolean => {
-    const text = pending
-    pending = ''
-    return output.write(text)
+  const put = async (text: string): Promise<void> => {
+    pending += text
+    if (pending.length >= CHUNK) {
+      const chunk = pending
+      pending = ''
+      if (!output.write(chunk)) await drained(output)
+    }
+  }
+  const count = (d: Omit<Done, 'id' | 'text'>, lastLine: number): void => {
+    tally.closable += d.closable
+    tally.blocked += d.blocked
+    tally.invalid += d.invalid
+    if (options.progress !== undefined && Math.floor(lastLine / 1000) > Math.floor(tally.lines / 1000)) options.progress(lastLine)
+    tally.lines = lastLine
+  }
+
+  let pool: Pool | undefined
+  let job = new JobBuilder()
+  let jobs = 0
+  let lastLine = 0
+  const underway: Array<{ readonly done: Promise<Done>; readonly lastLine: number }> = []
+  const writeFirst = async (): Promise<void> => {
+    const first = underway.shift()
+    if (first === undefined) return
+    const d = await first.done
+    if (!open()) return
+    count(d, first.lastLine)
+    await put(d.text)
+  }
+  const send = async (): Promise<void> => {
+    if (job.count === 0) return
+    pool ??= new Pool((threads as { readonly script: URL }).script, workers, settings)
+    underway.push({ done: pool.run(job.take(jobs++)), lastLine })
+    if (underway.length >= 2 * workers) await writeFirst()
   }
   try {
     for await (const l of lines(input, options.maxLineBytes)) {
-      if (closed || !output.writable) break
-      tally.lines = l.line
-      if (options.progress !== undefined && l.line % 1000 === 0) options.progress(l.line)
-      let outcome: Outcome
-      if (l._tag === 'TooLarge') {
-        outcome = failure(l.line, 'too-large', [
-          decodeError('', `a line of at most ${options.maxLineBytes} bytes`, `${l.bytes} bytes`),
-        ])
-      } else {
-        // a byte-order mark at the start of the input is ignored
-        const bytes = l.line === 1 && l.bytes[0] === 0xef && l.bytes[1] === 0xbb && l.bytes[2] === 0xbf ? l.bytes.subarray(3) : l.bytes
-        if (isBlank(bytes)) continue
-        outcome = summarise(bytes, l.line, target, options.billingCycleEnd)
+      if (!open()) break
+      lastLine = l.line
+      if (workers === 1) {
+        // on this thread, line by line
+        const bytes = l._tag === 'TooLarge' ? l.bytes : withoutBom(l.line, l.bytes)
+        if (typeof bytes !== 'number' && isBlank(bytes)) {
+          tally.lines = l.line
+          continue
+        }
+        const outcome = answer(bytes, l.line)
+        count({ closable: 0, blocked: 0, invalid: 0, [outcome.kind]: 1 }, l.line)
+        await put(`${outcome.json}\n`)
+        continue
       }
-      tally[outcome.kind]++
-      // records are written in chunks: one write per line costs more than answering it
-      pending += `${outcome.json}\n`
-      if (pending.length >= CHUNK && !flush()) await drained(output)
+      if (l._tag === 'TooLarge') job.addTooLarge(l.line, l.bytes)
+      else {
+        const bytes = withoutBom(l.line, l.bytes)
+        if (!isBlank(bytes)) job.add(l.line, bytes)
+      }
+      if (job.count >= JOB_LINES || job.bytes >= JOB_BYTES) await send()
     }
-    if (pending.length > 0 && !closed && output.writable) flush()
+    if (open() && workers > 1) {
+      // a short input is answered here: starting threads would cost more than it saves
+      if (pool === undefined && job.count > 0) {
+        const d = answerJob(job.take(jobs++), answer)
+        count(d, lastLine)
+        await put(d.text)
+      } else await send()
+      while (underway.length > 0 && open()) await writeFirst()
+    }
+    if (open()) {
+      tally.lines = lastLine
+      if (pending.length > 0) output.write(pending)
+    }
   } finally {
     output.off('error', onClosed)
     output.off('close', onClosed)
+    await pool?.close()
   }
   return tally
 }

@@ -5,17 +5,25 @@
  *
  * @internal
  */
+import { answerWith } from './batch.js'
+import { serveBatch } from './pool.js'
 import { EXIT, run } from './run.js'
 
-// a reader that went away is not a fault: writes after it are dropped, the answer stands
-process.stdout.on('error', () => undefined)
-process.stderr.on('error', () => undefined)
+// started again as a worker thread of `batch`, it answers lines and nothing else
+if (!serveBatch(answerWith)) main()
 
-run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env })
-  .then((code) => {
-    process.exitCode = code
-  })
-  .catch((e: unknown) => {
-    process.stderr.write(`account-closure: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
-    process.exitCode = EXIT.internal
-  })
+function main(): void {
+  // a reader that went away is not a fault: writes after it are dropped, the answer stands
+  process.stdout.on('error', () => undefined)
+  process.stderr.on('error', () => undefined)
+
+  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }
+  run(process.argv.slice(2), { ...io, batchWorker: new URL(import.meta.url) })
+    .then((code) => {
+      process.exitCode = code
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`account-closure: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
+      process.exitCode = EXIT.internal
+    })
+}

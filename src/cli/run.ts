@@ -5,6 +5,7 @@
  * @internal
  */
 import { open } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import type { Readable, Writable } from 'node:stream'
 import { TextDecoder } from 'node:util'
 
@@ -15,9 +16,10 @@ import { agencyTarget } from '../model/Target.js'
 import { readSnapshotText } from '../model/text.js'
 import type { TextResult } from '../model/text.js'
 import { verdict } from '../closure/defaults.js'
-import { parseArgs, USAGE } from './args.js'
+import { MAX_JOBS, parseArgs, USAGE } from './args.js'
 import type { Command } from './args.js'
 import { batch } from './batch.js'
+import { WorkerFailure } from './pool.js'
 import { escapeText, jsonText } from './escape.js'
 import { colours, plain, report } from './report.js'
 
@@ -26,6 +28,8 @@ export interface Io {
   readonly stdout: Writable & { readonly isTTY?: boolean }
   readonly stderr: Writable & { readonly isTTY?: boolean }
   readonly env: Readonly<Record<string, string | undefined>>
+  /** The script `batch` may start worker threads with (the command's own); none: one thread. */
+  readonly batchWorker?: URL
 }
 
 export const EXIT = { closable: 0, blocked: 1, invalid: 2, usage: 64, noInput: 66, internal: 70 } as const
@@ -138,8 +142,13 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
       billingCycleEnd: command.billingCycleEnd,
       maxLineBytes: command.maxLineBytes,
       ...(progress === undefined ? {} : { progress }),
+      ...(io.batchWorker === undefined
+        ? {}
+        : { threads: { count: command.jobs ?? Math.min(availableParallelism(), MAX_JOBS), script: io.batchWorker } }),
     })
   } catch (e) {
+    // a worker thread's failure is the command's own fault (exit 70), not the input's
+    if (e instanceof WorkerFailure) throw e
     say(io.stderr, `account-closure: ${escapeText(describeReadError(file, e))}`)
     return EXIT.noInput
   } finally {

@@ -1,0 +1,152 @@
+/**
+ * `batch` on several threads: the main thread reads and splits lines and writes records, worker
+ * threads answer the lines. Lines go out in jobs of a few hundred; the records of each job come
+ * back as one text and are written in the order the jobs were sent, so the output is exactly
+ * what one thread writes. At most two jobs per worker are under way, so memory stays bounded.
+ *
+ * The worker is the command's own script started again: {@link serveBatch} runs in it.
+ *
+ * @internal
+ */
+import { parentPort, Worker, workerData } from 'node:worker_threads'
+
+import type { BillingCycleEnd } from '../billing/week.js'
+
+/** The lines of one job, packed in one buffer that is moved (not copied) to the worker. */
+export interface Job {
+  readonly id: number
+  readonly bytes: Uint8Array
+  /** For each line: its number, where it starts and ends in `bytes` (too-large lines: -1, size). */
+  readonly lines: Int32Array
+}
+
+/** What a worker sends back for a job. */
+export interface Done {
+  readonly id: number
+  readonly text: string
+  readonly closable: number
+  readonly blocked: number
+  readonly invalid: number
+}
+
+export interface WorkerSettings {
+  readonly role: 'account-closure/batch'
+  readonly agency: string | undefined
+  readonly billingCycleEnd: BillingCycleEnd
+  readonly maxLineBytes: number
+}
+
+/** How one line is answered: its record, and which kind it is. */
+export type Answer = (bytes: Uint8Array | number, line: number) => { readonly kind: 'closable' | 'blocked' | 'invalid'; readonly json: string }
+
+/** Answers every line of a job, in order. */
+export const answerJob = (job: Job, answer: Answer): Done => {
+  let text = ''
+  const tally = { closable: 0, blocked: 0, invalid: 0 }
+  for (let k = 0; k < job.lines.length; k += 3) {
+    const line = job.lines[k] as number
+    const start = job.lines[k + 1] as number
+    const end = job.lines[k + 2] as number
+    const outcome = answer(start === -1 ? end : job.bytes.subarray(start, end), line)
+    tally[outcome.kind]++
+    text += `${outcome.json}\n`
+  }
+  return { id: job.id, text, ...tally }
+}
+
+/** Whether this thread is a batch worker; if so, it serves jobs with `answer` until it is ended. */
+export const serveBatch = (answerFor: (settings: WorkerSettings) => Answer): boolean => {
+  const settings = workerData as WorkerSettings | undefined
+  if (parentPort === null || settings?.role !== 'account-closure/batch') return false
+  const answer = answerFor(settings)
+  const port = parentPort
+  port.on('message', (job: Job) => port.postMessage(answerJob(job, answer)))
+  return true
+}
+
+/** A job being filled on the main thread. */
+export class JobBuilder {
+  private parts: Array<Uint8Array> = []
+  private size = 0
+  private lines: Array<number> = []
+  /** How many lines it holds. */
+  get count(): number {
+    return this.lines.length / 3
+  }
+  /** How many bytes it holds. */
+  get bytes(): number {
+    return this.size
+  }
+  add(line: number, bytes: Uint8Array): void {
+    this.lines.push(line, this.size, this.size + bytes.length)
+    this.parts.push(bytes)
+    this.size += bytes.length
+  }
+  addTooLarge(line: number, size: number): void {
+    this.lines.push(line, -1, size)
+  }
+  /** The job, and an empty builder for the next. */
+  take(id: number): Job {
+    const bytes = new Uint8Array(this.size)
+    let at = 0
+    for (const p of this.parts) {
+      bytes.set(p, at)
+      at += p.length
+    }
+    const job = { id, bytes, lines: Int32Array.from(this.lines) }
+    this.parts = []
+    this.size = 0
+    this.lines = []
+    return job
+  }
+}
+
+/** A worker thread that failed: a fault of the command, not of its input. */
+export class WorkerFailure extends Error {}
+
+/** Worker threads that answer jobs; `run` resolves with a job's answer. */
+export class Pool {
+  private readonly workers: Array<Worker>
+  private readonly waiting = new Map<number, { resolve: (d: Done) => void; reject: (e: Error) => void }>()
+  private next = 0
+  private failure: Error | undefined
+
+  constructor(script: URL, size: number, settings: Omit<WorkerSettings, 'role'>) {
+    const data: WorkerSettings = { role: 'account-closure/batch', ...settings }
+    this.workers = Array.from({ length: size }, () => {
+      const w = new Worker(script, { workerData: data, stdout: false, stderr: false })
+      w.on('message', (d: Done) => {
+        const p = this.waiting.get(d.id)
+        this.waiting.delete(d.id)
+        p?.resolve(d)
+      })
+      const fail = (cause: Error): void => {
+        const e = new WorkerFailure(`a batch worker failed: ${cause.message}`)
+        this.failure ??= e
+        for (const p of this.waiting.values()) p.reject(e)
+        this.waiting.clear()
+      }
+      w.on('error', fail)
+      w.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`it stopped with exit status ${code}`))
+      })
+      return w
+    })
+  }
+
+  /** Sends a job to the next worker, round robin. */
+  run(job: Job): Promise<Done> {
+    if (this.failure !== undefined) return Promise.reject(this.failure)
+    const worker = this.workers[this.next++ % this.workers.length] as Worker
+    return new Promise<Done>((resolve, reject) => {
+      this.waiting.set(job.id, { resolve, reject })
+      worker.postMessage(job, [job.bytes.buffer as ArrayBuffer])
+    })
+  }
+
+  /** Ends every worker. */
+  async close(): Promise<void> {
+    for (const w of this.workers) w.removeAllListeners('exit')
+    await Promise.all(this.workers.map((w) => w.terminate()))
+  }
+}

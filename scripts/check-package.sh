@@ -81,6 +81,12 @@ mkdir "$tmp/bare"
   set -e
   [ "$code" = 1 ] || { echo "bare bin: expected exit 1, got $code"; cat errors.txt; exit 1; }
   grep -q '^BLOCKED' report.txt || { echo "bare bin: no report"; exit 1; }
+  # enough lines for batch to answer them on worker threads, started from the installed bin
+  node -e 'const l=JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")));process.stdout.write((l+"\n").repeat(600))' \
+    "$root/examples/snapshots/closable-freelancer.json" > many.ndjson
+  ./node_modules/.bin/account-closure batch --jobs 2 many.ndjson > records.ndjson 2> errors.txt \
+    || { echo "bare bin: batch failed"; cat errors.txt; exit 1; }
+  [ "$(grep -c '"closable":true' records.ndjson)" = 600 ] || { echo "bare bin: batch did not answer 600 lines"; cat errors.txt; exit 1; }
   echo "bare bin: ok"
 )
 

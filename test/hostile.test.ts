@@ -52,7 +52,7 @@ describe('an own __proto__ key never supplies a field', () => {
     delete owner[key]
     // JSON.parse makes an own property named __proto__, as a request body would
     const text = JSON.stringify(json).replace(JSON.stringify(owner), () =>
-      JSON.stringify(owner).replace(/^\{/, `{"__proto__":${JSON.stringify({ [key]: value })}${Object.keys(owner).length > 0 ? ',' : ''}`),
+      JSON.stringify(owner).replace(/^\{/, () => `{"__proto__":${JSON.stringify({ [key]: value })}${Object.keys(owner).length > 0 ? ',' : ''}`),
     )
     const parsed: unknown = JSON.parse(text)
     const d = decodeSnapshot(parsed)
@@ -79,7 +79,7 @@ describe('an own __proto__ key never supplies a field', () => {
     const hidden = { jobs: [], outstanding: { amount: 0, currency: 'USD' } }
     delete company['jobs']
     delete company['outstanding']
-    const text = JSON.stringify(s).replace('"role":"owner"', `"role":"owner","__proto__":${JSON.stringify(hidden)}`)
+    const text = JSON.stringify(s).replace('"role":"owner"', () => `"role":"owner","__proto__":${JSON.stringify(hidden)}`)
     const d = decodeSnapshot(JSON.parse(text))
     expect(E.isLeft(d) ? d.left.map((e) => e.path) : []).toEqual(['companies[0].jobs', 'companies[0].outstanding'])
   })
@@ -90,7 +90,8 @@ describe('duplicate keys in text are refused', () => {
     const json = clone(s) as unknown as Json
     const owner = objects(json).find(([p]) => render(p) === render(path))?.[1] as Obj
     const text = JSON.stringify(json).replace(JSON.stringify(owner), () =>
-      JSON.stringify(owner).replace(/^\{/, `{${JSON.stringify(key)}:${JSON.stringify(other)},`),
+      // (a function, so that `$'` in the generated value is not a replacement pattern)
+      JSON.stringify(owner).replace(/^\{/, () => `{${JSON.stringify(key)}:${JSON.stringify(other)},`),
     )
     const d = decodeSnapshotText(text)
     expect(E.isLeft(d)).toBe(true)

@@ -12,6 +12,7 @@ import type { AccountSnapshot } from '../model/codecs.js'
 import { toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
 import { scopeKey } from '../model/Scope.js'
+import type { Scope } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
 import { en } from '../messages/en.js'
 import { formatIn } from '../messages/Format.js'
@@ -90,10 +91,23 @@ export type StepOf<R> = R extends Rule<BlockerBase, infer S> ? S : never
 // the engine
 // -------------------------------------------------------------------------------------
 
+/** A rule and the blockers it found (never none). */
 interface Found<B extends BlockerBase, S extends StepBase> {
   readonly rule: Rule<B, S>
-  readonly blocker: B
+  readonly blockers: ReadonlyArray<B>
 }
+
+/** Every blocker found, rule by rule. */
+const blockersOf = <B extends BlockerBase, S extends StepBase>(found: ReadonlyArray<Found<B, S>>): ReadonlyArray<B> => {
+  if (found.length === 1) return (found[0] as Found<B, S>).blockers
+  // a loop: flatMap costs several times more on long lists
+  const out: Array<B> = []
+  for (const x of found) for (const b of x.blockers) out.push(b)
+  return out
+}
+
+/** Whether someone other than the user must act on a blocker found. */
+const needsOthers = (found: ReadonlyArray<Found<BlockerBase, StepBase>>): boolean => found.some((x) => !x.rule.clearable)
 
 interface Answer<B extends BlockerBase, S extends StepBase> {
   readonly facts: ClosureFacts
@@ -104,41 +118,74 @@ interface Answer<B extends BlockerBase, S extends StepBase> {
   readonly earliest: O.Option<Instant>
 }
 
-const stepKey = (s: StepBase): string =>
-  isWait(s) ? `WaitUntil|${s.at}` : `${s._tag}|${s.scope === undefined ? '' : scopeKey(s.scope)}|${s.subject ?? ''}`
+/**
+ * Steps by identity (a wait by its instant; any other step by its tag, scope and subject), in
+ * maps nested by those parts, so that no key text is built and hashed per step.
+ */
+const stepIndex = () => {
+  const byTag = new Map<string, Map<string, Map<string | number, number>>>()
+  const scopeKeys = new Map<Scope, string>()
+  const keyOf = (scope: Scope | undefined): string => {
+    if (scope === undefined) return ''
+    let k = scopeKeys.get(scope)
+    if (k === undefined) {
+      k = scopeKey(scope)
+      scopeKeys.set(scope, k)
+    }
+    return k
+  }
+  return {
+    /** Where the step's identity is; `next` (and from now on there) when it is new. */
+    find: (s: StepBase, next: number): number => {
+      const tag = isWait(s) ? 'WaitUntil' : s._tag
+      const scope = isWait(s) ? '' : keyOf(s.scope)
+      const subject = isWait(s) ? s.at : (s.subject ?? '')
+      let byScope = byTag.get(tag)
+      if (byScope === undefined) byTag.set(tag, (byScope = new Map()))
+      let bySubject = byScope.get(scope)
+      if (bySubject === undefined) byScope.set(scope, (bySubject = new Map()))
+      const at = bySubject.get(subject)
+      if (at !== undefined) return at
+      bySubject.set(subject, next)
+      return next
+    },
+  }
+}
 
 const reasonKey = (r: WaitReasonBase): string =>
   `${r._tag}|${r.rule}|${r.scope === undefined ? '' : scopeKey(r.scope)}|${r.subject ?? ''}`
 
 /**
  * One step of the plan while it is built: the same step from several blockers is one node that
- * resolves the rules of all of them and, for a wait, waits for every reason of all of them.
+ * resolves the rules of all of them and, for a wait, waits for every reason of all of them. The
+ * sets are made only when a second step joins (most steps are alone).
  */
 interface Node<S extends StepBase> {
   readonly step: S
-  readonly resolves: Set<string>
-  readonly reasons: Map<string, WaitReasonBase> | undefined
+  resolves: Set<string> | undefined
+  reasons: Map<string, WaitReasonBase> | undefined
 }
 
-const node = <S extends StepBase>(step: S): Node<S> => ({
-  step,
-  resolves: new Set(step.resolves),
-  reasons: isWait(step) ? new Map(step.reasons.map((r) => [reasonKey(r), r])) : undefined,
-})
+const node = <S extends StepBase>(step: S): Node<S> => ({ step, resolves: undefined, reasons: undefined })
 
 const absorb = <S extends StepBase>(n: Node<S>, step: S): void => {
+  n.resolves ??= new Set(n.step.resolves)
   for (const r of step.resolves) n.resolves.add(r)
-  if (n.reasons !== undefined && isWait(step)) for (const r of step.reasons) n.reasons.set(reasonKey(r), r)
+  if (isWait(n.step) && isWait(step)) {
+    n.reasons ??= new Map(n.step.reasons.map((r) => [reasonKey(r), r]))
+    for (const r of step.reasons) n.reasons.set(reasonKey(r), r)
+  }
 }
 
 /** The node as a step: its rules sorted, its reasons in the order of their keys. */
 const finish = <S extends StepBase>(n: Node<S>): S => {
-  if (n.resolves.size === n.step.resolves.length && (n.reasons === undefined || (isWait(n.step) && n.reasons.size === n.step.reasons.length)))
-    return n.step
-  const resolves = [...n.resolves].sort()
-  if (n.reasons === undefined) return { ...n.step, resolves }
+  const { step } = n
+  const same = n.resolves === undefined || n.resolves.size === step.resolves.length
+  if (same && (n.reasons === undefined || (isWait(step) && n.reasons.size === step.reasons.length))) return step
+  const resolves = n.resolves === undefined ? step.resolves : [...n.resolves].sort()
+  if (n.reasons === undefined) return { ...step, resolves }
   const reasons = n.reasons
-  return { ...n.step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
+  return { ...step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
 }
 
 /** The blockers of a question, with the gates applied; `stopped` when a gate stopped everything. */
@@ -146,17 +193,24 @@ const findBlockers = <B extends BlockerBase, S extends StepBase>(
   rules: ReadonlyArray<Rule<B, S>>,
   facts: ClosureFacts,
 ): { readonly found: ReadonlyArray<Found<B, S>>; readonly stopped: boolean } => {
-  const all = rules.map((rule) => ({ rule, blockers: rule.check(facts) }))
-  // gates: a rule that stops everything, or the rules that hide the rest of a scope
-  const stopper = all.find((x) => x.rule.gate === 'everything' && x.blockers.length > 0)
+  const all: Array<Found<B, S>> = []
+  for (const rule of rules) {
+    const blockers = rule.check(facts)
+    if (blockers.length === 0) continue
+    // a rule that stops everything: only its blockers are reported
+    if (rule.gate === 'everything') return { found: [{ rule, blockers }], stopped: true }
+    all.push({ rule, blockers })
+  }
+  // rules that hide the rest of a scope
   const hidden = new Set<string>()
-  for (const x of all)
-    if (x.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) hidden.add(scopeKey(b.scope))
+  for (const x of all) if (x.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) hidden.add(scopeKey(b.scope))
+  if (hidden.size === 0) return { found: all, stopped: false }
   const found: Array<Found<B, S>> = []
-  for (const x of stopper === undefined ? all : [stopper])
-    for (const blocker of x.blockers)
-      if (x.rule.gate !== 'none' || blocker.scope === undefined || !hidden.has(scopeKey(blocker.scope))) found.push({ rule: x.rule, blocker })
-  return { found, stopped: stopper !== undefined }
+  for (const x of all) {
+    const blockers = x.rule.gate === 'none' ? x.blockers.filter((b) => b.scope === undefined || !hidden.has(scopeKey(b.scope))) : x.blockers
+    if (blockers.length > 0) found.push({ rule: x.rule, blockers })
+  }
+  return { found, stopped: false }
 }
 
 /**
@@ -176,12 +230,13 @@ export const briefWith =
     const facts = closureFacts(snapshot, target, options)
     const { found, stopped } = findBlockers(rules as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>, facts)
     let earliest: O.Option<Instant> = O.some(facts.asOf)
-    if (stopped || found.some((x) => !x.rule.clearable)) earliest = O.none
+    if (stopped || needsOthers(found)) earliest = O.none
     else
-      for (const { rule, blocker } of found)
-        for (const s of rule.clear(blocker, facts))
-          if (isWait(s) && s.at > (earliest as O.Some<Instant>).value) earliest = O.some(s.at)
-    return { path: facts.path, blockers: found.map((x) => x.blocker), earliest }
+      for (const { rule, blockers } of found)
+        for (const blocker of blockers)
+          for (const s of rule.clear(blocker, facts))
+            if (isWait(s) && s.at > (earliest as O.Some<Instant>).value) earliest = O.some(s.at)
+    return { path: facts.path, blockers: blockersOf(found), earliest }
   }
 
 const evaluate = <B extends BlockerBase, S extends StepBase>(
@@ -196,33 +251,32 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
 
   // the plan: each blocker's steps in their order, one step per identity, then the declared order
   const nodes: Array<Node<S | Advice>> = []
-  const index = new Map<string, number>()
+  const index = stepIndex()
   const links: Array<readonly [number, number]> = []
   const place = (s: S | Advice): number => {
-    const k = stepKey(s)
-    const at = index.get(k)
-    if (at === undefined) {
-      index.set(k, nodes.length)
+    const at = index.find(s, nodes.length)
+    if (at === nodes.length) {
       nodes.push(node(s))
-      return nodes.length - 1
+      return at
     }
     absorb(nodes[at] as Node<S | Advice>, s)
     return at
   }
-  for (const { rule, blocker } of found) {
-    let previous: number | undefined
-    for (const step of rule.clear(blocker, facts)) {
-      const here = place(step)
-      if (previous !== undefined) links.push([previous, here])
-      previous = here
+  for (const { rule, blockers } of found)
+    for (const blocker of blockers) {
+      let previous: number | undefined
+      for (const step of rule.clear(blocker, facts)) {
+        const here = place(step)
+        if (previous !== undefined) links.push([previous, here])
+        previous = here
+      }
     }
-  }
   for (const advice of adviceFor(facts.snapshot, facts.target)) place(advice)
   const plan = [...orderSteps(nodes.map(finish), ORDER, links), ...procedureFor(facts.snapshot, facts.path, facts.target)]
 
   // the earliest instant is the plan's last wait, unless someone else must act
   let earliest: O.Option<Instant> = O.some(facts.asOf)
-  if (found.some((x) => !x.rule.clearable)) earliest = O.none
+  if (needsOthers(found)) earliest = O.none
   else
     for (const s of plan) if (isWait(s) && s.at > (earliest as O.Some<Instant>).value) earliest = O.some(s.at)
   return { facts, found, stopped: false, plan, earliest }
@@ -272,13 +326,15 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
       hasOwn(messages, item._tag)
         ? (messages[item._tag as keyof typeof messages] as (item: U, f: Format) => string)(item, format)
         : (own() ?? item._tag)
-    const blockers = a.found.map(({ rule, blocker }) => {
-      const out: Record<string, unknown> = {}
-      Object.assign(out, blocker)
-      out['message'] = say(catalogue.blockers, blocker, () => rule.describe(blocker, format))
-      for (const k of rule.instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
-      return out as Wire<B>
-    })
+    const blockers = a.found.flatMap(({ rule, blockers }) =>
+      blockers.map((blocker) => {
+        const out: Record<string, unknown> = {}
+        Object.assign(out, blocker)
+        out['message'] = say(catalogue.blockers, blocker, () => rule.describe(blocker, format))
+        for (const k of rule.instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+        return out as Wire<B>
+      }),
+    )
     const steps = a.plan.map((s) => {
       const message = say(catalogue.steps, s, () => {
         for (const rule of rules) {
@@ -296,7 +352,7 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
     return {
       target: a.facts.target,
       path: a.facts.path,
-      closable: a.found.length === 0,
+      closable: blockers.length === 0,
       blockers,
       earliestAt: O.isSome(a.earliest) ? toISOString(a.earliest.value) : null,
       earliestAtMayMove: a.plan.some((s) => s._tag === 'EndContract' || s._tag === 'ResolveDispute'),
@@ -313,7 +369,7 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
   return {
     canClose: (snapshot, target, options) => {
       const facts = closureFacts(snapshot, target, options)
-      const blockers = findBlockers(rules, facts).found.map((x) => x.blocker)
+      const blockers = blockersOf(findBlockers(rules, facts).found)
       return blockers.length > 0
         ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
         : E.right({ _tag: 'Closable', path: facts.path, target: facts.target })

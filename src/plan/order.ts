@@ -119,7 +119,8 @@ export const orderSteps = <S extends StepBase>(
       }
     }
   }
-  const sources = indegree.flatMap((d, i) => (d === 0 ? [i] : []))
+  const sources: Array<number> = []
+  for (let i = 0; i < indegree.length; i++) if (indegree[i] === 0) sources.push(i)
   for (const i of sources) {
     if (i >= n) release(i)
     else ready.push(i)

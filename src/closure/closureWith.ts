@@ -213,6 +213,19 @@ const findBlockers = <B extends BlockerBase, S extends StepBase>(
   return { found, stopped: false }
 }
 
+/** The latest instant any blocker's steps wait until, without building the plan. */
+const earliestOf = <B extends BlockerBase, S extends StepBase>(
+  found: ReadonlyArray<Found<B, S>>,
+  stopped: boolean,
+  facts: ClosureFacts,
+): O.Option<Instant> => {
+  if (stopped || needsOthers(found)) return O.none
+  let at = facts.asOf
+  for (const { rule, blockers } of found)
+    for (const blocker of blockers) for (const s of rule.clear(blocker, facts)) if (isWait(s) && s.at > at) at = s.at
+  return O.some(at)
+}
+
 /**
  * The answer in brief, for many snapshots at once (the command's `batch`): the path, the blockers
  * and the earliest instant, without ordering the plan or writing messages. The earliest instant
@@ -229,14 +242,7 @@ export const briefWith =
   ): { readonly path: Path; readonly blockers: ReadonlyArray<BlockerOf<R>>; readonly earliest: O.Option<Instant> } => {
     const facts = closureFacts(snapshot, target, options)
     const { found, stopped } = findBlockers(rules as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>, facts)
-    let earliest: O.Option<Instant> = O.some(facts.asOf)
-    if (stopped || needsOthers(found)) earliest = O.none
-    else
-      for (const { rule, blockers } of found)
-        for (const blocker of blockers)
-          for (const s of rule.clear(blocker, facts))
-            if (isWait(s) && s.at > (earliest as O.Some<Instant>).value) earliest = O.some(s.at)
-    return { path: facts.path, blockers: blockersOf(found), earliest }
+    return { path: facts.path, blockers: blockersOf(found), earliest: earliestOf(found, stopped, facts) }
   }
 
 const evaluate = <B extends BlockerBase, S extends StepBase>(
@@ -376,7 +382,11 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
     },
     closureSteps: (snapshot, target, options) => evaluate(rules, snapshot, target, options).plan,
     // the latest wait of the plan's steps, without ordering them (see briefWith)
-    earliestClosableAt: (snapshot, target, options) => briefWith(rules)(snapshot, target, options).earliest,
+    earliestClosableAt: (snapshot, target, options) => {
+      const facts = closureFacts(snapshot, target, options)
+      const { found, stopped } = findBlockers(rules, facts)
+      return earliestOf(found, stopped, facts)
+    },
     alternatives: (snapshot, target, options) => {
       const a = evaluate(rules, snapshot, target, options)
       return a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, a.plan)

@@ -77,6 +77,45 @@ describe('the quick check beside decoding', () => {
   })
 })
 
+describe('the scan, at its edges', () => {
+  const errors = (t: string) => {
+    const d = decodeSnapshotText(t)
+    return E.isLeft(d) ? d.left : []
+  }
+  it('names a repeated key with what it expected and found', () => {
+    const s = text(valid())
+    const r = readSnapshotText(s.replace('"disputes":[]', '"disputes":[],"disputes":[]'))
+    expect(r).toEqual({
+      _tag: 'Invalid',
+      errors: [expect.objectContaining({ path: 'disputes', expected: 'a key that appears once in its object', found: '"disputes" twice' })],
+    })
+  })
+  it('reads text whose top level is not an object without failing', () => {
+    for (const t of ['["x", {"a": 1, "a": 2}]', '"x"', '5', 'true', 'null', '[1.5]']) expect(readSnapshotText(t)._tag, t).toBe('Invalid')
+    expect(paths('["x", {"a": 1, "a": 2}]')).toContain('[1].a')
+  })
+  it('keeps the whole number literal it refuses: digits, signs and exponent', () => {
+    const amount = (literal: string) => errors(text(valid()).replace('"amount":4000', `"amount":${literal}`)).map((e) => e.found)
+    expect(amount('40.9')).toEqual(['40.9'])
+    expect(amount('4e+3')).toEqual(['4e+3'])
+    expect(amount('4000E-0')).toEqual(['4000E-0'])
+    expect(amount('9.0')).toEqual(['9.0'])
+    expect(amount('0.0')).toEqual(['0.0'])
+    // the one negative literal the decoder accepts: -0.0 is zero, but not written as an integer
+    expect(amount('-0.0')).toEqual(['-0.0'])
+    expect(amount('-0')).toEqual([])
+  })
+  it('looks for numbers only where the snapshot has them, and through own fields only', () => {
+    const s = text(valid())
+    // an unknown field named like an inherited property, holding an inexact number
+    expect(readSnapshotText(s.replace(/^\{/, '{"constructor":{"length":1.5},'))._tag).toBe('Snapshot')
+    // an inexact number inside the first value of a key given twice, where the second is null
+    expect(paths(s.replace('"id":"c-1"', '"id":"c-1","endedAt":[1.5]'))).toEqual(['freelancer.contracts[0].endedAt'])
+    // with a shape error elsewhere, an inexact number in an unknown field (not named amount) is no concern
+    expect(paths(s.replace('"standing":"good"', '"standing":"x"').replace(/^\{/, '{"n":{"x":1.5},'))).toEqual(['user.standing'])
+  })
+})
+
 describe('numbers where the snapshot holds an integer', () => {
   const amount = (literal: string): ReadonlyArray<string> => paths(text(valid()).replace('"amount":4000', `"amount":${literal}`))
   it('must be integer literals: no fraction, no exponent of any case or sign', () => {

@@ -56,39 +56,25 @@ const BACKSLASH = 92
 const stringEnd = (text: string, i: number): number => {
   let q = text.indexOf('"', i + 1)
   for (;;) {
-    let b = q - 1
-    while (text.charCodeAt(b) === BACKSLASH) b--
-    // an even number of backslashes before the quote: it closes the string
-    if ((q - 1 - b) % 2 === 0) return q
+    let slashes = 0
+    while (text.charCodeAt(q - 1 - slashes) === BACKSLASH) slashes++
+    // after an even number of backslashes, the quote closes the string
+    if (slashes % 2 === 0) return q
     q = text.indexOf('"', q + 1)
   }
 }
 
 interface Frame {
-  /** The keys seen so far in an object, or null in an array. */
-  readonly keys: Array<string> | null
-  set: Set<string> | null
+  /** The keys seen so far in an object; null in an array. */
+  readonly keys: Set<string> | null
   /** The key or index of the value being read. */
   at: Segment
 }
 
-const seen = (f: Frame, key: string): boolean => {
-  const keys = f.keys as Array<string>
-  if (f.set !== null) {
-    if (f.set.has(key)) return true
-    f.set.add(key)
-    return false
-  }
-  if (keys.includes(key)) return true
-  keys.push(key)
-  // past a few keys, a set keeps a hostile object with many keys linear
-  if (keys.length > 16) f.set = new Set(keys)
-  return false
-}
-
 /**
  * Scans text that `JSON.parse` accepted, for keys repeated in one object and numbers written
- * with a fraction or an exponent. Keeps at most `limit` of each.
+ * with a fraction or an exponent. Keeps at most `limit` of each. (Only text that the quick check
+ * of {@link readSnapshotText} did not clear is scanned.)
  */
 const scan = (text: string, limit: number): Scan => {
   const duplicateKeys: Array<Found> = []
@@ -98,25 +84,29 @@ const scan = (text: string, limit: number): Scan => {
   let expectKey = false
   const n = text.length
   let i = 0
+  // Stryker disable next-line EqualityOperator: at i = n, charCodeAt gives NaN, which only moves i on
   while (i < n) {
     const c = text.charCodeAt(i)
     if (c === QUOTE) {
       const end = stringEnd(text, i)
       if (expectKey) {
-        const raw = text.slice(i + 1, end)
-        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw
+        const key = JSON.parse(text.slice(i, end + 1)) as string
         const top = stack[stack.length - 1] as Frame
+        const keys = top.keys as Set<string>
         top.at = key
-        if (seen(top, key) && duplicateKeys.length < limit) duplicateKeys.push({ segments: segments(), text: key })
+        if (keys.has(key)) {
+          if (duplicateKeys.length < limit) duplicateKeys.push({ segments: segments(), text: key })
+        } else keys.add(key)
         expectKey = false
       }
       i = end + 1
     } else if (c === 123 /* { */) {
-      stack.push({ keys: [], set: null, at: '' })
+      // (`at` is set by the first key before anything inside is reported)
+      stack.push({ keys: new Set(), at: 0 })
       expectKey = true
       i++
     } else if (c === 91 /* [ */) {
-      stack.push({ keys: null, set: null, at: 0 })
+      stack.push({ keys: null, at: 0 })
       i++
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       stack.pop()
@@ -127,9 +117,11 @@ const scan = (text: string, limit: number): Scan => {
       if (top.keys === null) top.at = (top.at as number) + 1
       else expectKey = true
       i++
+      // Stryker disable next-line ConditionalExpression: a letter of true, false or null read as a number changes nothing: it holds no number
     } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
       let j = i + 1
       let inexact = false
+      // Stryker disable next-line EqualityOperator: at j = n, charCodeAt gives NaN, which ends the number
       for (; j < n; j++) {
         const d = text.charCodeAt(j)
         if (d === 46 /* . */ || d === 101 /* e */ || d === 69 /* E */) inexact = true
@@ -163,9 +155,13 @@ const keysWritten = (text: string): number => {
  */
 const INEXACT_MEMBER = /"[ \t\n\r]*:[ \t\n\r]*-?[0-9]+[.eE]/
 
-/** The value at a path, read through own properties only. */
-const valueAt = (root: unknown, segments: ReadonlyArray<Segment>): unknown => {
-  let v = root
+/**
+ * The value at a path of a decoded snapshot, read through own properties only (so `constructor`
+ * is not a field); undefined when the path leaves the snapshot. (A path of the text may go where
+ * the snapshot holds a leaf: into the first of two values of a repeated key.)
+ */
+const valueAt = (root: AccountSnapshot, segments: ReadonlyArray<Segment>): unknown => {
+  let v: unknown = root
   for (const k of segments) {
     if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, k)) return undefined
     v = (v as Record<Segment, unknown>)[k]

@@ -3,8 +3,6 @@
  *
  * @since 0.1.0
  */
-import type * as t from 'io-ts'
-
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
@@ -88,25 +86,6 @@ export const decodeError = (path: string, expected: string, found: string): Deco
  */
 export const pathTo = (path: string, key: string | number): string =>
   typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`
-
-/**
- * Turns io-ts's validation errors into {@link DecodeError}s. Paths are built from the
- * context: an entry under an array is an index, any other a key.
- *
- * @category constructors
- * @since 0.1.0
- */
-export const fromValidationErrors = (errors: t.Errors): DecodeErrors =>
-  errors.map((e) => {
-    // the first entry is the document itself; each later one is a key, or an index under an array
-    const path = e.context.reduce(
-      (acc, entry, i) =>
-        i === 0 ? acc : Array.isArray(e.context[i - 1]?.actual) ? pathTo(acc, Number(entry.key)) : pathTo(acc, entry.key),
-      '',
-    )
-    const expected = e.context[e.context.length - 1]?.type.name ?? 'a snapshot'
-    return decodeError(path, expected, showFound(e.value))
-  })
 
 // -------------------------------------------------------------------------------------
 // destructors

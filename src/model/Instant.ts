@@ -40,7 +40,8 @@ const digits = (s: string, from: number, to: number): number => {
 /** Where the run of ASCII digits that starts at `from` ends. */
 const digitsEnd = (s: string, from: number): number => {
   let i = from
-  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++
+  // (past the end, charCodeAt gives NaN, which is no digit)
+  while (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++
   return i
 }
 
@@ -131,7 +132,7 @@ export const parseInstant = (s: string, rounding: Rounding = 'down'): Instant | 
       // the first three digits are the milliseconds (missing ones are zeros)
       for (let j = 20; j < 23; j++) ms = ms * 10 + (j < end ? s.charCodeAt(j) - 48 : 0)
       // any non-zero digit below the millisecond rounds up when asked to
-      if (rounding === 'up') for (let j = 23; j < end; j++) if (s.charCodeAt(j) !== 48) {
+      if (rounding !== 'down') for (let j = 23; j < end; j++) if (s.charCodeAt(j) !== 48) {
         ms++
         break
       }
@@ -139,7 +140,8 @@ export const parseInstant = (s: string, rounding: Rounding = 'down'): Instant | 
     }
   }
   const offset = zoneOffset(s, i)
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))) return undefined
+  // (a year that is not four digits is NaN, and so is the instant, which the range check refuses)
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))) return undefined
   if (!(hour <= 23 && minute <= 59 && second <= 59 && !Number.isNaN(offset))) return undefined
   const at = daysFromEpoch(year, month, day) * DAY + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset
   return at >= MIN && at < MAX ? (at as Instant) : undefined
@@ -203,15 +205,3 @@ export const InstantC: t.Type<Instant, string, unknown> = instantCodec('up')
  * @since 0.2.0
  */
 export const AsOfC: t.Type<Instant, string, unknown> = instantCodec('down')
-
-// -------------------------------------------------------------------------------------
-// utils
-// -------------------------------------------------------------------------------------
-
-/**
- * The later of two instants.
- *
- * @category utils
- * @since 0.1.0
- */
-export const max = (a: Instant, b: Instant): Instant => (a >= b ? a : b)

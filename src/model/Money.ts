@@ -19,7 +19,7 @@ import { refinement, struct } from './struct.js'
  */
 export const MinorUnitsC = refinement(
   'a non-negative whole number of minor units',
-  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
+  (u): u is number => Number.isSafeInteger(u) && (u as number) >= 0,
 )
 
 /**
@@ -70,19 +70,3 @@ export interface Money {
  */
 export const money = (amount: number, currency: string): Money => ({ amount, currency })
 
-// -------------------------------------------------------------------------------------
-// utils
-// -------------------------------------------------------------------------------------
-
-/**
- * Writes money for people: `USD 120.50`. Currencies are assumed to have two minor digits
- * (JPY and friends print as if they had; an app with other needs replaces the catalogue).
- *
- * @category utils
- * @since 0.1.0
- */
-export const formatMoney = (m: Money): string => {
-  const whole = Math.floor(m.amount / 100)
-  const cents = String(m.amount % 100).padStart(2, '0')
-  return `${m.currency} ${whole}.${cents}`
-}

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { en, formatIn } from '../src/index.js'
-import type { Alternative, Blocker, Consequence, Format, Step, WaitReason } from '../src/index.js'
+import { defaultRules, defineRule, en, formatIn, onPaths } from '../src/index.js'
+import type { Alternative, Blocker, Consequence, Format, Rule, Step, WaitReason } from '../src/index.js'
 import { instant } from '../src/model/Instant.js'
 import * as S from '../src/plan/Step.js'
 
@@ -167,5 +167,41 @@ describe('the English catalogue, word for word', () => {
   it('instants in a zone west of UTC, rounded up to the minute', () => {
     expect(say(en.steps, S.waitUntil(late, reasons), 'America/New_York')).toMatchInlineSnapshot(`"Wait until 2026-11-25 06:00 America/New_York: payment pay-1 becomes available; the billing week of contract c-9 ends."`)
     expect(say(en.blockers, blockers[11] as Blocker, 'America/New_York')).toMatchInlineSnapshot(`"Hourly contract c-9 of company co-1 is in its last billing cycle until 2026-11-22 19:00 America/New_York."`)
+  })
+})
+
+describe('the words each built-in rule carries', () => {
+  it('are the words of the English catalogue, for every blocker', () => {
+    const f: Format = { ...formatIn('UTC'), reason: (r) => say(en.reasons, r) }
+    for (const b of blockers) {
+      const rule = defaultRules.find((r) => r.id === b.rule) as Rule<Blocker, Step> | undefined
+      expect(rule?.describe(b, f), b._tag).toBe(say(en.blockers, b))
+    }
+  })
+})
+
+describe('defineRule', () => {
+  const base = {
+    id: 'fees-paid',
+    paths: ['CloseAccount'],
+    check: () => [],
+    clear: () => [],
+    messages: { FeeUnpaid: () => 'A fee is unpaid.' },
+  } as const
+  it('defaults: no gate, clearable by the user, no instant fields', () => {
+    const rule = defineRule<{ readonly _tag: 'FeeUnpaid'; readonly rule: 'fees-paid' }>(base)
+    expect([rule.gate, rule.clearable, rule.instants]).toEqual(['none', true, []])
+  })
+  it('a message left undefined falls back to the tag', () => {
+    const rule = defineRule<{ readonly _tag: 'FeeUnpaid'; readonly rule: 'fees-paid' }>({ ...base, messages: { FeeUnpaid: undefined as never } })
+    expect(rule.describe({ _tag: 'FeeUnpaid', rule: 'fees-paid' }, formatIn('UTC'))).toBe('FeeUnpaid')
+    expect(rule.describeStep({ _tag: 'PayFee', kind: 'remedy', resolves: [] }, formatIn('UTC'))).toBeUndefined()
+  })
+})
+
+describe('onPaths', () => {
+  it('asks its precondition only on the paths named', () => {
+    const p = onPaths('CloseAgency')(() => ['x'])
+    expect([p({ path: 'CloseAgency' }), p({ path: 'CloseAccount' })]).toEqual([['x'], []])
   })
 })

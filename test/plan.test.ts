@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { accountTarget, agencyTarget, closureSteps, pathOf } from '../src/index.js'
+import { accountTarget, agencyTarget, closureSteps, closureWith, defaultRules, defineRule, pathOf } from '../src/index.js'
+import type { AgencyScope, CompanyScope } from '../src/index.js'
 import { instant } from '../src/model/Instant.js'
 import { consequencesOf } from '../src/plan/Consequence.js'
 import { ORDER } from '../src/plan/dependencies.js'
@@ -205,5 +206,65 @@ describe('consequencesOf', () => {
       'FreelancerProfileKept',
       'JobSuccessScoreRecalculated',
     ])
+  })
+})
+
+describe("an app's own steps in the plan", () => {
+  type Own = {
+    readonly _tag: 'PayFee' | 'ArchiveFiles'
+    readonly kind: 'remedy' | 'advice'
+    readonly resolves: ReadonlyArray<string>
+    readonly scope?: CompanyScope | AgencyScope
+    readonly subject?: string
+  }
+  interface FeeUnpaid {
+    readonly _tag: 'FeeUnpaid'
+    readonly rule: 'fees-paid'
+    readonly scope: AgencyScope
+    readonly subject: string
+  }
+  const company: CompanyScope = { _tag: 'Company', companyId: 'co-1' }
+  const agency: AgencyScope = { _tag: 'Agency', agencyId: 'ag-1' }
+  const own = (fields: Omit<Own, 'resolves'>): Own => ({ resolves: ['fees-paid'], ...fields })
+  const mine: ReadonlyArray<Own> = [
+    own({ _tag: 'ArchiveFiles', kind: 'advice', scope: agency }),
+    own({ _tag: 'PayFee', kind: 'remedy', scope: company, subject: 'fee-2' }),
+    own({ _tag: 'PayFee', kind: 'remedy', scope: company }),
+    own({ _tag: 'PayFee', kind: 'remedy' }),
+  ]
+  // one blocker per step, so that no step has to follow another of the same blocker
+  const feesPaid = defineRule<FeeUnpaid, Own>({
+    id: 'fees-paid',
+    paths: ['CloseAccount'],
+    check: () => mine.map((_, i) => ({ _tag: 'FeeUnpaid', rule: 'fees-paid', scope: agency, subject: String(i) })),
+    clear: (b) => [mine[Number(b.subject)] as Own],
+    messages: { FeeUnpaid: () => 'A fee is unpaid.' },
+  })
+  it('remedies read after the built-in remedies, advice after the built-in advice, each by scope and subject', () => {
+    const agencyOwner = example('agency-owner')
+    const [ag] = agencyOwner.agencies
+    if (ag === undefined) throw new Error('no agency')
+    // an agency that can close at once: nothing to wait for or to withdraw
+    const s = {
+      ...agencyOwner,
+      agencies: [{ ...ag, earnings: { pending: [], available: { amount: 0, currency: 'EUR' } } }],
+      subscriptions: [{ id: 's-1', plan: 'Plus', status: 'active' as const }],
+    }
+    const steps = closureWith([...defaultRules, feesPaid])
+      .closureSteps(s)
+      .map((x) => `${x._tag}${x.scope === undefined ? '' : ` ${x.scope._tag}`}${x.subject === undefined ? '' : ` ${x.subject}`}`)
+    const from = steps.indexOf('CloseAgency ag-1')
+    expect(steps.slice(from, from + 8)).toEqual([
+      'CloseAgency ag-1',
+      'PayFee',
+      'PayFee Company',
+      'PayFee Company fee-2',
+      'CancelSubscription s-1',
+      'RemovePersonalDetails',
+      'BackUpRecords',
+      // advice of its own, even about the agency that closes: it need not come first
+      'ArchiveFiles Agency',
+    ])
+    expect(steps.indexOf('ArchiveFiles Agency')).toBeLessThan(steps.findIndex((x) => x.startsWith('Navigate')))
   })
 })

@@ -12,7 +12,7 @@
  */
 import { scopeKey } from '../model/Scope.js'
 import { isWait } from './Step.js'
-import type { StepBase, StepTag } from './Step.js'
+import type { StepBase, StepKind, StepTag } from './Step.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -49,7 +49,8 @@ export const ORDER: ReadonlyArray<OrderRule> = [
   {
     _tag: 'Dependency',
     name: "a team's members are removed after its contracts end",
-    before: (s) => (s._tag === 'EndContract' && s.scope?._tag !== 'Freelancer' ? [scopeKeyOf(s)] : none),
+    // (a freelancer's contracts are keyed too; no member is removed from a freelancer profile)
+    before: (s) => (s._tag === 'EndContract' ? [scopeKeyOf(s)] : none),
     after: (s) => (s._tag === 'RemoveMember' ? [scopeKeyOf(s)] : none),
   },
   {
@@ -102,25 +103,19 @@ const TAG_RANK: { readonly [K in StepTag]: number } = {
   VerifyEmail: 23,
   Confirm: 24,
 }
-/** An app's own remedies read after the built-in ones, before advice. */
-const OWN_REMEDY = 13
+/** Where an app's own steps read: remedies after the built-in ones, advice after the built-in advice, waits with waits. */
+const OWN_RANK: { readonly [K in StepKind]: number } = { remedy: 13, advice: 17.5, wait: 18, procedure: 19 }
 
 const rankOf = (s: StepBase): number =>
-  Object.prototype.hasOwnProperty.call(TAG_RANK, s._tag) ? TAG_RANK[s._tag as StepTag] : s.kind === 'advice' ? 17.5 : OWN_REMEDY
+  Object.prototype.hasOwnProperty.call(TAG_RANK, s._tag) ? TAG_RANK[s._tag as StepTag] : (OWN_RANK[s.kind] as number)
 
-export type PriorityKey = readonly [number, number, string, string, string]
+export type PriorityKey = readonly [number, string, string, string]
 
-/** The priority key of a step: [waits last, tag rank, tag, scope, id]. */
-export const priorityKey = (s: StepBase): PriorityKey => [
-  s.kind === 'wait' ? 1 : 0,
-  rankOf(s),
-  s._tag,
-  scopeKeyOf(s),
-  s.subject ?? '',
-]
+/** The priority key of a step: [tag rank (waits rank after every remedy and advice), tag, scope, id]. */
+export const priorityKey = (s: StepBase): PriorityKey => [rankOf(s), s._tag, scopeKeyOf(s), s.subject ?? '']
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Compares priority keys. */
 export const comparePriority = (a: PriorityKey, b: PriorityKey): number =>
-  a[0] - b[0] || a[1] - b[1] || compareStrings(a[2], b[2]) || compareStrings(a[3], b[3]) || compareStrings(a[4], b[4])
+  a[0] - b[0] || compareStrings(a[1], b[1]) || compareStrings(a[2], b[2]) || compareStrings(a[3], b[3])

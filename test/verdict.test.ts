@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
 
-import { agencyTarget, defaultRules, en, formatIn, verdict } from '../src/index.js'
+import { agencyTarget, closureWith, defaultRules, defineRule, en, formatIn, verdict } from '../src/index.js'
 import { briefWith } from '../src/closure/closureWith.js'
-import type { Catalogue } from '../src/index.js'
+import type { Catalogue, Instant } from '../src/index.js'
 import { snapshotWithTarget } from './arbitraries.js'
 import { example } from './fixtures.js'
 
@@ -62,12 +62,44 @@ describe('verdict', () => {
     expect(verdict(example('plain-member')).earliestAt).toBeNull()
   })
 
-  it('an unknown agency: only UnknownTarget, no steps, no consequences', () => {
+  it('an unknown agency: only UnknownTarget, no steps, no consequences, no alternatives', () => {
     const v = verdict(example('agency-owner'), agencyTarget('nope'))
     expect(v.blockers.map((b) => b._tag)).toEqual(['UnknownTarget'])
     expect(v.steps).toEqual([])
     expect(v.consequences).toEqual([])
+    expect(v.alternatives).toEqual([])
     expect(v.earliestAt).toBeNull()
+    expect(closureWith(defaultRules).alternatives(example('agency-owner'), agencyTarget('nope'))).toEqual([])
+  })
+
+  it('the earliest instant may move while a contract is to end or a dispute to resolve', () => {
+    const closable = example('closable-freelancer')
+    expect(verdict(closable).earliestAtMayMove).toBe(false)
+    expect(verdict({ ...closable, disputes: [{ id: 'd-1', status: 'open' }] }).earliestAtMayMove).toBe(true)
+    const [c] = example('busy-freelancer').freelancer?.contracts ?? []
+    if (c === undefined || closable.freelancer === null) throw new Error('no contract')
+    expect(verdict({ ...closable, freelancer: { ...closable.freelancer, contracts: [c] } }).earliestAtMayMove).toBe(true)
+  })
+
+  it("a rule's instant fields are written as instants when they hold one, and left out when they do not", () => {
+    interface Late {
+      readonly _tag: 'Late'
+      readonly rule: 'late'
+      readonly dueAt?: Instant
+    }
+    const late = defineRule<Late>({
+      id: 'late',
+      paths: ['CloseAccount'],
+      instants: ['dueAt'],
+      check: (f) => [{ _tag: 'Late', rule: 'late', dueAt: f.asOf }, { _tag: 'Late', rule: 'late' }],
+      clear: () => [],
+      messages: { Late: () => 'Late.' },
+    })
+    const v = closureWith([late]).verdict(example('closable-freelancer'))
+    expect(v.blockers).toEqual([
+      { _tag: 'Late', rule: 'late', dueAt: '2026-11-18T10:00:00.000Z', message: 'Late.' },
+      { _tag: 'Late', rule: 'late', message: 'Late.' },
+    ])
   })
 
   it('messages carry the facts: ids, money with currency, instants in UTC', () => {

@@ -75,7 +75,7 @@ export interface RuleDefinition<B extends BlockerBase, S extends StepBase, R ext
   readonly clearable?: boolean
   /** `none` unless set. */
   readonly gate?: Gate
-  readonly instants?: ReadonlyArray<{ [K in keyof B]: B[K] extends number ? K : never }[keyof B] & string>
+  readonly instants?: ReadonlyArray<{ [K in keyof B]-?: Exclude<B[K], undefined> extends number ? K : never }[keyof B] & string>
   /** Its precondition: every blocker it finds in the facts. */
   readonly check: Precondition<ClosureFacts, B>
   /** The steps that clear one blocker, in order (see {@link Rule.clear}). */

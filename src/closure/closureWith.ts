@@ -24,7 +24,7 @@ import { ORDER } from '../plan/dependencies.js'
 import { orderSteps } from '../plan/order.js'
 import { adviceFor, procedureFor } from '../plan/procedure.js'
 import { isWait } from '../plan/Step.js'
-import type { Advice, Procedure, StepBase, WaitReasonBase } from '../plan/Step.js'
+import type { Advice, Procedure, StepBase, WaitReasonBase, WaitUntil } from '../plan/Step.js'
 import type { BlockerBase } from '../rules/Blocker.js'
 import { closureFacts } from '../rules/facts.js'
 import type { ClosureFacts, ClosureOptions } from '../rules/facts.js'
@@ -99,6 +99,7 @@ interface Found<B extends BlockerBase, S extends StepBase> {
 
 /** Every blocker found, rule by rule. */
 const blockersOf = <B extends BlockerBase, S extends StepBase>(found: ReadonlyArray<Found<B, S>>): ReadonlyArray<B> => {
+  // Stryker disable next-line ConditionalExpression: a copy of the one rule's blockers is the same list
   if (found.length === 1) return (found[0] as Found<B, S>).blockers
   // a loop: flatMap costs several times more on long lists
   const out: Array<B> = []
@@ -126,8 +127,10 @@ const stepIndex = () => {
   const byTag = new Map<string, Map<string, Map<string | number, number>>>()
   const scopeKeys = new Map<Scope, string>()
   const keyOf = (scope: Scope | undefined): string => {
+    // Stryker disable next-line StringLiteral: any one text for "no scope" keys the same steps
     if (scope === undefined) return ''
     let k = scopeKeys.get(scope)
+    // Stryker disable next-line ConditionalExpression: a cache; making the key again gives the same key
     if (k === undefined) {
       k = scopeKey(scope)
       scopeKeys.set(scope, k)
@@ -137,8 +140,8 @@ const stepIndex = () => {
   return {
     /** Where the step's identity is; `next` (and from now on there) when it is new. */
     find: (s: StepBase, next: number): number => {
-      const tag = isWait(s) ? 'WaitUntil' : s._tag
-      const scope = isWait(s) ? '' : keyOf(s.scope)
+      const tag = s._tag
+      const scope = keyOf(s.scope)
       const subject = isWait(s) ? s.at : (s.subject ?? '')
       let byScope = byTag.get(tag)
       if (byScope === undefined) byTag.set(tag, (byScope = new Map()))
@@ -171,21 +174,20 @@ const node = <S extends StepBase>(step: S): Node<S> => ({ step, resolves: undefi
 const absorb = <S extends StepBase>(n: Node<S>, step: S): void => {
   n.resolves ??= new Set(n.step.resolves)
   for (const r of step.resolves) n.resolves.add(r)
-  if (isWait(n.step) && isWait(step)) {
-    n.reasons ??= new Map(n.step.reasons.map((r) => [reasonKey(r), r]))
+  // (steps of one identity are both waits or neither)
+  if (isWait(step)) {
+    n.reasons ??= new Map((n.step as unknown as WaitUntil<WaitReasonBase>).reasons.map((r) => [reasonKey(r), r]))
     for (const r of step.reasons) n.reasons.set(reasonKey(r), r)
   }
 }
 
-/** The node as a step: its rules sorted, its reasons in the order of their keys. */
+/** The node as a step: a step that others joined has their rules, sorted, and their reasons, in the order of their keys. */
 const finish = <S extends StepBase>(n: Node<S>): S => {
-  const { step } = n
-  const same = n.resolves === undefined || n.resolves.size === step.resolves.length
-  if (same && (n.reasons === undefined || (isWait(step) && n.reasons.size === step.reasons.length))) return step
-  const resolves = n.resolves === undefined ? step.resolves : [...n.resolves].sort()
-  if (n.reasons === undefined) return { ...step, resolves }
+  if (n.resolves === undefined) return n.step
+  const resolves = [...n.resolves].sort()
   const reasons = n.reasons
-  return { ...step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
+  if (reasons === undefined) return { ...n.step, resolves }
+  return { ...n.step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
 }
 
 /** The blockers of a question, with the gates applied; `stopped` when a gate stopped everything. */
@@ -204,6 +206,7 @@ const findBlockers = <B extends BlockerBase, S extends StepBase>(
   // rules that hide the rest of a scope
   const hidden = new Set<string>()
   for (const x of all) if (x.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) hidden.add(scopeKey(b.scope))
+  // Stryker disable next-line ConditionalExpression: with nothing hidden, the filter below keeps everything
   if (hidden.size === 0) return { found: all, stopped: false }
   const found: Array<Found<B, S>> = []
   for (const x of all) {
@@ -220,10 +223,9 @@ const earliestOf = <B extends BlockerBase, S extends StepBase>(
   facts: ClosureFacts,
 ): O.Option<Instant> => {
   if (stopped || needsOthers(found)) return O.none
-  let at = facts.asOf
-  for (const { rule, blockers } of found)
-    for (const blocker of blockers) for (const s of rule.clear(blocker, facts)) if (isWait(s) && s.at > at) at = s.at
-  return O.some(at)
+  let at: number = facts.asOf
+  for (const { rule, blockers } of found) for (const blocker of blockers) for (const s of rule.clear(blocker, facts)) if (isWait(s)) at = Math.max(at, s.at)
+  return O.some(at as Instant)
 }
 
 /**
@@ -281,10 +283,9 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
   const plan = [...orderSteps(nodes.map(finish), ORDER, links), ...procedureFor(facts.snapshot, facts.path, facts.target)]
 
   // the earliest instant is the plan's last wait, unless someone else must act
-  let earliest: O.Option<Instant> = O.some(facts.asOf)
-  if (needsOthers(found)) earliest = O.none
-  else
-    for (const s of plan) if (isWait(s) && s.at > (earliest as O.Some<Instant>).value) earliest = O.some(s.at)
+  let at: number = facts.asOf
+  for (const s of plan) if (isWait(s)) at = Math.max(at, s.at)
+  const earliest: O.Option<Instant> = needsOthers(found) ? O.none : O.some(at as Instant)
   return { facts, found, stopped: false, plan, earliest }
 }
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { AccountSnapshotC, canClose, codecs, decodeSnapshot, parseInstant } from '../src/index.js'
 import { asSnapshot } from '../src/model/decode.js'
 import { CurrencyC, MinorUnitsC } from '../src/model/Money.js'
+import { isInstant } from '../src/model/Instant.js'
 import { partsOf } from '../src/model/struct.js'
 import { exampleJson } from './fixtures.js'
 
@@ -218,5 +219,29 @@ describe('the codecs as io-ts types', () => {
   })
   it('the private decoders of a foreign codec are refused by name', () => {
     expect(() => partsOf(t.string)).toThrow(new TypeError('string is not a codec of account-closure'))
+  })
+})
+
+describe('isInstant', () => {
+  it('whole milliseconds from 0001-01-01 up to, not including, 9999-01-01', () => {
+    const min = new Date(0).setUTCFullYear(1, 0, 1)
+    const max = Date.UTC(9999, 0, 1)
+    expect([min - 1, min, max - 1, max, 1.5, '5', Number.NaN].map((u) => isInstant(u))).toEqual([false, true, true, false, false, false, false])
+  })
+})
+
+describe('fields are own fields, whatever the prototype holds', () => {
+  it('a field missing from the input is missing, even when Object.prototype has one of its name', () => {
+    const proto = Object.prototype as Record<string, unknown>
+    const s = full()
+    const company = at(s, ['companies', 0])
+    const jobs = company['jobs']
+    delete company['jobs']
+    proto['jobs'] = jobs
+    try {
+      expect(paths(s)).toEqual(['companies[0].jobs'])
+    } finally {
+      delete proto['jobs']
+    }
   })
 })

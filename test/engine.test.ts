@@ -75,3 +75,20 @@ describe('steps that several blockers share', () => {
     expect(wait?._tag === 'WaitUntil' ? wait.reasons.map((r) => r.scope?._tag) : []).toEqual(['Freelancer', 'Agency'])
   })
 })
+
+describe('the order of the plan', () => {
+  it('a step a blocker lists twice in a row is placed by its priority like any other', () => {
+    const twice = defineRule<Made, StepBase>({
+      id: 'twice',
+      paths: ['CloseAccount'],
+      check: () => [{ _tag: 'Made', rule: 'twice' }],
+      clear: () => [remedy('DoIt', 'twice', {}), remedy('DoIt', 'twice', {})],
+      messages: { Made: () => 'Made.' },
+    })
+    const steps = closureWith([...defaultRules, twice]).closureSteps(example('busy-freelancer')).map((x) => x._tag)
+    expect(steps.filter((x) => x === 'DoIt')).toHaveLength(1)
+    // an app's own remedy reads after the built-in remedies and before the advice
+    expect(steps.indexOf('DoIt')).toBeLessThan(steps.indexOf('CancelSubscription'))
+    expect(steps.indexOf('DoIt')).toBeGreaterThan(steps.indexOf('WithdrawProposal'))
+  })
+})

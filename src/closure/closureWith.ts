@@ -99,7 +99,6 @@ interface Found<B extends BlockerBase, S extends StepBase> {
 
 /** Every blocker found, rule by rule. */
 const blockersOf = <B extends BlockerBase, S extends StepBase>(found: ReadonlyArray<Found<B, S>>): ReadonlyArray<B> => {
-  // Stryker disable next-line ConditionalExpression: a copy of the one rule's blockers is the same list
   if (found.length === 1) return (found[0] as Found<B, S>).blockers
   // a loop: flatMap costs several times more on long lists
   const out: Array<B> = []
@@ -130,7 +129,6 @@ const stepIndex = () => {
     // Stryker disable next-line StringLiteral: any one text for "no scope" keys the same steps
     if (scope === undefined) return ''
     let k = scopeKeys.get(scope)
-    // Stryker disable next-line ConditionalExpression: a cache; making the key again gives the same key
     if (k === undefined) {
       k = scopeKey(scope)
       scopeKeys.set(scope, k)
@@ -206,7 +204,6 @@ const findBlockers = <B extends BlockerBase, S extends StepBase>(
   // rules that hide the rest of a scope
   const hidden = new Set<string>()
   for (const x of all) if (x.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) hidden.add(scopeKey(b.scope))
-  // Stryker disable next-line ConditionalExpression: with nothing hidden, the filter below keeps everything
   if (hidden.size === 0) return { found: all, stopped: false }
   const found: Array<Found<B, S>> = []
   for (const x of all) {

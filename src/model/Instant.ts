@@ -154,7 +154,7 @@ export const parseInstant = (s: string, rounding: Rounding = 'down'): Instant | 
  * @category refinements
  * @since 0.2.0
  */
-export const isInstant = (u: unknown): u is Instant => typeof u === 'number' && Number.isInteger(u) && u >= MIN && u < MAX
+export const isInstant = (u: unknown): u is Instant => Number.isInteger(u) && (u as number) >= MIN && (u as number) < MAX
 
 /**
  * An instant from milliseconds since the epoch.

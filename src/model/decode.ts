@@ -194,34 +194,37 @@ const problems = (s: Sink): DecodeErrors => {
  * @since 0.1.0
  */
 export const decodeSnapshot = (u: unknown, options: DecodeOptions = {}): E.Either<DecodeErrors, AccountSnapshot> =>
-  decodeCounting(u, options)[0]
+  decodeCounting(u, options).result
 
 /**
- * {@link decodeSnapshot}, and when its fast decoder gave the snapshot, how many own keys the
- * objects it read had (see `countingKeys`); `undefined` otherwise.
+ * {@link decodeSnapshot}, and when its fast decoder gave the snapshot, that snapshot with how
+ * many own keys the objects it read had (see `countingKeys`).
  *
  * @internal
  */
 export const decodeCounting = (
   u: unknown,
   options: DecodeOptions,
-): readonly [E.Either<DecodeErrors, AccountSnapshot>, number | undefined] => {
+): {
+  readonly result: E.Either<DecodeErrors, AccountSnapshot>
+  readonly counted?: { readonly snapshot: AccountSnapshot; readonly keys: number }
+} => {
   const out = sink(Math.max(1, options.maxErrors ?? 100))
   const [quick, keys] = safely(() => countingKeys(() => fast(u)), [FAIL, 0] as const)
-  // Stryker disable next-line ConditionalExpression: the reporting decoder gives the same value, only slower
   const shaped = quick !== FAIL ? quick : safely(() => reporting(u, '', out), FAIL)
-  // Stryker disable next-line ConditionalExpression,BlockStatement: the reporting decoder gives FAIL only after reporting why, which the check below returns
+  // Stryker disable next-line BlockStatement: the reporting decoder gives FAIL only after reporting why, which the check below returns
   if (shaped === FAIL) {
-    // Stryker disable next-line all: a safety net, should the reporting decoder ever throw
+    // Stryker disable next-line StringLiteral: a safety net, should the reporting decoder ever throw (unreachable by design)
     if (out.total === 0) report(out, '', 'a readable value', 'a value that cannot be read')
-    return [E.left(problems(out)), undefined]
+    return { result: E.left(problems(out)) }
   }
   // on input with shape problems, `shaped` holds what decoded: the relations between those fields
   // are checked too, so that every problem is reported at once
   safely(() => crossFieldProblems(shaped as Loose<AccountSnapshot>, out), undefined)
-  if (out.total > 0) return [E.left(problems(out)), undefined]
+  if (out.total > 0) return { result: E.left(problems(out)) }
   decoded.add(shaped)
-  return [E.right(shaped), quick === FAIL ? undefined : keys]
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: without a count, text is scanned in full, with the same answer
+  return quick === FAIL ? { result: E.right(shaped) } : { result: E.right(shaped), counted: { snapshot: shaped, keys } }
 }
 
 /**

@@ -84,7 +84,6 @@ const scan = (text: string, limit: number): Scan => {
   let expectKey = false
   const n = text.length
   let i = 0
-  // Stryker disable next-line EqualityOperator: at i = n, charCodeAt gives NaN, which only moves i on
   while (i < n) {
     const c = text.charCodeAt(i)
     if (c === QUOTE) {
@@ -117,11 +116,9 @@ const scan = (text: string, limit: number): Scan => {
       if (top.keys === null) top.at = (top.at as number) + 1
       else expectKey = true
       i++
-      // Stryker disable next-line ConditionalExpression: a letter of true, false or null read as a number changes nothing: it holds no number
     } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
       let j = i + 1
       let inexact = false
-      // Stryker disable next-line EqualityOperator: at j = n, charCodeAt gives NaN, which ends the number
       for (; j < n; j++) {
         const d = text.charCodeAt(j)
         if (d === 46 /* . */ || d === 101 /* e */ || d === 69 /* E */) inexact = true
@@ -142,12 +139,14 @@ const scan = (text: string, limit: number): Scan => {
 const KEY = /"[ \t\n\r]*:/g
 
 /** At least the number of keys written in a JSON text (see {@link KEY}). */
+// Stryker disable all: a lower count only sends the text to the full scan, with the same answer
 const keysWritten = (text: string): number => {
   KEY.lastIndex = 0
   let n = 0
   while (KEY.test(text)) n++
   return n
 }
+// Stryker restore all
 
 /**
  * A member whose value is a number written with a fraction or an exponent (or, rarely, text
@@ -191,11 +190,11 @@ export const readSnapshotText = (input: string, options: DecodeOptions = {}): Te
     const why = e instanceof Error ? e.message : String(e)
     return { _tag: 'NotJson', errors: [decodeError('', 'JSON text', `text that is not JSON (${why})`)] }
   }
-  const [decoded, keysRead] = decodeCounting(json, options)
+  const { result: decoded, counted } = decodeCounting(json, options)
   // the common case, cheaply: every key written is a field the snapshot read (so none is written
   // twice in one object), and no field holds a number written with a fraction or an exponent
-  if (E.isRight(decoded) && keysRead !== undefined && keysRead === keysWritten(text) && !INEXACT_MEMBER.test(text))
-    return { _tag: 'Snapshot', snapshot: decoded.right }
+  if (counted !== undefined && counted.keys === keysWritten(text) && !INEXACT_MEMBER.test(text))
+    return { _tag: 'Snapshot', snapshot: counted.snapshot }
   const limit = Math.max(1, options.maxErrors ?? 100)
   const found = scan(text, limit)
   const textErrors: Array<DecodeError> = found.duplicateKeys.map((d) =>

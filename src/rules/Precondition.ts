@@ -41,9 +41,7 @@ const flatten = <B>(parts: ReadonlyArray<ReadonlyArray<B>>): ReadonlyArray<B> =>
   let found: ReadonlyArray<B> = []
   let out: Array<B> | undefined
   for (const part of parts) {
-    // Stryker disable next-line ConditionalExpression: an empty part adds nothing either way
     if (part.length === 0) continue
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a copy of the lone part has the same blockers
     if (found.length === 0) found = part
     else {
       // Stryker disable next-line MethodExpression: the copy only keeps the first part unchanged, whose array no one else holds

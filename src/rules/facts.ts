@@ -232,7 +232,7 @@ export const hourlyCompany = (f: ClosureFacts, companyId: string): boolean => {
     known = new Map(companiesToClose(f).map((c) => [c.scope.companyId, hourlyInvolved(c)]))
     hourlyByFacts.set(f, known)
   }
-  return known.get(companyId) ?? true
+  return known.get(companyId) === true
 }
 
 /**

@@ -3,13 +3,14 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { agencyTarget, closureSteps, verdict } from '../src/index.js'
+import { agencyTarget, billingCycleEnd, closureSteps, formatIn, pathOf, remedy, snapshotSchema, sortBlockers, verdict, waitUntil } from '../src/index.js'
 import type { Contract, Instant } from '../src/index.js'
 import { parseInstant } from '../src/model/Instant.js'
 import { hourlyInvolved } from '../src/rules/facts.js'
-import { example } from './fixtures.js'
+import { example, exampleJson } from './fixtures.js'
 
 const at = (s: string): Instant => parseInstant(s) as Instant
+const s0 = at('2026-11-18T10:00:00Z')
 const hourly = (endedAt: string | null): Contract => ({
   id: 'c-1',
   type: 'hourly',
@@ -62,5 +63,74 @@ describe('paths', () => {
     expect(v.path).toBe('CloseAccount')
     expect(v.closable).toBe(true)
     expect(v.steps.map((x) => x._tag)).not.toContain('LeaveTeam')
+  })
+})
+
+describe('pathOf', () => {
+  it('closes the account of a freelancer, of an owner, of someone in no team; otherwise leaves teams', () => {
+    const admin = example('team-admin')
+    expect(admin.freelancer).toBeNull()
+    expect(pathOf(admin)).toBe('LeaveTeams')
+    expect(pathOf(example('client-owner-mid-week'))).toBe('CloseAccount')
+    expect(pathOf({ ...admin, companies: [] , agencies: [] })).toBe('CloseAccount')
+    const [ag] = example('agency-owner').agencies
+    if (ag === undefined) throw new Error('no agency')
+    expect(pathOf({ ...admin, companies: [], agencies: [ag] })).toBe('CloseAccount')
+    expect(pathOf({ ...admin, companies: [], agencies: [{ ...ag, role: 'admin' }] })).toBe('LeaveTeams')
+    expect(pathOf(admin, agencyTarget('ag-1'))).toBe('CloseAgency')
+  })
+})
+
+describe('the steps of the built-in rules, field by field', () => {
+  it('ending an hourly contract of a company: the end, the wait for its billing week, the payment of hourly work', () => {
+    const steps = closureSteps(example('client-owner-mid-week'))
+    const wait = steps.find((x) => x._tag === 'WaitUntil')
+    expect(wait).toMatchObject({
+      at: Date.UTC(2026, 10, 23),
+      resolves: ['billing-cycle-ended'],
+      reasons: [
+        { _tag: 'BillingWeekEnds', rule: 'billing-cycle-ended', scope: { _tag: 'Company', companyId: 'co-1' }, subject: 'c-10', contractId: 'c-10' },
+        { _tag: 'BillingWeekEnds', rule: 'billing-cycle-ended', scope: { _tag: 'Company', companyId: 'co-1' }, subject: 'c-9', contractId: 'c-9' },
+      ],
+    })
+    expect(steps.find((x) => x._tag === 'ChooseClose')).toMatchObject({ button: 'Close account' })
+  })
+  it('a fixed-price contract that ended this week leaves no billing cycle open', () => {
+    const s = example('client-owner-mid-week')
+    const [company] = s.companies
+    if (company === undefined) throw new Error('no company')
+    const fixed = { ...s, companies: [{ ...company, contracts: [{ id: 'c-1', type: 'fixed' as const, status: 'ended' as const, endedAt: s.asOf }] }] }
+    const v = verdict(fixed)
+    expect(v.blockers.map((b) => b._tag)).not.toContain('BillingCycleOpen')
+    expect(billingCycleEnd(s.asOf)).toBe(Date.UTC(2026, 10, 23))
+  })
+  it('remedy and waitUntil build steps of an app', () => {
+    expect(remedy('PayFee', 'fees-paid', { subject: 'x' })).toEqual({ _tag: 'PayFee', kind: 'remedy', resolves: ['fees-paid'], subject: 'x' })
+    const r = { _tag: 'FeeSettles', rule: 'fees-paid' } as const
+    expect(waitUntil(s0, [r, { ...r, rule: 'b' }, r]).resolves).toEqual(['b', 'fees-paid'])
+  })
+})
+
+describe('sortBlockers', () => {
+  it('orders by rule, then blockers without a scope first, then by scope, subject and tag', () => {
+    const co = { _tag: 'Company', companyId: 'co-1' } as const
+    const b = (scope: typeof co | undefined, subject?: string) => ({ _tag: 'X', rule: 'r', ...(scope === undefined ? {} : { scope }), ...(subject === undefined ? {} : { subject }) })
+    const list = [b(co, 'b'), b(co), b(undefined, 'a'), b(undefined)]
+    expect(sortBlockers(list)).toEqual([b(undefined), b(undefined, 'a'), b(co), b(co, 'b')])
+    expect(sortBlockers([...list].reverse())).toEqual([b(undefined), b(undefined, 'a'), b(co), b(co, 'b')])
+  })
+})
+
+describe('formatIn and the Standard Schema', () => {
+  it('a reason is named by its tag unless a catalogue words it', () => {
+    expect(formatIn('UTC').reason({ _tag: 'FeeSettles', rule: 'fees-paid' })).toBe('FeeSettles')
+  })
+  it('issues carry a path of keys and indexes, none for the whole value', () => {
+    const s = exampleJson('busy-freelancer') as Record<string, unknown>
+    s['disputes'] = Array.from({ length: 12 }, (_, i) => ({ id: `d-${i}`, status: i === 11 ? 'x' : 'open' }))
+    const r = snapshotSchema['~standard'].validate(s)
+    expect('issues' in r ? r.issues : []).toEqual([expect.objectContaining({ path: ['disputes', 11, 'status'] })])
+    const whole = snapshotSchema['~standard'].validate(5)
+    expect('issues' in whole ? whole.issues : []).toEqual([{ message: expect.any(String) as unknown }])
   })
 })

@@ -69,4 +69,4 @@ export const weekEnd = (t: Instant): Instant => (weekStart(t) + WEEK_MS) as Inst
  * @since 0.1.0
  */
 export const billingCycleEnd = (endedAt: Instant, policy: BillingCycleEnd = 'week-end'): Instant =>
-  (weekEnd(endedAt) + (policy === 'client-invoice' ? INVOICE_DELAY_MS : 0)) as Instant
+  (weekEnd(endedAt) + (policy === 'week-end' ? 0 : INVOICE_DELAY_MS)) as Instant

@@ -46,7 +46,8 @@ export const alternativesOf = (
   plan: ReadonlyArray<StepBase>,
 ): ReadonlyArray<Alternative> => {
   if (path === 'CloseAgency') return []
-  const keep = path === 'CloseAccount' && snapshot.freelancer !== null && snapshot.companies.length > 0
+  // (on the path of leaving teams there is no freelancer profile)
+  const keep = snapshot.freelancer !== null && snapshot.companies.length > 0
   return [
     ...(keep ? [{ _tag: 'KeepUnusedProfile' } as const] : []),
     { _tag: 'Deactivate' },

@@ -315,7 +315,7 @@ export const waitUntil = <R extends WaitReasonBase>(at: Instant, reasons: Readon
   kind: 'wait',
   at,
   reasons,
-  resolves: reasons.length === 1 ? [(reasons[0] as R).rule] : [...new Set(reasons.map((x) => x.rule))].sort(),
+  resolves: [...new Set(reasons.map((x) => x.rule))].sort(),
 })
 /**
  * A remedy of an app's own: its tag, the rule it clears, and its fields.

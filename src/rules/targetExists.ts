@@ -1,5 +1,6 @@
 import type { UnknownTarget } from './Blocker.js'
 import { defineRule } from './Rule.js'
+import type { AgencyTarget } from '../model/Target.js'
 
 /**
  * `target-exists`: an agency target must be one of the user's agencies. When it is not, this is
@@ -14,8 +15,9 @@ export const targetExists = defineRule<UnknownTarget, never>({
   clearable: false,
   gate: 'everything',
   check: (f): ReadonlyArray<UnknownTarget> => {
-    const target = f.target
-    if (target._tag !== 'Agency' || f.snapshot.agencies.some((a) => a.id === target.agencyId)) return []
+    // (on the path of closing an agency, the target is an agency)
+    const target = f.target as AgencyTarget
+    if (f.snapshot.agencies.some((a) => a.id === target.agencyId)) return []
     return [{ _tag: 'UnknownTarget', rule: 'target-exists', subject: target.agencyId, agencyId: target.agencyId }]
   },
   clear: () => [],

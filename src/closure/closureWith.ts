@@ -12,7 +12,6 @@ import type { AccountSnapshot } from '../model/codecs.js'
 import { toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
 import { scopeKey } from '../model/Scope.js'
-import type { Scope } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
 import { en } from '../messages/en.js'
 import { formatIn } from '../messages/Format.js'
@@ -124,22 +123,11 @@ interface Answer<B extends BlockerBase, S extends StepBase> {
  */
 const stepIndex = () => {
   const byTag = new Map<string, Map<string, Map<string | number, number>>>()
-  const scopeKeys = new Map<Scope, string>()
-  const keyOf = (scope: Scope | undefined): string => {
-    // Stryker disable next-line StringLiteral: any one text for "no scope" keys the same steps
-    if (scope === undefined) return ''
-    let k = scopeKeys.get(scope)
-    if (k === undefined) {
-      k = scopeKey(scope)
-      scopeKeys.set(scope, k)
-    }
-    return k
-  }
   return {
     /** Where the step's identity is; `next` (and from now on there) when it is new. */
     find: (s: StepBase, next: number): number => {
       const tag = s._tag
-      const scope = keyOf(s.scope)
+      const scope = s.scope === undefined ? '' : scopeKey(s.scope)
       const subject = isWait(s) ? s.at : (s.subject ?? '')
       let byScope = byTag.get(tag)
       if (byScope === undefined) byTag.set(tag, (byScope = new Map()))

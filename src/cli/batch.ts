@@ -133,8 +133,8 @@ const JOB_BYTES = 1024 * 1024
 
 /**
  * Streams `input` to `output`, one record per non-empty line; stops early, quietly, when the
- * output is closed. Resolves to the tally of what was answered. With `jobs` above 1 and a
- * worker script, lines are answered on that many worker threads, with the same output.
+ * output is closed. Resolves to the tally of what was answered. Lines are answered in jobs of a
+ * few hundred; with `threads`, on worker threads, with the same output.
  */
 export const batch = async (input: Readable, output: Writable, options: BatchOptions): Promise<Tally> => {
   const tally: Tally = { lines: 0, closable: 0, blocked: 0, invalid: 0 }
@@ -169,7 +169,7 @@ export const batch = async (input: Readable, output: Writable, options: BatchOpt
   }
 
   let pool: Pool | undefined
-  let job = new JobBuilder()
+  const job = new JobBuilder()
   let jobs = 0
   let lastLine = 0
   const underway: Array<{ readonly done: Promise<Done>; readonly lastLine: number }> = []
@@ -181,44 +181,33 @@ export const batch = async (input: Readable, output: Writable, options: BatchOpt
     count(d, first.lastLine)
     await put(d.text)
   }
-  const send = async (): Promise<void> => {
+  /** Answers the job filled so far: on a worker, or here with one thread, and for an input shorter than one job. */
+  const send = async (last: boolean): Promise<void> => {
     if (job.count === 0) return
+    const taken = job.take(jobs++)
+    // (starting threads for a short input would cost more than it saves)
+    if (pool === undefined && (workers === 1 || last)) {
+      const d = answerJob(taken, answer)
+      count(d, lastLine)
+      return put(d.text)
+    }
     pool ??= new Pool((threads as { readonly script: URL }).script, workers, settings)
-    underway.push({ done: pool.run(job.take(jobs++)), lastLine })
+    underway.push({ done: pool.run(taken), lastLine })
     if (underway.length >= 2 * workers) await writeFirst()
   }
   try {
     for await (const l of lines(input, options.maxLineBytes)) {
       if (!open()) break
       lastLine = l.line
-      if (workers === 1) {
-        // on this thread, line by line
-        const bytes = l._tag === 'TooLarge' ? l.bytes : withoutBom(l.line, l.bytes)
-        if (typeof bytes !== 'number' && isBlank(bytes)) {
-          tally.lines = l.line
-          continue
-        }
-        const outcome = answer(bytes, l.line)
-        count({ closable: 0, blocked: 0, invalid: 0, [outcome.kind]: 1 }, l.line)
-        await put(`${outcome.json}\n`)
-        continue
-      }
       if (l._tag === 'TooLarge') job.addTooLarge(l.line, l.bytes)
       else {
         const bytes = withoutBom(l.line, l.bytes)
         if (!isBlank(bytes)) job.add(l.line, bytes)
       }
-      if (job.count >= JOB_LINES || job.bytes >= JOB_BYTES) await send()
+      if (job.count >= JOB_LINES || job.bytes >= JOB_BYTES) await send(false)
     }
-    if (open() && workers > 1) {
-      // a short input is answered here: starting threads would cost more than it saves
-      if (pool === undefined && job.count > 0) {
-        const d = answerJob(job.take(jobs++), answer)
-        count(d, lastLine)
-        await put(d.text)
-      } else await send()
-      while (underway.length > 0 && open()) await writeFirst()
-    }
+    if (open()) await send(true)
+    while (underway.length > 0 && open()) await writeFirst()
     if (open()) {
       tally.lines = lastLine
       if (pending.length > 0) output.write(pending)

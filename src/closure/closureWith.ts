@@ -176,29 +176,32 @@ const finish = <S extends StepBase>(n: Node<S>): S => {
   return { ...n.step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
 }
 
-/** The blockers of a question, with the gates applied; `stopped` when a gate stopped everything. */
+/** The facts of a question and its blockers, with the gates applied; `stopped` when a gate stopped everything. */
 const findBlockers = <B extends BlockerBase, S extends StepBase>(
   rules: ReadonlyArray<Rule<B, S>>,
-  facts: ClosureFacts,
-): { readonly found: ReadonlyArray<Found<B, S>>; readonly stopped: boolean } => {
+  snapshot: AccountSnapshot,
+  target: Target | undefined,
+  options: ClosureOptions | undefined,
+): { readonly facts: ClosureFacts; readonly found: ReadonlyArray<Found<B, S>>; readonly stopped: boolean } => {
+  const facts = closureFacts(snapshot, target, options)
   const all: Array<Found<B, S>> = []
   for (const rule of rules) {
     const blockers = rule.check(facts)
     if (blockers.length === 0) continue
     // a rule that stops everything: only its blockers are reported
-    if (rule.gate === 'everything') return { found: [{ rule, blockers }], stopped: true }
+    if (rule.gate === 'everything') return { facts, found: [{ rule, blockers }], stopped: true }
     all.push({ rule, blockers })
   }
   // rules that hide the rest of a scope
   const hidden = new Set<string>()
   for (const x of all) if (x.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) hidden.add(scopeKey(b.scope))
-  if (hidden.size === 0) return { found: all, stopped: false }
+  if (hidden.size === 0) return { facts, found: all, stopped: false }
   const found: Array<Found<B, S>> = []
   for (const x of all) {
     const blockers = x.rule.gate === 'none' ? x.blockers.filter((b) => b.scope === undefined || !hidden.has(scopeKey(b.scope))) : x.blockers
     if (blockers.length > 0) found.push({ rule: x.rule, blockers })
   }
-  return { found, stopped: false }
+  return { facts, found, stopped: false }
 }
 
 /** The latest instant any blocker's steps wait until, without building the plan. */
@@ -227,8 +230,7 @@ export const briefWith =
     target?: Target,
     options?: ClosureOptions,
   ): { readonly path: Path; readonly blockers: ReadonlyArray<BlockerOf<R>>; readonly earliest: O.Option<Instant> } => {
-    const facts = closureFacts(snapshot, target, options)
-    const { found, stopped } = findBlockers(rules as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>, facts)
+    const { facts, found, stopped } = findBlockers(rules as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>, snapshot, target, options)
     return { path: facts.path, blockers: blockersOf(found), earliest: earliestOf(found, stopped, facts) }
   }
 
@@ -238,8 +240,7 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
   target: Target | undefined,
   options: ClosureOptions | undefined,
 ): Answer<B, S> => {
-  const facts = closureFacts(snapshot, target, options)
-  const { found, stopped } = findBlockers(rules, facts)
+  const { facts, found, stopped } = findBlockers(rules, snapshot, target, options)
   if (stopped) return { facts, found, stopped: true, plan: [], earliest: O.none }
 
   // the plan: each blocker's steps in their order, one step per identity, then the declared order
@@ -360,8 +361,8 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
   }
   return {
     canClose: (snapshot, target, options) => {
-      const facts = closureFacts(snapshot, target, options)
-      const blockers = blockersOf(findBlockers(rules, facts).found)
+      const { facts, found } = findBlockers(rules, snapshot, target, options)
+      const blockers = blockersOf(found)
       return blockers.length > 0
         ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
         : E.right({ _tag: 'Closable', path: facts.path, target: facts.target })
@@ -369,8 +370,7 @@ const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<R
     closureSteps: (snapshot, target, options) => evaluate(rules, snapshot, target, options).plan,
     // the latest wait of the plan's steps, without ordering them (see briefWith)
     earliestClosableAt: (snapshot, target, options) => {
-      const facts = closureFacts(snapshot, target, options)
-      const { found, stopped } = findBlockers(rules, facts)
+      const { facts, found, stopped } = findBlockers(rules, snapshot, target, options)
       return earliestOf(found, stopped, facts)
     },
     alternatives: (snapshot, target, options) => {

@@ -58,10 +58,25 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 export const serve = (port = 0) =>
   new Promise((done) => {
     const server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
+      // a malformed address (a bad percent-encoding, a NUL) is the client's error: 400, and serve on
+      let path
+      try {
+        path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
+      } catch {
+        path = undefined
+      }
+      if (path === undefined || path.includes('\0')) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request: the address is not valid\n')
+        return
+      }
       const file = resolve(out, `.${path === '/' ? '/index.html' : path}`)
-      if (req.method !== 'GET' || !file.startsWith(out + sep)) {
-        res.writeHead(404).end()
+      // only files inside the site: a path that leaves it (`..`, an encoded slash) is refused
+      if (!file.startsWith(out + sep)) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('forbidden\n')
+        return
+      }
+      if (req.method !== 'GET') {
+        res.writeHead(405, { allow: 'GET' }).end()
         return
       }
       try {
@@ -70,6 +85,11 @@ export const serve = (port = 0) =>
       } catch {
         res.writeHead(404).end()
       }
+    })
+    // a client that sends garbage gets 400 from Node; the server itself never stops for it
+    server.on('clientError', (_e, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n')
+      else socket.destroy()
     })
     server.listen(port, '127.0.0.1', () => {
       const address = server.address()

@@ -2,9 +2,13 @@
  * The playground in a real browser (Debian's chromium, driven by playwright-core): every example
  * shows its blockers, links round-trip, edits update the verdict, invalid input names its paths,
  * the timeline shows exactly when the plan waits, axe finds nothing serious, and the page throws
- * nothing and asks for nothing beyond its own files.
+ * nothing and asks for nothing beyond its own files. Hostile texts (truncations, huge whitespace,
+ * escaped keys, deep nesting, each top-level field missing) each get their own answer, never a hang
+ * or an earlier one; at 375 px the page does not scroll sideways and the timeline fits. The dev
+ * server answers a bad address with 400 and keeps serving.
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { createRequire } from 'node:module'
 import type { Server } from 'node:http'
 
@@ -13,13 +17,36 @@ import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { decodeSnapshotText, verdict } from '../src/index.js'
+import { decodeSnapshotText, readSnapshotText, verdict } from '../src/index.js'
 import { buildPlayground, serve } from '../scripts/playground.mjs'
+import { digest } from '../examples/playground/digest.js'
+import { linesOf } from '../examples/playground/locate.js'
 import { examplePath } from './fixtures.js'
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 const EXAMPLES = ['agency-admin', 'agency-owner', 'busy-freelancer', 'client-owner-mid-week', 'closable-freelancer', 'everything', 'no-profile', 'plain-member', 'suspended', 'team-admin']
+/** No network here: nothing in the background, no updates, no first-run pages. */
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** What the page's functions below use of the DOM (the tests are type-checked without it). */
+interface Box {
+  readonly left: number
+  readonly right: number
+  readonly width: number
+}
+interface El {
+  value: string
+  readonly parentElement: El | null
+  dispatchEvent(e: unknown): boolean
+  getAttribute(name: string): string | null
+  getBoundingClientRect(): Box
+}
+interface Dom {
+  readonly document: { getElementById(id: string): El | null; querySelector(s: string): El | null; readonly scrollingElement: { readonly scrollWidth: number } | null }
+  readonly Event: new (type: string) => unknown
+  setTimeout(f: () => void, ms: number): unknown
+}
 
 let browser: Browser
 let server: Server
@@ -47,13 +74,28 @@ const open = async (hash = ''): Promise<{ page: Page; problems: Array<string> }>
   await page.waitForSelector('#verdict h2')
   return { page, problems }
 }
+/**
+ * Puts `text` in the editor as one paste (one input event; playwright's fill types a text with
+ * newlines line by line) and waits for the result region to answer this very text.
+ */
+const enter = async (page: Page, text: string): Promise<void> => {
+  await page.evaluate((t) => {
+    const w = globalThis as unknown as Dom
+    const editor = w.document.getElementById('snapshot')
+    if (editor === null) return
+    editor.value = t
+    // dispatched after this call returns, so a page that hangs fails the wait below by name
+    w.setTimeout(() => editor.dispatchEvent(new w.Event('input')), 0)
+  }, text)
+  await page.locator(`#verdict[data-for="${digest(text)}"]`).waitFor({ timeout: 20_000 })
+}
 const verdictText = (page: Page) => page.locator('[role=region][aria-label="Verdict"]').innerText()
 
 beforeAll(async () => {
   if (CHROMIUM === undefined) throw new Error('the browser tests need Debian’s chromium: apt-get install -y chromium (or set CHROMIUM_PATH)')
   size = await buildPlayground()
   ;({ server, url } = await serve(0))
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
 })
 afterAll(async () => {
   await browser?.close()
@@ -84,7 +126,7 @@ describe('the playground page', () => {
   it('the link round-trips: the hash holds the text, and opening it fills the editor', async () => {
     const { page, problems } = await open()
     const text = readFileSync(examplePath('client-owner-mid-week'), 'utf8').replace('"Acme"', '"Acmé ✓"')
-    await page.fill('#snapshot', text)
+    await enter(page, text)
     const hash = new URL(page.url()).hash
     expect(hash.startsWith('#snapshot=')).toBe(true)
     const again = await open(hash)
@@ -100,7 +142,7 @@ describe('the playground page', () => {
     await page.selectOption('#example', 'closable-freelancer')
     expect(await verdictText(page)).toContain('Closable')
     const text = await page.inputValue('#snapshot')
-    await page.fill('#snapshot', text.replace('"securityQuestionSet": true', '"securityQuestionSet": false'))
+    await enter(page, text.replace('"securityQuestionSet": true', '"securityQuestionSet": false'))
     const after = await verdictText(page)
     expect(after).toContain('Blocked: 1 blocker')
     expect(after).toContain('No security question is set')
@@ -149,7 +191,7 @@ describe('the playground page', () => {
     const { page, problems } = await open()
     const s = JSON.parse(readFileSync(examplePath('busy-freelancer'), 'utf8')) as { freelancer: { proposals: Array<unknown> } }
     s.freelancer.proposals = Array.from({ length: 50 }, (_, i) => ({ id: `p-${i}`, status: 'submitted' }))
-    await page.fill('#snapshot', JSON.stringify(s, null, 2))
+    await enter(page, JSON.stringify(s, null, 2))
     const svg = page.locator('svg[role=img][aria-label*="timeline" i]')
     expect(await svg.count()).toBe(1)
     const labels = await svg.locator('text > title').count()
@@ -158,6 +200,181 @@ describe('the playground page', () => {
     // every step but the waits (which are the columns) has its label
     const waits = await page.locator('ol.steps .kind.wait').count()
     expect(labels).toBe(steps - waits)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
+
+const example = (name: string): string => readFileSync(examplePath(name), 'utf8')
+describe('where an error is in the text (the page’s gutter, in Node)', () => {
+  it('a missing top-level field points at the document, at once', () => {
+    const o = JSON.parse(example('busy-freelancer')) as Record<string, unknown>
+    delete o['asOf']
+    const text = `\n\n${JSON.stringify(o, null, 2)}`
+    const r = readSnapshotText(text)
+    expect(r._tag).toBe('Invalid')
+    if (r._tag !== 'Snapshot') expect(linesOf(text, r.errors)).toEqual(r.errors.map(() => 3))
+  })
+
+  it('an escaped key is found under its decoded name; a key with a dot or a bracket does not confuse the path', () => {
+    const text = '{\n"\\u0061sOf":\n "yesterday",\n "a.b": {"c[0]": 1},\n "a": {"b": {"c": [1, 2,\n 3]}}\n}'
+    expect(linesOf(text, [{ path: 'asOf', found: '"yesterday"' }])).toEqual([3])
+    expect(linesOf(text, [{ path: 'a.b.c[2]', found: '3' }])).toEqual([6])
+    expect(linesOf(text, [{ path: 'a.b.c[7].x', found: 'nothing' }])).toEqual([5])
+    // `a.b.c[0]` names two values here ("a.b" → "c[0]", and a → b → c → 0): the first in the text is meant
+    expect(linesOf(text, [{ path: 'a.b.c[0]', found: '1' }])).toEqual([4])
+  })
+
+  it('a position named by the JSON parser is used as it is', () => {
+    const text = '{\n\n  "asOf": 1,\n}'
+    const r = readSnapshotText(text)
+    expect(r._tag).toBe('NotJson')
+    if (r._tag === 'Snapshot') return
+    expect(r.errors[0]?.found).toMatch(/position \d+/)
+    expect(linesOf(text, r.errors)[0]).toBe(4)
+  })
+
+  it('ten thousand levels and a path as deep end, on the right line', () => {
+    const text = `{"x":\n${'['.repeat(10_000)}{"a":1,\n"a":2}${']'.repeat(10_000)}}`
+    const r = readSnapshotText(text)
+    expect(r._tag).toBe('Invalid')
+    if (r._tag === 'Snapshot') return
+    const duplicate = r.errors.findIndex((e) => e.path.endsWith('.a'))
+    expect(duplicate).toBeGreaterThanOrEqual(0)
+    // the first value at that path is on line 2; the document on line 1
+    expect(linesOf(text, r.errors)[duplicate]).toBe(2)
+    expect(linesOf('['.repeat(10_000), [{ path: '', found: 'text that is not JSON (Unexpected end of JSON input)' }])).toEqual([1])
+  })
+
+  it('every truncation of a snapshot gets a line within the text for each error', () => {
+    const text = example('everything')
+    const lines = text.split('\n').length
+    for (let cut = 0; cut < text.length; cut += 37) {
+      const t = text.slice(0, cut)
+      const r = readSnapshotText(t)
+      if (r._tag === 'Snapshot') continue
+      for (const l of linesOf(t, r.errors)) {
+        expect(l).toBeGreaterThanOrEqual(1)
+        expect(l).toBeLessThanOrEqual(lines)
+      }
+    }
+  })
+})
+
+/** One GET with a raw path (no client-side normalising): its status. */
+const get = (path: string): Promise<number> =>
+  new Promise((done, fail) => {
+    const u = new URL(url)
+    const req = request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
+      res.resume()
+      done(res.statusCode ?? 0)
+    })
+    req.on('error', fail)
+    req.end()
+  })
+
+describe('the dev server', () => {
+  it('answers 400 to a malformed percent-encoding and keeps serving; refuses paths out of the site', async () => {
+    expect(await get('/%E0%A4%A')).toBe(400)
+    expect(await get('/%')).toBe(400)
+    expect(await get('/a%00b')).toBe(400)
+    expect(await get('/')).toBe(200)
+    expect(await get('/..%2F..%2Fpackage.json')).toBe(403)
+    expect(await get('/%2e%2e%2f%2e%2e%2fpackage.json')).toBe(403)
+    expect(await get('/../../package.json')).not.toBe(200)
+    expect(await get('/nothing-here.js')).toBe(404)
+    expect(await get('/app.js')).toBe(200)
+  })
+})
+
+describe('the page under hostile text (one page, many inputs)', () => {
+  it('every input gets its own answer, a verdict or errors, never a hang or an earlier answer', async () => {
+    const valid = example('everything')
+    const closable = example('closable-freelancer')
+    const fields = Object.keys(JSON.parse(valid) as Record<string, unknown>)
+    const inputs: Array<string> = [
+      closable,
+      '{"asOf": ',
+      closable,
+      'not json',
+      closable,
+      `${closable.slice(0, -3)}`,
+      ...Array.from({ length: 40 }, (_, k) => valid.slice(0, Math.floor((valid.length * k) / 40))),
+      `${'\n'.repeat(150_000)}${valid.slice(0, -2)}`,
+      `${' '.repeat(300_000)}${closable}${'\t\r\n '.repeat(50_000)}`,
+      valid.replace('"asOf"', '"\\u0061sOf"').replace('"user"', '"\\u0075ser"'),
+      valid.replace('"asOf"', '"\\u0061sOf": "2026-11-18T10:00:00Z", "asOf"'),
+      valid.replace('"user"', '"us\\u0065r": {}, "user"'),
+      '['.repeat(10_000),
+      `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+      `{"extra": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+      `{"x":${'['.repeat(3_000)}{"a":1,"a":2}${']'.repeat(3_000)}}`,
+      ...fields.map((f) => {
+        const o = JSON.parse(valid) as Record<string, unknown>
+        delete o[f]
+        return JSON.stringify(o, null, 2)
+      }),
+      closable,
+    ]
+    expect(fields.length).toBeGreaterThanOrEqual(5)
+    const { page, problems } = await open()
+    let previous = ''
+    for (const [k, text] of inputs.entries()) {
+      // the same text twice in a row could not tell a new answer from the old one
+      expect(text, `input ${k}`).not.toBe(previous)
+      previous = text
+      await enter(page, text)
+      const region = page.locator(`#verdict[data-for="${digest(text)}"]`)
+      const read = readSnapshotText(text)
+      const shown = await region.getAttribute('data-result')
+      const answer = await verdictText(page)
+      if (read._tag === 'Snapshot') {
+        expect(shown, `input ${k}`).toBe('verdict')
+        expect(answer, `input ${k}`).toMatch(/^Verdict\s+(Closable|Blocked):/)
+        expect(await page.locator('#errors li').count(), `input ${k}`).toBe(0)
+      } else {
+        expect(shown, `input ${k}`).toBe('error')
+        expect(answer, `input ${k}`).not.toMatch(/Closable|Blocked/)
+        expect(answer, `input ${k}`).toContain('No verdict')
+        const errors = await page.locator('#errors li').allInnerTexts()
+        expect(errors.length, `input ${k}`).toBe(read.errors.length)
+        for (const [i, e] of read.errors.entries()) expect(errors[i], `input ${k}`).toContain(e.path.slice(0, 100))
+        for (const e of errors) expect(e, `input ${k}`).toMatch(/ line \d+: /)
+      }
+    }
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
+
+describe('the page on a phone and on a desktop', () => {
+  it('at 375 px and at 1280 px the page does not scroll sideways and the timeline fits, at a readable size', async () => {
+    const { page, problems } = await open()
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 800 })
+      for (const name of ['client-owner-mid-week', 'busy-freelancer', 'everything', 'invalid']) {
+        await page.selectOption('#example', name)
+        const m = await page.evaluate(() => {
+          const document = (globalThis as unknown as Dom).document
+          const svg = document.querySelector('svg.timeline')
+          const box = svg?.getBoundingClientRect()
+          const parent = svg?.parentElement?.getBoundingClientRect()
+          const viewBox = svg?.getAttribute('viewBox')?.split(' ').map(Number) ?? []
+          return {
+            scrollWidth: document.scrollingElement?.scrollWidth ?? Infinity,
+            svg: box === undefined || parent === undefined ? undefined : { left: box.left, right: box.right, parentLeft: parent.left, parentRight: parent.right, scale: box.width / (viewBox[2] ?? 1) },
+          }
+        })
+        expect(m.scrollWidth, `${name} at ${width}`).toBeLessThanOrEqual(width)
+        if (name === 'invalid') continue
+        expect(m.svg, `${name} has a timeline`).toBeDefined()
+        if (m.svg === undefined) continue
+        expect(m.svg.left, `${name} at ${width}`).toBeGreaterThanOrEqual(m.svg.parentLeft - 0.5)
+        expect(m.svg.right, `${name} at ${width}`).toBeLessThanOrEqual(Math.min(m.svg.parentRight, width) + 0.5)
+        // drawn at most a little smaller than its own size: its 11 px labels stay readable
+        expect(m.svg.scale, `${name} at ${width}`).toBeGreaterThanOrEqual(0.85)
+      }
+    }
     expect(problems).toEqual([])
     await page.close()
   })

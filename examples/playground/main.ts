@@ -1,9 +1,11 @@
 /**
  * The playground: a snapshot editor evaluated as you type, on the library itself, in the page.
  */
-import { agencyTarget, formatIn, instant, readSnapshotText, verdict } from './lib.js'
+import { agencyTarget, formatIn, parseInstant, readSnapshotText, verdict } from './lib.js'
 import type { DecodeError, Target, Verdict } from './lib.js'
+import { linesOf } from './locate.js'
 import { timeline } from './timeline.js'
+import { digest } from './digest.js'
 
 declare const __EXAMPLES__: ReadonlyArray<{ readonly name: string; readonly text: string }>
 
@@ -19,8 +21,19 @@ const zoneMenu = $<HTMLSelectElement>('zone')
 const h = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag)
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
-  e.append(...children)
+  for (const c of children) e.append(c)
   return e
+}
+/** Appends `items` one by one (never spread: a list may hold a million entries). */
+const fill = <E extends Node>(parent: E, items: Iterable<Node | string>): E => {
+  const f = document.createDocumentFragment()
+  for (const i of items) f.append(i)
+  parent.appendChild(f)
+  return parent
+}
+function* mapped<A>(xs: Iterable<A>, f: (a: A, i: number) => Node | string): Iterable<Node | string> {
+  let i = 0
+  for (const x of xs) yield f(x, i++)
 }
 
 // -------------------------------------------------------------------------------------
@@ -42,61 +55,6 @@ const fromBase64Url = (s: string): string | undefined => {
 }
 
 // -------------------------------------------------------------------------------------
-// where a JSON path is in the text
-// -------------------------------------------------------------------------------------
-
-/** The offset of the value at each path of a JSON text (an approximate reader, enough to point). */
-const offsets = (text: string): Map<string, number> => {
-  const at = new Map<string, number>()
-  const stack: Array<{ key: string | number; array: boolean }> = []
-  const path = (): string =>
-    stack.reduce((p, f) => (typeof f.key === 'number' ? `${p}[${f.key}]` : p === '' ? f.key : `${p}.${f.key}`), '')
-  let expectKey = false
-  let i = 0
-  const value = (): void => {
-    if (stack.length > 0 && !at.has(path())) at.set(path(), i)
-  }
-  while (i < text.length) {
-    const c = text[i] as string
-    if (c === '"') {
-      let j = i + 1
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1
-      if (expectKey) {
-        const top = stack[stack.length - 1]
-        if (top !== undefined) top.key = text.slice(i + 1, j)
-        expectKey = false
-      } else value()
-      i = j + 1
-    } else if (c === '{' || c === '[') {
-      value()
-      stack.push({ key: c === '[' ? 0 : '', array: c === '[' })
-      expectKey = c === '{'
-      i++
-    } else if (c === '}' || c === ']') {
-      stack.pop()
-      i++
-    } else if (c === ',') {
-      const top = stack[stack.length - 1]
-      if (top?.array === true) top.key = (top.key as number) + 1
-      else expectKey = true
-      i++
-    } else if (/[-0-9tfn]/.test(c)) {
-      value()
-      while (i < text.length && /[-+.0-9a-zA-Z]/.test(text[i] as string)) i++
-    } else i++
-  }
-  return at
-}
-
-/** The line (1-based) an error points at: its path, or the nearest enclosing one. */
-const lineOf = (text: string, error: DecodeError, at: Map<string, number>): number => {
-  const position = /position (\d+)/.exec(error.found)
-  let offset: number | undefined = position === null ? undefined : Number(position[1])
-  for (let p = error.path; offset === undefined && p !== ''; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) offset = at.get(p)
-  return text.slice(0, offset ?? 0).split('\n').length
-}
-
-// -------------------------------------------------------------------------------------
 // rendering
 // -------------------------------------------------------------------------------------
 
@@ -105,8 +63,14 @@ const scopeTitle = (s: { readonly _tag: string; readonly companyId?: string; rea
 
 const render = (v: Verdict, zone: string): void => {
   const f = formatIn(zone)
-  const show = (iso: string): string => f.instant(instant(Date.parse(iso)))
-  const showAsOf = (iso: string): string => f.asOf(instant(Date.parse(iso)))
+  const show = (iso: string): string => {
+    const i = parseInstant(iso, 'up')
+    return i === undefined ? iso : f.instant(i)
+  }
+  const showAsOf = (iso: string): string => {
+    const i = parseInstant(iso)
+    return i === undefined ? iso : f.asOf(i)
+  }
   const n = v.blockers.length
   const headline = v.closable
     ? h('p', { class: 'headline closable' }, `Closable: ${v.target._tag === 'Agency' ? `agency ${v.target.agencyId}` : 'the account'} can be closed now (${v.path}).`)
@@ -117,24 +81,29 @@ const render = (v: Verdict, zone: string): void => {
       : `Earliest close: ${show(v.earliestAt)}${v.earliestAtMayMove ? ' at the earliest (ending contracts or disputes may move it)' : ''}.`
   const parts: Array<Node> = [h('h2', {}, 'Verdict'), headline, h('p', { class: 'meta' }, `As of ${showAsOf(v.asOf)}. ${v.closable ? '' : earliest}`)]
 
-  if (v.alternatives.length > 0) parts.push(h('h3', {}, 'Before you decide'), h('ul', {}, ...v.alternatives.map((a) => h('li', {}, a.message))))
+  if (v.alternatives.length > 0) parts.push(h('h3', {}, 'Before you decide'), fill(h('ul'), mapped(v.alternatives, (a) => h('li', {}, a.message))))
 
   if (n > 0) {
     parts.push(h('h3', {}, 'Blockers'))
     const groups = new Map<string, Array<Verdict['blockers'][number]>>()
-    for (const b of v.blockers) groups.set(scopeTitle(b.scope), [...(groups.get(scopeTitle(b.scope)) ?? []), b])
+    for (const b of v.blockers) {
+      const title = scopeTitle(b.scope)
+      const list = groups.get(title)
+      if (list === undefined) groups.set(title, [b])
+      else list.push(b)
+    }
     for (const [title, list] of groups)
-      parts.push(h('h4', {}, title), h('ul', { class: 'blockers' }, ...list.map((b) => h('li', {}, b.message, ' ', h('span', { class: 'rule' }, `[${b.rule}]`)))))
+      parts.push(h('h4', {}, title), fill(h('ul', { class: 'blockers' }), mapped(list, (b) => h('li', {}, b.message, ' ', h('span', { class: 'rule' }, `[${b.rule}]`)))))
   }
 
-  if (v.steps.some((s) => s._tag === 'WaitUntil')) parts.push(h('h3', {}, 'Timeline'), timeline(document, v, show, showAsOf))
+  if (v.steps.some((s) => s._tag === 'WaitUntil')) parts.push(h('h3', {}, 'Timeline'), timeline(document, v, show, showAsOf, out.clientWidth))
 
   if (v.steps.length > 0)
     parts.push(
       h('h3', {}, 'Steps'),
-      h('ol', { class: 'steps' }, ...v.steps.map((s) => h('li', {}, s.message, h('span', { class: `kind ${s.kind}` }, s.kind)))),
+      fill(h('ol', { class: 'steps' }), mapped(v.steps, (s) => h('li', {}, s.message, h('span', { class: `kind ${s.kind}` }, s.kind)))),
     )
-  if (v.consequences.length > 0) parts.push(h('h3', {}, 'What closing does'), h('ul', {}, ...v.consequences.map((c) => h('li', {}, c.message))))
+  if (v.consequences.length > 0) parts.push(h('h3', {}, 'What closing does'), fill(h('ul'), mapped(v.consequences, (c) => h('li', {}, c.message))))
 
   const json = JSON.stringify(v, null, 2)
   const copy = h('button', { type: 'button' }, 'Copy JSON')
@@ -145,65 +114,122 @@ const render = (v: Verdict, zone: string): void => {
     )
   })
   parts.push(h('div', { class: 'json-head' }, h('h3', {}, 'Verdict JSON'), copy), h('pre', { class: 'json', tabindex: '0', 'aria-label': 'Verdict JSON' }, json))
-  out.replaceChildren(...parts)
+  out.replaceChildren()
+  fill(out, parts)
+}
+
+/** The lines of the text and those with an error, for the gutter. */
+let gutterLines = 1
+let gutterBad: ReadonlySet<number> = new Set()
+
+/**
+ * Line numbers beside the text, the lines with an error marked. Only the lines in view are
+ * drawn (a text of 150 000 lines costs what a screenful does), again on every scroll.
+ */
+const drawGutter = (): void => {
+  const lineHeight = Number.parseFloat(getComputedStyle(editor).lineHeight) || 19.5
+  const first = Math.max(0, Math.floor(editor.scrollTop / lineHeight))
+  const last = Math.min(gutterLines, first + Math.ceil(editor.clientHeight / lineHeight) + 1)
+  const lines = h('span', { class: 'lines' })
+  lines.style.transform = `translateY(${first * lineHeight - editor.scrollTop}px)`
+  let run = ''
+  for (let line = first + 1; line <= last; line++) {
+    if (!gutterBad.has(line)) {
+      run += `${line}\n`
+      continue
+    }
+    if (run !== '') lines.append(run)
+    run = ''
+    lines.append(h('span', { class: 'bad', title: 'an error is here' }, `● ${line}\n`))
+  }
+  if (run !== '') lines.append(run)
+  gutter.replaceChildren(lines)
 }
 
 const renderGutter = (text: string, bad: ReadonlySet<number>): void => {
-  const lines = text.split('\n').length
-  gutter.replaceChildren(
-    ...Array.from({ length: lines }, (_, i) => {
-      const line = i + 1
-      return bad.has(line) ? h('span', { class: 'bad', title: 'an error is here' }, `● ${line}\n`) : `${line}\n`
-    }),
-  )
-  gutter.scrollTop = editor.scrollTop
+  let lines = 1
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
+  gutterLines = lines
+  gutterBad = bad
+  drawGutter()
 }
 
+const clipped = (s: string): string => (s.length > 200 ? `${s.slice(0, 199)}…` : s)
+
+/** The errors under the editor, their lines marked in the gutter, and no verdict. */
 const showErrors = (text: string, kind: string, errors: ReadonlyArray<DecodeError>): void => {
-  const at = offsets(text)
-  const lines = errors.map((e) => lineOf(text, e, at))
+  const lines = linesOf(text, errors)
   errorsBox.replaceChildren(
     h('p', {}, kind),
-    h('ul', {}, ...errors.map((e, i) => h('li', {}, h('code', {}, e.path === '' ? '(document)' : e.path), ` line ${lines[i] ?? 1}: ${e.message}`))),
+    fill(h('ul'), mapped(errors, (e, i) => h('li', {}, h('code', {}, e.path === '' ? '(document)' : clipped(e.path)), ` line ${lines[i] ?? 1}: ${clipped(e.message)}`))),
   )
   editor.setAttribute('aria-invalid', 'true')
   renderGutter(text, new Set(lines))
+  out.replaceChildren(h('h2', {}, 'Verdict'), h('p', { class: 'meta' }, 'No verdict: fix the snapshot first.'))
 }
 
 // -------------------------------------------------------------------------------------
 // evaluation
 // -------------------------------------------------------------------------------------
 
+/** The longest link the page writes; a longer text is not put in the address. */
+const MAX_LINK = 1_500_000
+
+/** Keeps the address's link to the text, when it is not too long for one. */
+const link = (text: string): void => {
+  try {
+    const encoded = text.length * 3 <= MAX_LINK ? toBase64Url(text) : undefined
+    history.replaceState(null, '', encoded !== undefined && encoded.length <= MAX_LINK ? `#snapshot=${encoded}` : location.pathname)
+  } catch {
+    // the link is a convenience: the verdict does not depend on it
+  }
+}
+
+/**
+ * Every input replaces the whole previous result: the errors, or the verdict. The result region
+ * carries a digest of the text it answers (`data-for`) and what it shows (`data-result`).
+ */
 const evaluate = (): void => {
   const text = editor.value
-  history.replaceState(null, '', `#snapshot=${toBase64Url(text)}`)
-  const read = readSnapshotText(text)
-  if (read._tag !== 'Snapshot') {
-    showErrors(text, read._tag === 'NotJson' ? 'This is not JSON:' : 'This is not a valid snapshot:', read.errors)
-    out.replaceChildren(h('h2', {}, 'Verdict'), h('p', { class: 'meta' }, 'No verdict: fix the snapshot first.'))
-    return
+  out.removeAttribute('data-for')
+  out.removeAttribute('data-result')
+  let result: 'verdict' | 'error' = 'error'
+  try {
+    link(text)
+    const read = readSnapshotText(text)
+    if (read._tag !== 'Snapshot') showErrors(text, read._tag === 'NotJson' ? 'This is not JSON:' : 'This is not a valid snapshot:', read.errors)
+    else {
+      errorsBox.replaceChildren()
+      editor.removeAttribute('aria-invalid')
+      renderGutter(text, new Set())
+      const chosen = targetMenu.value
+      targetMenu.replaceChildren(h('option', { value: '' }, 'the account'))
+      fill(targetMenu, mapped(read.snapshot.agencies, (a) => h('option', { value: a.id }, `agency ${a.id}`)))
+      targetMenu.value = read.snapshot.agencies.some((a) => a.id === chosen) ? chosen : ''
+      const target: Target | undefined = targetMenu.value === '' ? undefined : agencyTarget(targetMenu.value)
+      render(verdict(read.snapshot, target, { timeZone: zoneMenu.value }), zoneMenu.value)
+      result = 'verdict'
+    }
+  } catch (e) {
+    // never an earlier verdict left on screen: whatever failed, say so in its place
+    const message = e instanceof Error ? e.message : String(e)
+    errorsBox.replaceChildren(h('p', {}, 'The page could not evaluate this text:'), h('ul', {}, h('li', {}, clipped(message))))
+    editor.setAttribute('aria-invalid', 'true')
+    out.replaceChildren(h('h2', {}, 'Verdict'), h('p', { class: 'meta' }, 'No verdict: the page could not evaluate this text.'))
   }
-  errorsBox.replaceChildren()
-  editor.removeAttribute('aria-invalid')
-  renderGutter(text, new Set())
-  const chosen = targetMenu.value
-  targetMenu.replaceChildren(
-    h('option', { value: '' }, 'the account'),
-    ...read.snapshot.agencies.map((a) => h('option', { value: a.id }, `agency ${a.id}`)),
-  )
-  targetMenu.value = read.snapshot.agencies.some((a) => a.id === chosen) ? chosen : ''
-  const target: Target | undefined = targetMenu.value === '' ? undefined : agencyTarget(targetMenu.value)
-  render(verdict(read.snapshot, target, { timeZone: zoneMenu.value }), zoneMenu.value)
+  out.setAttribute('data-for', digest(text))
+  out.setAttribute('data-result', result)
 }
 
 // -------------------------------------------------------------------------------------
 // start
 // -------------------------------------------------------------------------------------
 
-exampleMenu.replaceChildren(h('option', { value: '' }, '(choose an example)'), ...__EXAMPLES__.map((e) => h('option', { value: e.name }, e.name)))
+exampleMenu.replaceChildren(h('option', { value: '' }, '(choose an example)'))
+fill(exampleMenu, mapped(__EXAMPLES__, (e) => h('option', { value: e.name }, e.name)))
 const own = Intl.DateTimeFormat().resolvedOptions().timeZone
 const zones = [...new Set(['UTC', own, 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'])]
-zoneMenu.replaceChildren(...zones.map((z) => h('option', { value: z }, z)))
+fill(zoneMenu, mapped(zones, (z) => h('option', { value: z }, z)))
 zoneMenu.value = 'UTC'
 
 exampleMenu.addEventListener('change', () => {
@@ -214,9 +240,16 @@ exampleMenu.addEventListener('change', () => {
   evaluate()
 })
 editor.addEventListener('input', evaluate)
-editor.addEventListener('scroll', () => (gutter.scrollTop = editor.scrollTop))
+editor.addEventListener('scroll', drawGutter)
 targetMenu.addEventListener('change', evaluate)
 zoneMenu.addEventListener('change', evaluate)
+// a timeline drawn for another width is drawn again when the other way round would now fit better
+new ResizeObserver(() => {
+  const svg = out.querySelector('svg.timeline')
+  if (svg === null) return
+  const vertical = Number(svg.getAttribute('data-across')) > out.clientWidth
+  if (vertical !== svg.classList.contains('vertical')) evaluate()
+}).observe(out)
 
 const linked = location.hash.startsWith('#snapshot=') ? fromBase64Url(location.hash.slice('#snapshot='.length)) : undefined
 editor.value = linked ?? __EXAMPLES__.find((e) => e.name === 'busy-freelancer')?.text ?? ''

@@ -7,7 +7,7 @@
  * or an earlier one; at 375 px the page does not scroll sideways and the timeline fits. The dev
  * server answers a bad address with 400 and keeps serving.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { createRequire } from 'node:module'
 import type { Server } from 'node:http'
@@ -109,6 +109,15 @@ describe('the playground page', () => {
   it('is small: its JavaScript is at most 40 kB gzipped, with fp-ts’s ES modules only', () => {
     expect(size.gzipped).toBeLessThanOrEqual(40_000)
     expect(size.inputs.filter((f) => /fp-ts\/lib\//.test(f))).toEqual([])
+  })
+
+  it('imports the library through its public entry only (files may move behind it)', () => {
+    const dir = new URL('../examples/playground/', import.meta.url)
+    const imports = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(new URL(f, dir), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? ''))
+    expect(imports).toContain('../../src/index.js')
+    expect(imports.filter((i) => i.includes('src/') && i !== '../../src/index.js')).toEqual([])
   })
 
   it('every example shows all its blocker messages, and the timeline exactly when the plan waits', async () => {
@@ -323,9 +332,9 @@ describe('the page under hostile text (one page, many inputs)', () => {
     const { page, problems } = await open()
     let previous = ''
     for (const [k, given] of inputs.entries()) {
-      const text = await enter(page, given)
       // the same text twice in a row could not tell a new answer from the old one
-      expect(text, `input ${k}`).not.toBe(previous)
+      expect(given.replace(/\r\n?/g, '\n'), `input ${k}`).not.toBe(previous)
+      const text = await enter(page, given)
       previous = text
       const region = page.locator(`#verdict[data-for="${digest(text)}"]`)
       const read = readSnapshotText(text)
@@ -355,7 +364,7 @@ describe('the page on a phone and on a desktop', () => {
     const { page, problems } = await open()
     for (const width of [375, 1280]) {
       await page.setViewportSize({ width, height: 800 })
-      for (const name of ['client-owner-mid-week', 'busy-freelancer', 'everything', 'invalid']) {
+      for (const name of ['invalid', 'busy-freelancer', 'everything', 'client-owner-mid-week']) {
         await page.selectOption('#example', name)
         const m = await page.evaluate(() => {
           const document = (globalThis as unknown as Dom).document
@@ -378,6 +387,11 @@ describe('the page on a phone and on a desktop', () => {
         expect(m.svg.scale, `${name} at ${width}`).toBeGreaterThanOrEqual(0.85)
       }
     }
+    // a timeline drawn left to right on a desktop is drawn again top to bottom when the window narrows
+    expect(await page.locator('svg.timeline:not(.vertical)').count()).toBe(1)
+    await page.setViewportSize({ width: 375, height: 800 })
+    await page.locator('svg.timeline.vertical').waitFor({ timeout: 20_000 })
+    expect(await page.evaluate(() => (globalThis as unknown as Dom).document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(375)
     expect(problems).toEqual([])
     await page.close()
   })

@@ -247,8 +247,9 @@ zoneMenu.addEventListener('change', evaluate)
 new ResizeObserver(() => {
   const svg = out.querySelector('svg.timeline')
   if (svg === null) return
-  const vertical = Number(svg.getAttribute('data-across')) > out.clientWidth
-  if (vertical !== svg.classList.contains('vertical')) evaluate()
+  const across = Number(svg.getAttribute('data-across'))
+  // back to left to right only with room to spare, so a scroll bar coming and going cannot flip it for ever
+  if (svg.classList.contains('vertical') ? across <= out.clientWidth - 24 : across > out.clientWidth) evaluate()
 }).observe(out)
 
 const linked = location.hash.startsWith('#snapshot=') ? fromBase64Url(location.hash.slice('#snapshot='.length)) : undefined

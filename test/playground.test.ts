@@ -237,13 +237,19 @@ describe('where an error is in the text (the page’s gutter, in Node)', () => {
     expect(linesOf(text, [{ path: 'a.b.c[0]', found: '1' }])).toEqual([4])
   })
 
-  it('a position named by the JSON parser is used as it is', () => {
+  it('a position named by the JSON parser is used as it is; a text cut short points at its end', () => {
     const text = '{\n\n  "asOf": 1,\n}'
     const r = readSnapshotText(text)
     expect(r._tag).toBe('NotJson')
     if (r._tag === 'Snapshot') return
     expect(r.errors[0]?.found).toMatch(/position \d+/)
     expect(linesOf(text, r.errors)[0]).toBe(4)
+    const cut = '{\n  "asOf":\n\n'
+    const short = readSnapshotText(cut)
+    expect(short._tag).toBe('NotJson')
+    if (short._tag === 'Snapshot') return
+    expect(short.errors[0]?.found).toMatch(/end of JSON input/)
+    expect(linesOf(cut, short.errors)).toEqual([2])
   })
 
   it('ten thousand levels and a path as deep end, on the right line', () => {

@@ -69,7 +69,7 @@ interface Frame {
   key: string
 }
 
-/** The offset in `text` each error points at: a position the JSON parser named, or its path's value. */
+/** The offset in `text` each error points at: a position the JSON parser named, the end of a text cut short, or its path's value. */
 export const offsetsOf = (text: string, errors: ReadonlyArray<Located>): Array<number> => {
   const root = node()
   for (const e of errors) {
@@ -127,6 +127,8 @@ export const offsetsOf = (text: string, errors: ReadonlyArray<Located>): Array<n
   return errors.map((e) => {
     const position = /position (\d+)/.exec(e.found)
     if (position !== null) return Math.min(Number(position[1]), length)
+    // a text cut short: the parser names no position, its end is where it stops
+    if (/end of JSON input/.test(e.found)) return text.trimEnd().length
     let n: Node | undefined = root
     let at = root.at ?? 0
     for (const t of tokens(e.path)) {

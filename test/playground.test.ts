@@ -37,13 +37,19 @@ interface Box {
 }
 interface El {
   value: string
+  readonly innerText: string
   readonly parentElement: El | null
   dispatchEvent(e: unknown): boolean
   getAttribute(name: string): string | null
   getBoundingClientRect(): Box
 }
 interface Dom {
-  readonly document: { getElementById(id: string): El | null; querySelector(s: string): El | null; readonly scrollingElement: { readonly scrollWidth: number } | null }
+  readonly document: {
+    getElementById(id: string): El | null
+    querySelector(s: string): El | null
+    querySelectorAll(s: string): Iterable<El> & ArrayLike<El>
+    readonly scrollingElement: { readonly scrollWidth: number } | null
+  }
   readonly Event: new (type: string) => unknown
   setTimeout(f: () => void, ms: number): unknown
 }
@@ -317,7 +323,7 @@ describe('the page under hostile text (one page, many inputs)', () => {
       'not json',
       closable,
       `${closable.slice(0, -3)}`,
-      ...Array.from({ length: 40 }, (_, k) => valid.slice(0, Math.floor((valid.length * k) / 40))),
+      ...Array.from({ length: 30 }, (_, k) => valid.slice(0, Math.floor((valid.length * k) / 30))),
       `${'\n'.repeat(150_000)}${valid.slice(0, -2)}`,
       `${' '.repeat(300_000)}${closable}${'\t\r\n '.repeat(50_000)}`,
       valid.replace('"asOf"', '"\\u0061sOf"').replace('"user"', '"\\u0075ser"'),
@@ -342,19 +348,25 @@ describe('the page under hostile text (one page, many inputs)', () => {
       expect(given.replace(/\r\n?/g, '\n'), `input ${k}`).not.toBe(previous)
       const text = await enter(page, given)
       previous = text
-      const region = page.locator(`#verdict[data-for="${digest(text)}"]`)
       const read = readSnapshotText(text)
-      const shown = await region.getAttribute('data-result')
-      const answer = await verdictText(page)
+      // what the page shows for this text, read in one call
+      const { shown, answer, errors } = await page.evaluate(() => {
+        const document = (globalThis as unknown as Dom).document
+        const region = document.getElementById('verdict')
+        return {
+          shown: region?.getAttribute('data-result'),
+          answer: region?.innerText ?? '',
+          errors: Array.from(document.querySelectorAll('#errors li'), (li) => li.innerText),
+        }
+      })
       if (read._tag === 'Snapshot') {
         expect(shown, `input ${k}`).toBe('verdict')
         expect(answer, `input ${k}`).toMatch(/^Verdict\s+(Closable|Blocked):/)
-        expect(await page.locator('#errors li').count(), `input ${k}`).toBe(0)
+        expect(errors, `input ${k}`).toEqual([])
       } else {
         expect(shown, `input ${k}`).toBe('error')
         expect(answer, `input ${k}`).not.toMatch(/Closable|Blocked/)
         expect(answer, `input ${k}`).toContain('No verdict')
-        const errors = await page.locator('#errors li').allInnerTexts()
         expect(errors.length, `input ${k}`).toBe(read.errors.length)
         for (const [i, e] of read.errors.entries()) expect(errors[i], `input ${k}`).toContain(e.path.slice(0, 100))
         for (const e of errors) expect(e, `input ${k}`).toMatch(/ line \d+: /)

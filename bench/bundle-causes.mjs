@@ -1,3 +1,14 @@
+// Why a browser bundle is as large as it is: bundles one of the four budget entries straight from
+// src/ (one module per file, as the bundlers' build ships them; fp-ts from its ES modules) and
+// prints the bytes each source module puts into the minified output (esbuild's metafile).
+//
+//   node bench/bundle-causes.mjs canClose|closureWithEmpty|decodeCanClose|textVerdict [none|defaults|all] [N]
+//
+// The second argument simulates `/*#__PURE__*/` on top-level calls: none, only
+// src/closure/defaults.ts, or every `const x = f(…)` at the top of a module. STUB=en,guard
+// simulates two changes: `en` stops importing the rules (their words), and the guard in
+// src/rules/facts.ts that decodes raw JSON handed to the API is removed. Used for the analysis in
+// docs/benchmarks.md; it changes no file.
 import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'

@@ -1,6 +1,6 @@
-// npm run bench: the library against (a) a hand-written single pass, (b) json-rules-engine and
-// (c) JSON.parse, at 10, 1 000 and 100 000 entities; a 6 MB snapshot end to end; batch throughput.
-// Writes docs/benchmarks.md. Run on the built package (npm run bench builds first).
+// node bench/compare.mjs: the library against (a) a hand-written single pass, (b) json-rules-engine
+// and (c) JSON.parse, at 10 to 100 000 entities; a 6 MB snapshot end to end; batch throughput.
+// Prints a markdown report (the budgets themselves are bench/run.mjs). Run after `npm run build`.
 import { execFileSync } from 'node:child_process'
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os'
@@ -149,5 +149,4 @@ const lines = [
   `at ${batch.heapMB} MB (\`node --max-old-space-size=${batch.heapMB}\`); it finishes, so the command streams rather than reading the file whole.`,
   '',
 ]
-if (!quick) writeFileSync('docs/benchmarks.md', `${lines.join('\n')}\n`)
 console.log(lines.join('\n'))

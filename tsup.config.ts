@@ -1,9 +1,35 @@
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+
 import { defineConfig } from 'tsup'
+import type { Options } from 'tsup'
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number]
+
+const require = createRequire(import.meta.url)
+
+/**
+ * Bundles fp-ts and io-ts from their ES module builds (`es6/`) rather than their CommonJS `lib/`:
+ * `fp-ts/lib/Either.js` (or `fp-ts/Either`) becomes `fp-ts/es6/Either.js`. ES modules can be
+ * tree-shaken and need no CommonJS wrapper at start-up.
+ */
+const peersAsEsModules: Plugin = {
+  name: 'peers-as-es-modules',
+  setup(build) {
+    const roots = new Map(['fp-ts', 'io-ts'].map((p) => [p, dirname(require.resolve(`${p}/package.json`))]))
+    build.onResolve({ filter: /^(fp-ts|io-ts)(\/|$)/ }, (args) => {
+      const [, peer = '', rest = ''] = /^(fp-ts|io-ts)(?:\/(?:lib\/|es6\/)?(.*?))?(?:\.js)?$/.exec(args.path) ?? []
+      const root = roots.get(peer)
+      if (root === undefined) return undefined
+      return { path: join(root, 'es6', `${rest === '' ? 'index' : rest}.js`) }
+    })
+  },
+}
 
 // Three builds. The library (and its testing helpers) keeps fp-ts, io-ts and fast-check external:
 // they are peers. Its ESM build imports `fp-ts/lib/*.js`, which Node's ESM loader resolves; the
-// build for bundlers imports fp-ts's ES modules instead. The command line bundles everything it needs, so that it runs with only this
-// package installed. `npm run build` empties dist/ first (a `clean` here would race between the
+// build for bundlers imports fp-ts's ES modules instead. The command line bundles everything it
+// needs (fp-ts and io-ts as ES modules), so that it runs with only this package installed. `npm run build` empties dist/ first (a `clean` here would race between the
 // two builds).
 export default defineConfig([
   {
@@ -17,9 +43,16 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // for bundlers (the `browser` and `module` conditions): scripts/browser-imports.mjs then points
-    // its fp-ts imports at the bare subpaths, whose `module` field gives fp-ts's ES modules
-    entry: { 'index.browser': 'src/index.ts' },
+    // for bundlers (the `browser` and `module` conditions): one ES module per source module in
+    // dist/browser/, not one file, so that an app's bundler drops every module the app does not
+    // reach (the package has no side effects). In one file it could drop only what it can prove
+    // pure, and every top-level `defineRule(…)`, codec or `closureWith(…)` call would stay.
+    // scripts/browser-imports.mjs then points the fp-ts imports at the bare subpaths, whose
+    // `module` field gives fp-ts's ES modules, and writes dist/index.browser.js, which re-exports
+    // dist/browser/index.js.
+    entry: ['src/**/*.ts', '!src/cli/**', '!src/testing/**'],
+    outDir: 'dist/browser',
+    bundle: false,
     format: ['esm'],
     dts: false,
     clean: false,
@@ -27,17 +60,22 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     splitting: false,
-    treeshake: true,
+    treeshake: false,
   },
   {
+    // the command: minified, its peers bundled as ES modules, split so that code only `batch`
+    // needs (imported dynamically) is in chunks of its own that `check` never loads. The chunks
+    // sit next to cli.js in dist/, where the installed package finds them.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     dts: false,
     clean: false,
     sourcemap: false,
     target: 'node20',
-    splitting: false,
+    splitting: true,
     treeshake: true,
+    minify: true,
     noExternal: [/^fp-ts/, /^io-ts/],
+    esbuildPlugins: [peersAsEsModules],
   },
 ])

@@ -59,3 +59,23 @@ export const typical = (i) => {
   s.user.id = `user-${i}`
   return s
 }
+
+/** A snapshot of about 1 kB (one NDJSON line of the batch benchmark). */
+export const lineSnapshot = (i) => {
+  const s = snapshotOf(6)
+  s.user.id = `user-${i}`
+  return s
+}
+
+/** The smallest `n` whose snapshot's JSON text is at least `bytes` long. */
+export const entitiesFor = (bytes) => {
+  let lo = 1
+  let hi = 1
+  while (JSON.stringify(snapshotOf(hi)).length < bytes) hi *= 2
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (JSON.stringify(snapshotOf(mid)).length < bytes) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -19,7 +19,7 @@ import type { Verdict, VerdictOptions } from '../verdict/verdict.js'
 import { closureWith } from './closureWith.js'
 import type { Closable } from './closureWith.js'
 
-const closure = closureWith(defaultRules)
+const closure = /*#__PURE__*/ closureWith(defaultRules)
 
 /**
  * Can the user close the account (or, with a target, the agency) at the snapshot's `asOf`?

@@ -1,9 +1,11 @@
 /**
- * Builds the package before the command-line tests when dist/ is missing or older than the
- * sources, so that `npm test` on a fresh clone tests the real `bin`.
+ * Builds the package before the tests when dist/ is missing or older than the sources, so that
+ * `npm test` on a fresh clone tests the real `bin` and the declarations the package ships. It
+ * builds as `npm run build` does, from an empty dist/ (a chunk left by an older build would be
+ * shipped and read as if it were current).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const newest = (dir: string): number =>
@@ -12,10 +14,13 @@ const newest = (dir: string): number =>
     return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs)
   }, 0)
 
+const OUTPUTS = ['dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/testing.d.ts']
+
 export default function setup(): void {
-  const cli = 'dist/cli.js'
-  const stale = !existsSync(cli) || statSync(cli).mtimeMs < Math.max(newest('src'), statSync('package.json').mtimeMs)
+  const sources = Math.max(newest('src'), statSync('package.json').mtimeMs, statSync('tsup.config.ts').mtimeMs)
+  const stale = OUTPUTS.some((f) => !existsSync(f) || statSync(f).mtimeMs < sources)
   if (stale) {
+    rmSync('dist', { recursive: true, force: true })
     execFileSync(process.execPath, ['node_modules/tsup/dist/cli-default.js'], { stdio: 'inherit' })
     execFileSync(process.execPath, ['scripts/browser-imports.mjs'], { stdio: 'inherit' })
   }

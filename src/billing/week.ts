@@ -55,7 +55,10 @@ export const weekStart = (t: Instant): Instant => {
  * Monday that starts it.
  *
  * @example
- * weekEnd(parseInstant('2026-11-18T10:00:00Z')) // 2026-11-23T00:00:00Z
+ * import { parseInstant, toISOString, weekEnd } from 'account-closure'
+ *
+ * const wednesday = parseInstant('2026-11-18T10:00:00Z')
+ * if (wednesday !== undefined) console.log(toISOString(weekEnd(wednesday))) // '2026-11-23T00:00:00.000Z', the next Monday
  *
  * @category utils
  * @since 0.1.0

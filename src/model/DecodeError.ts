@@ -11,8 +11,14 @@
  * One problem in a snapshot.
  *
  * @example
- * // { path: 'freelancer.contracts[2].endedAt', expected: 'an ISO-8601 instant with Z or an offset',
- * //   found: '"yesterday"', message: 'freelancer.contracts[2].endedAt: expected an ISO-8601 …, found "yesterday"' }
+ * import { decodeSnapshot } from 'account-closure'
+ * import type { DecodeError } from 'account-closure'
+ *
+ * const result = decodeSnapshot({ asOf: 'yesterday' })
+ * const first: DecodeError | undefined = result._tag === 'Left' ? result.left[0] : undefined
+ * console.log(first)
+ * // { path: 'asOf', expected: 'an ISO-8601 instant with Z or an offset', found: '"yesterday"',
+ * //   message: 'asOf: expected an ISO-8601 instant with Z or an offset, found "yesterday"' }
  *
  * @category model
  * @since 0.1.0

@@ -106,8 +106,11 @@ export type Rounding = 'down' | 'up'
  * Returns `undefined` for anything else.
  *
  * @example
- * parseInstant('2026-11-18T11:00:00+01:00') === parseInstant('2026-11-18T10:00:00Z') // true
- * parseInstant('2026-11-18T10:00:00.0001Z', 'up') === parseInstant('2026-11-18T10:00:00.001Z') // true
+ * import { parseInstant } from 'account-closure'
+ *
+ * console.log(parseInstant('2026-11-18T11:00:00+01:00') === parseInstant('2026-11-18T10:00:00Z')) // true
+ * console.log(parseInstant('2026-11-18T10:00:00.0001Z', 'up') === parseInstant('2026-11-18T10:00:00.001Z')) // true
+ * console.log(parseInstant('2026-11-18T10:00:00')) // undefined: a local time without a zone
  *
  * @category constructors
  * @since 0.1.0

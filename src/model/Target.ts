@@ -48,8 +48,16 @@ export const agencyTarget = (agencyId: string): AgencyTarget => ({ _tag: 'Agency
  * belongs to nothing, and otherwise by leaving every team.
  *
  * @example
- * pathOf(snapshot) // 'CloseAccount'
- * pathOf(snapshot, agencyTarget('ag-1')) // 'CloseAgency'
+ * import { agencyTarget, decodeSnapshot, pathOf } from 'account-closure'
+ *
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * console.log(pathOf(decoded.right)) // 'CloseAccount': the user belongs to nothing
+ * console.log(pathOf(decoded.right, agencyTarget('ag-1'))) // 'CloseAgency'
  *
  * @category utils
  * @since 0.1.0

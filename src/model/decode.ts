@@ -184,11 +184,13 @@ const problems = (s: Sink): DecodeErrors => {
  * value (a getter that throws, a revoked proxy and a cycle are problems, not exceptions).
  *
  * @example
- * import { decodeSnapshot } from 'account-closure'
- * import * as E from 'fp-ts/Either'
+ * import { decodeSnapshot, formatDecodeErrors } from 'account-closure'
+ * import * as E from 'fp-ts/lib/Either.js'
  *
+ * const body = '{ "asOf": "2026-11-18T10:00:00Z", "user": { "id": "", "securityQuestionSet": true, "standing": "good" } }'
  * const result = decodeSnapshot(JSON.parse(body))
- * if (E.isLeft(result)) return { status: 400, body: result.left } // [{ path, expected, found, message }]
+ * if (E.isLeft(result)) console.log(formatDecodeErrors(result.left)) // user.id: expected a non-empty string…, freelancer: …
+ * else console.log(result.right.user.id)
  *
  * @category decoding
  * @since 0.1.0

@@ -220,8 +220,13 @@ export const readSnapshotText = (input: string, options: DecodeOptions = {}): Te
  * is an error naming its JSON path, as is everything {@link decodeSnapshot} refuses.
  *
  * @example
- * decodeSnapshotText('{"asOf": …, "disputes": [{"id":"d-1","status":"open"}], "disputes": []}')
- * // Left([{ path: 'disputes', expected: 'a key that appears once in its object', … }])
+ * import { decodeSnapshotText } from 'account-closure'
+ *
+ * const result = decodeSnapshotText(`{ "asOf": "2026-11-18T10:00:00Z",
+ *   "user": { "id": "u-1", "securityQuestionSet": true, "standing": "good" }, "freelancer": null, "companies": [],
+ *   "agencies": [], "disputes": [{ "id": "d-1", "status": "open" }], "disputes": [], "subscriptions": [], "billingMethods": [] }`)
+ * if (result._tag === 'Left') console.log(result.left)
+ * // [{ path: 'disputes', expected: 'a key that appears once in its object', … }]
  *
  * @category decoding
  * @since 0.2.0

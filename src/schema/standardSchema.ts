@@ -93,8 +93,11 @@ const segments = (path: string): ReadonlyArray<PropertyKey> => {
  *
  * @example
  * import { snapshotSchema } from 'account-closure'
- * const result = snapshotSchema['~standard'].validate(JSON.parse(body))
- * if (result.issues) reply(400, result.issues)
+ *
+ * // the Standard Schema type allows a Promise; this one never returns one, and `await` reads both
+ * const result = await snapshotSchema['~standard'].validate(JSON.parse('{ "asOf": "2026-11-18T10:00:00Z" }'))
+ * if (result.issues !== undefined) console.log(result.issues.map((i) => i.message)) // [ 'user: expected …, found nothing', … ]
+ * else console.log(result.value.asOf)
  *
  * @category decoding
  * @since 0.2.0

@@ -10,8 +10,11 @@
  * @example
  * import fc from 'fast-check'
  * import { canClose } from 'account-closure'
+ * import type { AccountSnapshot } from 'account-closure'
  * import { snapshot } from 'account-closure/testing'
  *
+ * // your own code: here, a handler that answers 200 or 409
+ * const myHandler = (s: AccountSnapshot) => ({ status: canClose(s)._tag === 'Right' ? 200 : 409 })
  * fc.assert(fc.property(snapshot(), (s) => myHandler(s).status !== 500))
  *
  * @since 0.1.0

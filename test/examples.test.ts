@@ -7,9 +7,9 @@
  * noUncheckedIndexedAccess), then each block that is not a ```ts fragment runs with node and must
  * exit 0. The rules for writers are in docs/examples.md.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -131,20 +131,37 @@ afterAll(() => {
   else if (app !== '') console.log(`examples kept in ${app}`)
 })
 
-/** Compiles (already done) and runs one block; the problems, or none. */
-const problems = (b: Block): ReadonlyArray<string> => {
+/** What is wrong with a block once it is compiled: it holds no code, or has compiler errors. */
+const compileProblems = (b: Block): ReadonlyArray<string> => {
   const code = b.code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').trim()
   if (code === '') return [`${where(b)}: holds only comments; show code that runs (or say it in words outside a code block)`]
-  const compiled = errors.get(idOf(b)) ?? []
-  if (compiled.length > 0) return compiled
-  if (isFragment(b)) return []
-  const run = spawnSync(process.execPath, [join('out', `${idOf(b)}.js`)], {
-    cwd: app,
-    encoding: 'utf8',
-    timeout: 30_000,
-    env: { ...process.env, NODE_OPTIONS: '' },
+  return errors.get(idOf(b)) ?? []
+}
+
+/** Runs one compiled block with node, in the app; its problem, or none. */
+const run = (b: Block): Promise<ReadonlyArray<string>> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [join('out', `${idOf(b)}.js`)], { cwd: app, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.stdout.resume()
+    child.on('close', (code, signal) => resolve(code === 0 ? [] : [`${where(b)}: exited with ${String(code ?? signal)}\n${stderr}`]))
   })
-  return run.status === 0 ? [] : [`${where(b)}: exited with ${String(run.status ?? run.signal)}\n${run.stderr}`]
+
+/** Every block's problems: compiled first (one program), then the runnable ones run, a few at a time. */
+const runAll = async (): Promise<void> => {
+  const queue = blocks.filter((b) => compileProblems(b).length === 0 && !isFragment(b))
+  const worker = async (): Promise<void> => {
+    for (let b = queue.shift(); b !== undefined; b = queue.shift()) ran.set(idOf(b), await run(b))
+  }
+  await Promise.all(Array.from({ length: Math.max(2, Math.min(4, availableParallelism())) }, worker))
+}
+const ran = new Map<string, ReadonlyArray<string>>()
+beforeAll(runAll, 300_000)
+
+const problems = (b: Block): ReadonlyArray<string> => {
+  const compiled = compileProblems(b)
+  return compiled.length > 0 ? compiled : (ran.get(idOf(b)) ?? [])
 }
 
 describe('the blocks a user is shown', () => {

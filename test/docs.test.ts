@@ -1,0 +1,58 @@
+/**
+ * The JSON a user is shown in README.md and docs/*.md means what it says: a block marked
+ * ```json snapshot decodes, one marked ```json verdict is valid against schema/verdict.json, one
+ * marked ```json fragment is JSON (a whole value, or the members of an object). A bare ```json
+ * block must say which it is.
+ */
+import { readFileSync } from 'node:fs'
+
+import Ajv2020 from 'ajv/dist/2020.js'
+import { describe, expect, it } from 'vitest'
+
+import { decodeSnapshotText, formatDecodeErrors } from '../src/index.js'
+import { markdownBlocks, where } from './doc-blocks.js'
+
+const KINDS = ['snapshot', 'verdict', 'fragment']
+const json = markdownBlocks('.').filter((b) => b.lang === 'json')
+
+const parses = (text: string): boolean => {
+  for (const t of [text, `{${text}}`]) {
+    try {
+      JSON.parse(t)
+      return true
+    } catch {
+      // tried as a value, then as an object's members
+    }
+  }
+  return false
+}
+
+const verdictValid = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync('schema/verdict.json', 'utf8')) as object)
+
+describe('JSON blocks in the README and the docs', () => {
+  it('are there: a whole snapshot for each real-data case of docs/snapshot.md, and the verdict of the README', () => {
+    expect(json.filter((b) => b.file === 'docs/snapshot.md' && b.flags[0] === 'snapshot').length).toBeGreaterThanOrEqual(4)
+    expect(json.filter((b) => b.file === 'README.md' && b.flags[0] === 'verdict').length).toBe(1)
+  })
+  it('each say what they are: snapshot, verdict or fragment', () => {
+    const unsaid = json.filter((b) => b.flags.length !== 1 || !KINDS.includes(b.flags[0] ?? '')).map((b) => `${where(b)}: "json ${b.flags.join(' ')}"`)
+    expect(unsaid).toEqual([])
+  })
+  for (const b of json) {
+    const kind = b.flags[0]
+    if (kind === 'snapshot')
+      it(`${where(b)} is a whole snapshot that decodes`, () => {
+        const d = decodeSnapshotText(b.code)
+        expect(d._tag === 'Left' ? formatDecodeErrors(d.left) : '').toBe('')
+      })
+    else if (kind === 'verdict')
+      it(`${where(b)} is a verdict valid against schema/verdict.json`, () => {
+        const valid = verdictValid(JSON.parse(b.code))
+        expect(valid ? [] : verdictValid.errors).toEqual([])
+      })
+    else if (kind === 'fragment')
+      it(`${where(b)} is JSON (a value, or the members of an object)`, () => {
+        expect(parses(b.code)).toBe(true)
+      })
+  }
+})

@@ -4,7 +4,10 @@
  * marked ```json fragment is JSON (a whole value, or the members of an object). A bare ```json
  * block must say which it is.
  */
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 import Ajv2020 from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
@@ -55,4 +58,37 @@ describe('JSON blocks in the README and the docs', () => {
         expect(parses(b.code)).toBe(true)
       })
   }
+})
+
+describe('the figures of docs/quality.md', () => {
+  const figures = (...args: ReadonlyArray<string>) => {
+    const r = spawnSync(process.execPath, ['scripts/quality-figures.mjs', '--check', ...args], { encoding: 'utf8' })
+    return { status: r.status, stderr: r.stderr }
+  }
+  const copy = (edit: (text: string) => string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'quality-'))
+    const file = join(dir, 'quality.md')
+    writeFileSync(file, edit(readFileSync('docs/quality.md', 'utf8')))
+    return file
+  }
+
+  it('are the script\'s own, with the runtime exports of the built package (npm run docs:figures writes them)', () => {
+    const r = figures()
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+  })
+  it('are refused when the exports they state are not the package\'s', () => {
+    const file = copy((t) => t.replace('"InstantC",', '"InstantC","notExported",').replace(/(runtime exports of `account-closure` \| )(\d+)/, (_, a: string, n: string) => `${a}${Number(n) + 1}`))
+    const r = figures('--file', file)
+    rmSync(join(file, '..'), { recursive: true })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('removed: notExported')
+  })
+  it('are refused when edited by hand', () => {
+    const file = copy((t) => t.replace(/in (\d+) files \|/, 'in 999 files |'))
+    const r = figures('--file', file)
+    rmSync(join(file, '..'), { recursive: true })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('edited by hand')
+  })
 })

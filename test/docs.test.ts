@@ -13,7 +13,7 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 
 import { decodeSnapshotText, formatDecodeErrors } from '../src/index.js'
-import { markdownBlocks, where } from './doc-blocks.js'
+import { exampleBlocks, fencedBlocks, markdownBlocks, where } from './doc-blocks.js'
 
 const KINDS = ['snapshot', 'verdict', 'fragment']
 const json = markdownBlocks('.').filter((b) => b.lang === 'json')
@@ -90,5 +90,47 @@ describe('the figures of docs/quality.md', () => {
     rmSync(join(file, '..'), { recursive: true })
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('edited by hand')
+  })
+})
+
+describe('finding the blocks', () => {
+  it('reads a fence with its language and words, at the line its code starts, inside a list too', () => {
+    const md = ['text', '```ts fragment', 'const a = 1', '```', '- item', '', '  ````ts', '  const b = "```"', '  ```', '  ````'].join('\n')
+    expect(fencedBlocks('x.md', md)).toEqual([
+      { file: 'x.md', line: 3, lang: 'ts', flags: ['fragment'], code: 'const a = 1\n' },
+      { file: 'x.md', line: 8, lang: 'ts', flags: [], code: 'const b = "```"\n```\n' },
+    ])
+  })
+  it('reads each @example of a declaration file with the name it documents, a file comment as (module)', () => {
+    const dts = [
+      '/**',
+      ' * A file.',
+      ' * @example',
+      ' * one()',
+      ' */',
+      '',
+      '/**',
+      ' * Two.',
+      ' *',
+      ' * @example',
+      ' * import { two } from "x"',
+      ' *   two()',
+      ' *',
+      ' * @since 1',
+      ' */',
+      'declare const two: () => void;',
+      '/** @example',
+      ' * ```ts fragment',
+      ' * three',
+      ' * ```',
+      ' */',
+      'interface Three {}',
+    ].join('\n')
+    const found = exampleBlocks('d.ts', dts).map((b) => [b.declaration, b.line, b.flags, b.code])
+    expect(found).toEqual([
+      ['(module)', 4, [], 'one()\n'],
+      ['two', 11, [], 'import { two } from "x"\n  two()\n'],
+      ['Three', 19, ['fragment'], 'three\n'],
+    ])
   })
 })

@@ -10,6 +10,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 
 import { batch } from '../src/cli/batch.js'
+import { output } from '../src/cli/output.js'
 import { escapeText, jsonText } from '../src/cli/escape.js'
 import { report, plain } from '../src/cli/report.js'
 import { canClose, decodeSnapshot, decodeSnapshotText, encodeSnapshot, verdict } from '../src/index.js'
@@ -273,7 +274,7 @@ describe('batch lines end at LF only', () => {
     const out = new PassThrough()
     let text = ''
     out.on('data', (c: Buffer) => (text += c.toString()))
-    const tally = await batch(Readable.from([Buffer.from(input)]), out, { agency: undefined, billingCycleEnd: 'week-end', maxLineBytes: 1 << 20 })
+    const tally = await batch(Readable.from([Buffer.from(input)]), output(out), { agency: undefined, billingCycleEnd: 'week-end', maxLineBytes: 1 << 20 })
     return { tally, records: text.trim() === '' ? [] : text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) }
   }
   /** CRs as JSON whitespace, after commas, colons and brackets outside strings, as a mask says. */

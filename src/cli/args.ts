@@ -12,6 +12,8 @@ export interface Common {
   readonly file: string | undefined
   readonly agency: string | undefined
   readonly billingCycleEnd: BillingCycleEnd
+  /** An ES module of rules of one's own (`--rules`), run after the default rules. */
+  readonly rules: string | undefined
 }
 
 export type Command =
@@ -34,8 +36,8 @@ const MAX_JOBS_ASKED = 64
 const MAX_LINE_BYTES = 500 * 1024 * 1024
 
 export const USAGE = `Usage:
-  account-closure check [FILE|-] [--agency ID] [--json] [--tz ZONE] [--cycle-ends week|invoice]
-  account-closure batch [FILE|-] [--agency ID] [--cycle-ends week|invoice] [--max-line-bytes N] [--jobs N]
+  account-closure check [FILE|-] [--agency ID] [--json] [--tz ZONE] [--cycle-ends week|invoice] [--rules MODULE]
+  account-closure batch [FILE|-] [--agency ID] [--cycle-ends week|invoice] [--max-line-bytes N] [--jobs N] [--rules MODULE]
   account-closure --help | --version
 
 check   Reads one account snapshot (JSON) from FILE, or from standard input for - or no FILE,
@@ -46,13 +48,18 @@ check   Reads one account snapshot (JSON) from FILE, or from standard input for 
           --tz ZONE              show instants in an IANA time zone (Europe/Berlin); UTC by default
           --cycle-ends week      an ended hourly contract's billing cycle ends with its week (default)
           --cycle-ends invoice   ... or when that week is invoiced, Monday 12:00 UTC
+          --rules MODULE         also run the rules an ES module exports (default export: a rule
+                                 made with defineRule, or a list of them), after the default rules
 batch   Reads snapshots as NDJSON (one per line) and writes one JSON record per non-empty line.
           --max-line-bytes N     a longer line gets a too-large record (default 64 MiB)
           --jobs N               answer lines on N threads (default: one per core, at most ${MAX_JOBS});
                                  the output is the same, in the same order
+          --rules MODULE         as for check; a rule that fails gets a rule-failed record
 
-Exit status: 0 closable, 1 blocked, 2 invalid snapshot, 64 wrong usage, 66 unreadable input.
-For batch: 0 when every line was answered, 2 when some line was invalid.`
+Exit status: 0 closable, 1 blocked, 2 invalid snapshot, 64 wrong usage (or a rules module that
+does not load), 66 unreadable input or rules module, 70 a rule (or the command) failed,
+74 output that cannot be written.
+For batch: 0 when every line was answered, 2 when some line was invalid, 70 when a rule failed.`
 
 type Spec = { readonly takesValue: boolean }
 const OPTIONS: { readonly [C in 'check' | 'batch']: Readonly<Record<string, Spec>> } = {
@@ -61,20 +68,23 @@ const OPTIONS: { readonly [C in 'check' | 'batch']: Readonly<Record<string, Spec
     '--json': { takesValue: false },
     '--tz': { takesValue: true },
     '--cycle-ends': { takesValue: true },
+    '--rules': { takesValue: true },
   },
   batch: {
     '--agency': { takesValue: true },
     '--cycle-ends': { takesValue: true },
     '--max-line-bytes': { takesValue: true },
     '--jobs': { takesValue: true },
+    '--rules': { takesValue: true },
   },
 }
 
 const isHelp = (a: string): boolean => a === '--help' || a === '-h'
 const isVersion = (a: string): boolean => a === '--version' || a === '-V'
 
-/** Whether a time zone is one `Intl` knows. */
+/** Whether a time zone is one `Intl` knows (UTC without asking it: building a format costs time). */
 export const knownTimeZone = (zone: string): boolean => {
+  if (zone === 'UTC') return true
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
     return true
@@ -130,6 +140,7 @@ export const parseArgs = (argv: ReadonlyArray<string>): E.Either<string, Command
     file: files[0],
     agency: values.get('--agency'),
     billingCycleEnd: cycle === 'week' ? 'week-end' : 'client-invoice',
+    rules: values.get('--rules'),
   }
   if (command === 'check') {
     const timeZone = values.get('--tz') ?? 'UTC'

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { Readable, Writable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { TextDecoder } from 'node:util'
 
 import type { BillingCycleEnd } from '../billing/week.js'
@@ -18,13 +18,18 @@ import { toISOString } from '../model/Instant.js'
 import { defaultRules } from '../rules/defaultRules.js'
 import { jsonText } from './escape.js'
 import { lines } from './lines.js'
+import type { Output } from './output.js'
 import { answerJob, JobBuilder, Pool } from './pool.js'
-import type { Answer, Done, WorkerSettings } from './pool.js'
+import type { Answer, Done, Kind, WorkerSettings } from './pool.js'
+import { ruleFailure } from './rules.js'
+import type { AnyRule } from './rules.js'
 
 export interface BatchOptions {
   readonly agency: string | undefined
   readonly billingCycleEnd: BillingCycleEnd
   readonly maxLineBytes: number
+  /** Rules of one's own (`--rules`): the module's URL, which worker threads import, and its rules. */
+  readonly rules?: { readonly url: string; readonly rules: ReadonlyArray<AnyRule> }
   /**
    * Worker threads to answer lines on: how many, and the script they run (the command's own).
    * Without them, or with fewer than 2, lines are answered on this thread.
@@ -34,11 +39,14 @@ export interface BatchOptions {
   readonly progress?: (lines: number) => void
 }
 
+/** What was written: how many records of each kind (every non-empty line has one). */
 export interface Tally {
   lines: number
   closable: number
   blocked: number
   invalid: number
+  /** Lines on which a rule of one's own failed (`rule-failed` records). */
+  failed: number
 }
 
 /** How much output is gathered before it is written. */
@@ -48,9 +56,9 @@ const CHUNK = 64 * 1024
 const MAX_ERRORS = 100
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-const brief = briefWith(defaultRules)
 
-type Outcome = { readonly kind: 'closable' | 'blocked' | 'invalid'; readonly json: string }
+type Outcome = { readonly kind: Kind; readonly json: string }
+type Brief = ReturnType<typeof briefWith<AnyRule>>
 
 const failure = (line: number, error: 'not-json' | 'invalid' | 'too-large', errors: DecodeErrors, userId?: string): Outcome => {
   // decodeSnapshot lists at most MAX_ERRORS and then one error at '' that counts the rest
@@ -69,8 +77,11 @@ const failure = (line: number, error: 'not-json' | 'invalid' | 'too-large', erro
   }
 }
 
-/** The record of one line: a verdict in brief, or why it is not a snapshot. */
-export const summarise = (bytes: Uint8Array, line: number, target: Target | undefined, billingCycleEnd: BillingCycleEnd): Outcome => {
+/**
+ * The record of one line: a verdict in brief, or why it is not a snapshot, or the rule that
+ * failed on it (`rule-failed`: any other error is the command's own fault, and is thrown).
+ */
+export const summarise = (brief: Brief, bytes: Uint8Array, line: number, target: Target | undefined, billingCycleEnd: BillingCycleEnd): Outcome => {
   let text: string
   try {
     text = utf8.decode(bytes)
@@ -80,7 +91,14 @@ export const summarise = (bytes: Uint8Array, line: number, target: Target | unde
   const read = readSnapshotText(text, { maxErrors: MAX_ERRORS })
   if (read._tag === 'NotJson') return failure(line, 'not-json', read.errors)
   if (read._tag === 'Invalid') return failure(line, 'invalid', read.errors)
-  const a = brief(read.snapshot, target, { billingCycleEnd })
+  let a: ReturnType<Brief>
+  try {
+    a = brief(read.snapshot, target, { billingCycleEnd })
+  } catch (e) {
+    const failed = ruleFailure(e)
+    if (failed === undefined) throw e
+    return { kind: 'failed', json: jsonText({ line, userId: read.snapshot.user.id, error: 'rule-failed', rule: failed.rule, message: failed.message }) }
+  }
   const closable = a.blockers.length === 0
   return {
     kind: closable ? 'closable' : 'blocked',
@@ -104,27 +122,14 @@ const isBlank = (b: Uint8Array): boolean => {
   return true
 }
 
-/** Resolves when the stream can take more, or will never again. */
-const drained = (output: Writable): Promise<void> =>
-  new Promise((resolve) => {
-    const done = (): void => {
-      output.off('drain', done)
-      output.off('close', done)
-      output.off('error', done)
-      resolve()
-    }
-    output.on('drain', done)
-    output.on('close', done)
-    output.on('error', done)
-  })
-
 /** How each line is answered, on whichever thread answers it. */
-export const answerWith = (settings: Omit<WorkerSettings, 'role'>): Answer => {
+export const answerWith = (settings: Omit<WorkerSettings, 'role'>, rules: ReadonlyArray<AnyRule>): Answer => {
   const target = settings.agency === undefined ? undefined : agencyTarget(settings.agency)
+  const brief = briefWith<AnyRule>([...defaultRules, ...rules])
   return (bytes, line) =>
     typeof bytes === 'number'
       ? failure(line, 'too-large', [decodeError('', `a line of at most ${settings.maxLineBytes} bytes`, `${bytes} bytes`)])
-      : summarise(bytes, line, target, settings.billingCycleEnd)
+      : summarise(brief, bytes, line, target, settings.billingCycleEnd)
 }
 
 /** A job is sent once it holds this many lines or bytes. */
@@ -132,73 +137,73 @@ const JOB_LINES = 256
 const JOB_BYTES = 1024 * 1024
 
 /**
- * Streams `input` to `output`, one record per non-empty line; stops early, quietly, when the
- * output is closed. Resolves to the tally of what was answered. Lines are answered in jobs of a
- * few hundred; with `threads`, on worker threads, with the same output.
+ * Streams `input` to `output`, one record per non-empty line; stops early when the output is
+ * closed or fails. Resolves to the tally of the records written (a record counts once its text
+ * has reached the output, never before). Lines are answered in jobs of a few hundred; with
+ * `threads`, on worker threads, with the same output.
  */
-export const batch = async (input: Readable, output: Writable, options: BatchOptions): Promise<Tally> => {
-  const tally: Tally = { lines: 0, closable: 0, blocked: 0, invalid: 0 }
-  const settings = { agency: options.agency, billingCycleEnd: options.billingCycleEnd, maxLineBytes: options.maxLineBytes }
-  const answer = answerWith(settings)
+export const batch = async (input: Readable, output: Output, options: BatchOptions): Promise<Tally> => {
+  const tally: Tally = { lines: 0, closable: 0, blocked: 0, invalid: 0, failed: 0 }
+  const settings = {
+    agency: options.agency,
+    billingCycleEnd: options.billingCycleEnd,
+    maxLineBytes: options.maxLineBytes,
+    rules: options.rules?.url,
+  }
+  const answer = answerWith(settings, options.rules?.rules ?? [])
   const threads = options.threads
   const workers = threads === undefined ? 1 : Math.max(1, threads.count)
-  // a reader that went away (| head) ends the batch quietly
-  let closed = false
-  const onClosed = (): void => {
-    closed = true
-  }
-  output.on('error', onClosed)
-  output.on('close', onClosed)
-  const open = (): boolean => !closed && output.writable
-  // records are written in chunks: one write per line costs more than answering it
+  // records are written in chunks: one write per line costs more than answering it; a chunk's
+  // lines are counted once it is written
   let pending = ''
-  const put = async (text: string): Promise<void> => {
-    pending += text
-    if (pending.length >= CHUNK) {
-      const chunk = pending
-      pending = ''
-      if (!output.write(chunk)) await drained(output)
-    }
+  let counts: Omit<Tally, 'lines'> = { closable: 0, blocked: 0, invalid: 0, failed: 0 }
+  const flush = async (): Promise<void> => {
+    const chunk = pending
+    const c = counts
+    pending = ''
+    counts = { closable: 0, blocked: 0, invalid: 0, failed: 0 }
+    await output.write(chunk, () => {
+      tally.closable += c.closable
+      tally.blocked += c.blocked
+      tally.invalid += c.invalid
+      tally.failed += c.failed
+      const before = tally.lines
+      tally.lines += c.closable + c.blocked + c.invalid + c.failed
+      if (options.progress !== undefined && Math.floor(tally.lines / 1000) > Math.floor(before / 1000)) options.progress(tally.lines)
+    })
   }
-  const count = (d: Omit<Done, 'id' | 'text'>, lastLine: number): void => {
-    tally.closable += d.closable
-    tally.blocked += d.blocked
-    tally.invalid += d.invalid
-    if (options.progress !== undefined && Math.floor(lastLine / 1000) > Math.floor(tally.lines / 1000)) options.progress(lastLine)
-    tally.lines = lastLine
+  const put = async (d: Omit<Done, 'id'>): Promise<void> => {
+    pending += d.text
+    counts.closable += d.closable
+    counts.blocked += d.blocked
+    counts.invalid += d.invalid
+    counts.failed += d.failed
+    if (pending.length >= CHUNK) await flush()
   }
 
   let pool: Pool | undefined
   const job = new JobBuilder()
   let jobs = 0
-  let lastLine = 0
-  const underway: Array<{ readonly done: Promise<Done>; readonly lastLine: number }> = []
+  const underway: Array<Promise<Done>> = []
   const writeFirst = async (): Promise<void> => {
     const first = underway.shift()
     if (first === undefined) return
-    const d = await first.done
-    if (!open()) return
-    count(d, first.lastLine)
-    await put(d.text)
+    const d = await first
+    if (output.open()) await put(d)
   }
   /** Answers the job filled so far: on a worker, or here with one thread, and for an input shorter than one job. */
   const send = async (last: boolean): Promise<void> => {
     if (job.count === 0) return
     const taken = job.take(jobs++)
     // (starting threads for a short input would cost more than it saves)
-    if (pool === undefined && (workers === 1 || last)) {
-      const d = answerJob(taken, answer)
-      count(d, lastLine)
-      return put(d.text)
-    }
+    if (pool === undefined && (workers === 1 || last)) return put(answerJob(taken, answer))
     pool ??= new Pool((threads as { readonly script: URL }).script, workers, settings)
-    underway.push({ done: pool.run(taken), lastLine })
+    underway.push(pool.run(taken))
     if (underway.length >= 2 * workers) await writeFirst()
   }
   try {
     for await (const l of lines(input, options.maxLineBytes)) {
-      if (!open()) break
-      lastLine = l.line
+      if (!output.open()) break
       if (l._tag === 'TooLarge') job.addTooLarge(l.line, l.bytes)
       else {
         const bytes = withoutBom(l.line, l.bytes)
@@ -206,15 +211,12 @@ export const batch = async (input: Readable, output: Writable, options: BatchOpt
       }
       if (job.count >= JOB_LINES || job.bytes >= JOB_BYTES) await send(false)
     }
-    if (open()) await send(true)
-    while (underway.length > 0 && open()) await writeFirst()
-    if (open()) {
-      tally.lines = lastLine
-      if (pending.length > 0) output.write(pending)
-    }
+    if (output.open()) await send(true)
+    while (underway.length > 0 && output.open()) await writeFirst()
+    if (output.open()) await flush()
   } finally {
-    output.off('error', onClosed)
-    output.off('close', onClosed)
+    // answers still under way are not waited for: their lines are not written
+    for (const u of underway) u.catch(() => undefined)
     await pool?.close()
   }
   return tally

@@ -1,25 +1,36 @@
 /**
- * Nothing from the input reaches a terminal raw: control characters (C0, DEL, C1) and the
- * bidirectional formatting characters are shown as `\u001b`-style escapes.
+ * Nothing from the input reaches a terminal raw: every code point of the Unicode general
+ * categories Cc, Cf, Zl and Zp (controls, DEL, C1, the bidirectional and zero-width marks, the
+ * line and paragraph separators, U+FEFF…) and every lone surrogate is shown as a `\u200e`-style
+ * escape (a code point above U+FFFF as its two UTF-16 units, `\udb40\udc01`).
  *
  * @internal
  */
 
-const hex = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+const hex = (c: string): string => {
+  let s = ''
+  for (let i = 0; i < c.length; i++) s += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`
+  return s
+}
 
-/** C0, DEL, C1, and U+202A–U+202E, U+2066–U+2069 (bidirectional formatting). */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+/**
+ * The escaped set. With the `u` flag a surrogate pair is one code point, so the range
+ * U+D800–U+DFFF matches lone surrogates only.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\ud800-\udfff]/gu
 
-/** Text for a terminal: every unsafe character escaped. */
+/** Text for a terminal: every code point of the escaped set written as `\uXXXX`. */
 export const escapeText = (s: string): string => s.replace(UNSAFE, hex)
 
 /**
- * What JSON.stringify leaves raw that a terminal would act on: DEL, C1, the bidirectional
- * formatting characters, and the line and paragraph separators. In JSON text they only occur
- * inside strings, where `\uXXXX` is the same character.
+ * What JSON.stringify leaves raw of the escaped set: all of it but C0 (which it escapes, and whose
+ * LF it writes between lines as indentation) and lone surrogates (which it escapes too). In JSON
+ * text the rest only occurs inside strings, where `\uXXXX` is the same character.
  */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g
+const UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu
+
+/** JSON text (or a piece of it, split between tokens) with every character of the escaped set written as `\uXXXX`. */
+export const escapeJson = (json: string): string => json.replace(UNSAFE_IN_JSON, hex)
 
 /** JSON text with every character a terminal would act on written as `\uXXXX`. */
-export const jsonText = (value: unknown, indent?: number): string =>
-  JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, hex)
+export const jsonText = (value: unknown, indent?: number): string => escapeJson(JSON.stringify(value, null, indent))

@@ -5,15 +5,21 @@
  *
  * @internal
  */
-import { answerWith } from './batch.js'
-import { serveBatch } from './pool.js'
+import { isMainThread, workerData } from 'node:worker_threads'
+
 import { EXIT, run } from './run.js'
 
-// started again as a worker thread of `batch`, it answers lines and nothing else
-if (!serveBatch(answerWith)) main()
+const isBatchWorker = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'account-closure/batch'
+
+// started again as a worker thread of `batch`, it answers lines and nothing else (loaded only then)
+if (!isMainThread && isBatchWorker(workerData))
+  void import('./worker.js').then((w) => w.serve(workerData as Parameters<typeof w.serve>[0]))
+else main()
 
 function main(): void {
-  // a reader that went away is not a fault: writes after it are dropped, the answer stands
+  // a reader that went away is not a fault: writes after it are dropped, the answer stands (a
+  // write that fails otherwise is followed by the command itself, and is exit 74)
   process.stdout.on('error', () => undefined)
   process.stderr.on('error', () => undefined)
 
@@ -23,7 +29,7 @@ function main(): void {
       process.exitCode = code
     })
     .catch((e: unknown) => {
-      process.stderr.write(`account-closure: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
+      process.stderr.write(`account-closure: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`)
       process.exitCode = EXIT.internal
     })
 }

@@ -4,11 +4,11 @@
  * back as one text and are written in the order the jobs were sent, so the output is exactly
  * what one thread writes. At most two jobs per worker are under way, so memory stays bounded.
  *
- * The worker is the command's own script started again: {@link serveBatch} runs in it.
+ * The worker is the command's own script started again: `worker.ts` serves jobs in it.
  *
  * @internal
  */
-import { parentPort, Worker, workerData } from 'node:worker_threads'
+import { Worker } from 'node:worker_threads'
 
 import type { BillingCycleEnd } from '../billing/week.js'
 
@@ -27,6 +27,8 @@ export interface Done {
   readonly closable: number
   readonly blocked: number
   readonly invalid: number
+  /** Lines on which a rule failed. */
+  readonly failed: number
 }
 
 export interface WorkerSettings {
@@ -34,15 +36,21 @@ export interface WorkerSettings {
   readonly agency: string | undefined
   readonly billingCycleEnd: BillingCycleEnd
   readonly maxLineBytes: number
+  /** The URL of the rules module (`--rules`), which workers import too. */
+  readonly rules: string | undefined
 }
 
+/** What a line's record says: answered (closable or blocked), invalid, or a rule failed on it. */
+export type Kind = 'closable' | 'blocked' | 'invalid' | 'failed'
+
 /** How one line is answered: its record, and which kind it is. */
-export type Answer = (bytes: Uint8Array | number, line: number) => { readonly kind: 'closable' | 'blocked' | 'invalid'; readonly json: string }
+export type Answer = (bytes: Uint8Array | number, line: number) => { readonly kind: Kind; readonly json: string }
+
 
 /** Answers every line of a job, in order. */
 export const answerJob = (job: Job, answer: Answer): Done => {
   let text = ''
-  const tally = { closable: 0, blocked: 0, invalid: 0 }
+  const tally = { closable: 0, blocked: 0, invalid: 0, failed: 0 }
   for (let k = 0; k < job.lines.length; k += 3) {
     const line = job.lines[k] as number
     const start = job.lines[k + 1] as number
@@ -52,16 +60,6 @@ export const answerJob = (job: Job, answer: Answer): Done => {
     text += `${outcome.json}\n`
   }
   return { id: job.id, text, ...tally }
-}
-
-/** Whether this thread is a batch worker; if so, it serves jobs with `answer` until it is ended. */
-export const serveBatch = (answerFor: (settings: WorkerSettings) => Answer): boolean => {
-  const settings = workerData as WorkerSettings | undefined
-  if (parentPort === null || settings?.role !== 'account-closure/batch') return false
-  const answer = answerFor(settings)
-  const port = parentPort
-  port.on('message', (job: Job) => port.postMessage(answerJob(job, answer)))
-  return true
 }
 
 /** A job being filled on the main thread. */

@@ -10,18 +10,22 @@ import type { Readable, Writable } from 'node:stream'
 import { TextDecoder } from 'node:util'
 
 import { version } from '../../package.json'
+import { closureWith } from '../closure/closureWith.js'
 import { decodeError } from '../model/DecodeError.js'
 import { safely } from '../model/struct.js'
 import { agencyTarget } from '../model/Target.js'
 import { readSnapshotText } from '../model/text.js'
 import type { TextResult } from '../model/text.js'
-import { verdict } from '../closure/defaults.js'
+import { defaultRules } from '../rules/defaultRules.js'
 import { MAX_JOBS, parseArgs, USAGE } from './args.js'
 import type { Command } from './args.js'
-import { batch } from './batch.js'
-import { WorkerFailure } from './pool.js'
-import { escapeText, jsonText } from './escape.js'
+import { escapeJson, escapeText } from './escape.js'
+import { jsonChunks } from './json.js'
+import { output } from './output.js'
+import type { Outcome } from './output.js'
 import { colours, plain, report } from './report.js'
+import { loadRules, ruleFailure } from './rules.js'
+import type { AnyRule, Loaded } from './rules.js'
 
 export interface Io {
   readonly stdin: Readable & { readonly isTTY?: boolean }
@@ -32,7 +36,12 @@ export interface Io {
   readonly batchWorker?: URL
 }
 
-export const EXIT = { closable: 0, blocked: 1, invalid: 2, usage: 64, noInput: 66, internal: 70 } as const
+/**
+ * Exit statuses: the answer (0, 1), an invalid snapshot (2), and the sysexits codes for wrong
+ * usage (64), input that cannot be read (66), a failure inside (70: a rule, or the command) and
+ * output that cannot be written (74).
+ */
+export const EXIT = { closable: 0, blocked: 1, invalid: 2, usage: 64, noInput: 66, internal: 70, ioError: 74 } as const
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -77,6 +86,39 @@ const say = (stream: Writable, text: string): void => {
   stream.write(text.endsWith('\n') ? text : `${text}\n`)
 }
 
+/** The status once output has ended: a write that failed is said, and is exit 74; a closed pipe keeps the answer's. */
+const ended = (io: Io, outcome: Outcome, answer: number): number => {
+  if (outcome._tag !== 'Failed') return answer
+  say(io.stderr, `account-closure: cannot write the output: ${escapeText(outcome.why)}`)
+  return EXIT.ioError
+}
+
+/** The rules of `--rules`, or the status to exit with (said on standard error). */
+const rulesOf = async (io: Io, module: string | undefined): Promise<Extract<Loaded, { readonly _tag: 'Rules' }> | number | undefined> => {
+  if (module === undefined) return undefined
+  const loaded = await loadRules(module, defaultRules.map((r) => r.id))
+  if (loaded._tag === 'Rules') return loaded
+  say(io.stderr, `account-closure: ${escapeText(loaded.why)}`)
+  return loaded.exit === 'noInput' ? EXIT.noInput : EXIT.usage
+}
+
+/** A rule that failed: one line naming it, exit 70; any other error is thrown on. */
+const ruleFailed = (io: Io, e: unknown): number => {
+  const failed = ruleFailure(e)
+  if (failed === undefined) throw e
+  say(io.stderr, `account-closure: rule ${escapeText(failed.rule)} failed: ${escapeText(failed.message.replace(`rule ${failed.rule} failed: `, ''))}`)
+  return EXIT.internal
+}
+
+/** Writes JSON text in chunks, escaped, each after the stream has taken the one before. */
+const writeJson = async (out: ReturnType<typeof output>, value: unknown): Promise<void> => {
+  for (const chunk of jsonChunks(value, 2)) {
+    if (!out.open()) return
+    await out.write(escapeJson(chunk))
+  }
+  await out.write('\n')
+}
+
 const usage = (io: Io, why: string): number => {
   say(io.stderr, `account-closure: ${escapeText(why)}\n${USAGE.split('\n').slice(0, 4).join('\n')}\nRun account-closure --help for more.`)
   return EXIT.usage
@@ -85,6 +127,8 @@ const usage = (io: Io, why: string): number => {
 const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: Io): Promise<number> => {
   if (command.file === undefined && io.stdin.isTTY === true)
     return usage(io, 'check reads a snapshot from FILE, or from standard input: name a file, or pipe one in')
+  const own = await rulesOf(io, command.rules)
+  if (typeof own === 'number') return own
   let bytes: Buffer
   const file = command.file ?? '-'
   if (file === '-') bytes = await readAll(io.stdin)
@@ -110,20 +154,41 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
     const lead = read._tag === 'NotJson' ? 'the snapshot is not JSON' : 'the snapshot is not valid'
     say(io.stderr, `account-closure: ${lead}:`)
     for (const err of read.errors) say(io.stderr, `  ${escapeText(err.message)}`)
-    if (command.json) say(io.stdout, jsonText({ errors: read.errors }, 2))
-    return EXIT.invalid
+    if (!command.json) return EXIT.invalid
+    const out = output(io.stdout)
+    await writeJson(out, { errors: read.errors })
+    return ended(io, await out.end(), EXIT.invalid)
   }
   const target = command.agency === undefined ? undefined : agencyTarget(command.agency)
-  const v = verdict(read.snapshot, target, { billingCycleEnd: command.billingCycleEnd, timeZone: command.timeZone })
-  if (command.json) say(io.stdout, jsonText(v, 2))
+  const rules: ReadonlyArray<AnyRule> = own === undefined ? defaultRules : [...defaultRules, ...own.rules]
+  let v
+  try {
+    v = closureWith(rules).verdict(read.snapshot, target, { billingCycleEnd: command.billingCycleEnd, timeZone: command.timeZone })
+  } catch (e) {
+    return ruleFailed(io, e)
+  }
+  const answer = v.closable ? EXIT.closable : EXIT.blocked
+  const out = output(io.stdout)
+  if (command.json) await writeJson(out, v)
   else {
     const colour = io.stdout.isTTY === true && (io.env['NO_COLOR'] ?? '') === ''
-    say(io.stdout, report(v, colour ? colours : plain, command.timeZone))
+    let text
+    try {
+      // (the report reads only what every blocker and step has)
+      text = report(v as Parameters<typeof report>[0], colour ? colours : plain, command.timeZone)
+    } catch (e) {
+      return ruleFailed(io, e)
+    }
+    await out.write(text)
   }
-  return v.closable ? EXIT.closable : EXIT.blocked
+  return ended(io, await out.end(), answer)
 }
 
 const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, io: Io): Promise<number> => {
+  // loaded only here, so that check starts without it
+  const [{ batch }, { WorkerFailure }] = await Promise.all([import('./batch.js'), import('./pool.js')])
+  const own = await rulesOf(io, command.rules)
+  if (typeof own === 'number') return own
   let input: Readable = io.stdin
   const file = command.file ?? '-'
   if (file !== '-') {
@@ -136,11 +201,13 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
   }
   const progress = io.stderr.isTTY === true ? (n: number) => void io.stderr.write(`\r${n} lines read`) : undefined
   let tally
+  const out = output(io.stdout)
   try {
-    tally = await batch(input, io.stdout, {
+    tally = await batch(input, out, {
       agency: command.agency,
       billingCycleEnd: command.billingCycleEnd,
       maxLineBytes: command.maxLineBytes,
+      ...(own === undefined ? {} : { rules: own }),
       ...(progress === undefined ? {} : { progress }),
       ...(io.batchWorker === undefined
         ? {}
@@ -148,18 +215,22 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
     })
   } catch (e) {
     // a worker thread's failure is the command's own fault (exit 70), not the input's
-    if (e instanceof WorkerFailure) throw e
+    if (e instanceof WorkerFailure || codeOf(e) === '') throw e
     say(io.stderr, `account-closure: ${escapeText(describeReadError(file, e))}`)
     return EXIT.noInput
   } finally {
     input.destroy()
   }
+  const outcome = await out.end()
   if (progress !== undefined) io.stderr.write('\r\u001b[K')
-  say(
-    io.stderr,
-    `account-closure: ${tally.lines} lines: ${tally.closable} closable, ${tally.blocked} blocked, ${tally.invalid} invalid`,
-  )
-  return tally.invalid > 0 ? EXIT.invalid : 0
+  const failed = tally.failed > 0 ? `, ${tally.failed} failed (a rule failed)` : ''
+  const summary = `${tally.lines} lines: ${tally.closable} closable, ${tally.blocked} blocked, ${tally.invalid} invalid${failed}`
+  if (outcome._tag === 'Failed') {
+    say(io.stderr, `account-closure: cannot write the output: ${escapeText(outcome.why)}; written before it failed: ${summary}`)
+    return EXIT.ioError
+  }
+  say(io.stderr, `account-closure: ${summary}`)
+  return tally.failed > 0 ? EXIT.internal : tally.invalid > 0 ? EXIT.invalid : 0
 }
 
 /** Runs the command line; resolves to the exit status. Never throws for bad input. */

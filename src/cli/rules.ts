@@ -1,0 +1,115 @@
+/**
+ * `--rules MODULE`: rules of one's own, loaded from an ES module whose default export is a rule
+ * or a list of rules. They are checked by shape, not by class: the module may import its own copy
+ * of the package. An error thrown inside one of them names it.
+ *
+ * @internal
+ */
+import { stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import type { BlockerBase } from '../rules/Blocker.js'
+import type { Rule } from '../rules/Rule.js'
+import type { StepBase } from '../plan/Step.js'
+
+export type AnyRule = Rule<BlockerBase, StepBase>
+
+/** Rules loaded, or why not: `noInput` (66) for a path that is not a readable file, `usage` (64) for a module that fails. */
+export type Loaded =
+  | { readonly _tag: 'Rules'; readonly rules: ReadonlyArray<AnyRule>; readonly url: string }
+  | { readonly _tag: 'Failed'; readonly exit: 'noInput' | 'usage'; readonly why: string }
+
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
+
+/** Why a value is not a rule; undefined when it is one by its shape. */
+const notARule = (u: unknown): string | undefined => {
+  if (!isObject(u)) return `it is ${u === null ? 'null' : Array.isArray(u) ? 'a list' : `a ${typeof u}`}, not a rule`
+  if (typeof u['id'] !== 'string' || u['id'] === '') return 'it has no id (a non-empty string)'
+  const id = u['id']
+  if (!Array.isArray(u['paths']) || !(u['paths'] as ReadonlyArray<unknown>).every((p) => typeof p === 'string'))
+    return `rule ${id} has no paths (a list of closing paths)`
+  for (const f of ['check', 'clear'] as const) if (typeof u[f] !== 'function') return `rule ${id} has no ${f} function`
+  if (!isObject(u['messages'])) return `rule ${id} has no messages`
+  return undefined
+}
+
+/** The first line of an error's message, for one line on standard error. */
+export const firstLine = (e: unknown): string => {
+  const message = isObject(e) && typeof e['message'] === 'string' ? e['message'] : String(e)
+  return message.split('\n').find((l) => l.trim() !== '') ?? message
+}
+
+/** A rule's failure: the rule it names and what happened; undefined for any other error. */
+export const ruleFailure = (e: unknown): { readonly rule: string; readonly message: string } | undefined =>
+  isObject(e) && typeof e['ruleId'] === 'string' ? { rule: e['ruleId'], message: firstLine(e) } : undefined
+
+/** An error thrown inside a rule, named after it (an error that names a rule already is kept). */
+const named = (e: unknown, ruleId: string): unknown => {
+  if (ruleFailure(e) !== undefined) return e
+  const error = new Error(`rule ${ruleId} failed: ${firstLine(e)}`)
+  return Object.assign(error, { name: 'RuleError', ruleId })
+}
+
+/** The rule with every function of it naming the rule in what it throws. */
+const guarded = (rule: AnyRule): AnyRule => {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(rule))
+    out[k] =
+      typeof v === 'function'
+        ? (...args: ReadonlyArray<unknown>): unknown => {
+            try {
+              return (v as (...a: Array<unknown>) => unknown).apply(rule, [...args])
+            } catch (e) {
+              throw named(e, rule.id)
+            }
+          }
+        : v
+  return out as unknown as AnyRule
+}
+
+/** The URL a rules module is imported from (worker threads import the same). */
+export const moduleUrl = (path: string): string => pathToFileURL(resolve(path)).href
+
+/**
+ * Loads the rules of the module at `path`; `taken` holds the ids already in use (the default
+ * rules'), which a rule of one's own may not reuse.
+ */
+export const loadRules = async (path: string, taken: ReadonlyArray<string>): Promise<Loaded> => {
+  try {
+    const s = await stat(path)
+    if (s.isDirectory()) return { _tag: 'Failed', exit: 'noInput', why: `the rules module ${path} is a folder, not a file` }
+  } catch (e) {
+    const code = isObject(e) ? e['code'] : undefined
+    return {
+      _tag: 'Failed',
+      exit: 'noInput',
+      why: code === 'ENOENT' || code === 'ENOTDIR' ? `no such rules module: ${path}` : `cannot read the rules module ${path}${typeof code === 'string' ? ` (${code})` : ''}`,
+    }
+  }
+  return importRules(moduleUrl(path), path, taken)
+}
+
+/** Imports the rules of a module by its URL (`label` names it in errors); see {@link loadRules}. */
+export const importRules = async (url: string, label: string, taken: ReadonlyArray<string>): Promise<Loaded> => {
+  let module: unknown
+  try {
+    module = await import(url)
+  } catch (e) {
+    return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} failed to load: ${firstLine(e)}` }
+  }
+  const exported = isObject(module) ? module['default'] : undefined
+  if (exported === undefined) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule (it has no default export)` }
+  const list: ReadonlyArray<unknown> = Array.isArray(exported) ? exported : [exported]
+  if (list.length === 0) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule (its default export is an empty list)` }
+  const ids = new Set(taken)
+  for (const [i, item] of list.entries()) {
+    const why = notARule(item)
+    const where = Array.isArray(exported) ? `item ${i} of its default export` : 'its default export'
+    if (why !== undefined) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule: ${where}: ${why}` }
+    const id = (item as AnyRule).id
+    if (ids.has(id)) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label}: a rule with the id ${id} is already in the policy` }
+    ids.add(id)
+  }
+  return { _tag: 'Rules', rules: (list as Array<AnyRule>).map(guarded), url }
+}

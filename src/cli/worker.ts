@@ -1,0 +1,28 @@
+/**
+ * A worker thread of `batch`: the command's own script started again. It loads the rules module
+ * (if any) as the main thread did, then answers the jobs it is sent until it is ended.
+ *
+ * @internal
+ */
+import { parentPort } from 'node:worker_threads'
+
+import { defaultRules } from '../rules/defaultRules.js'
+import { answerWith } from './batch.js'
+import { answerJob } from './pool.js'
+import type { Job, WorkerSettings } from './pool.js'
+import { importRules } from './rules.js'
+
+/** Serves jobs on this thread's port (messages sent before it is ready wait in the port). */
+export const serve = async (settings: WorkerSettings): Promise<void> => {
+  const port = parentPort
+  if (port === null) return
+  let rules: Parameters<typeof answerWith>[1] = []
+  if (settings.rules !== undefined) {
+    const loaded = await importRules(settings.rules, settings.rules, defaultRules.map((r) => r.id))
+    // the main thread loaded the same module: failing here is a fault of the command
+    if (loaded._tag === 'Failed') throw new Error(loaded.why)
+    rules = loaded.rules
+  }
+  const answer = answerWith(settings, rules)
+  port.on('message', (job: Job) => port.postMessage(answerJob(job, answer)))
+}

@@ -67,6 +67,13 @@ JS
   set -e
   [ "$code" = 1 ] || { echo "bin: expected exit 1, got $code"; exit 1; }
   node -e "const v = require('./verdict.json'); if (v.closable !== false) process.exit(1)"
+  # the shipped rules module loads as it is, importing the package by its name
+  set +e
+  ./node_modules/.bin/account-closure check node_modules/account-closure/examples/snapshots/open-ticket.json \
+    --rules node_modules/account-closure/examples/rules/open-ticket.mjs > ticket.txt 2> errors.txt
+  code=$?
+  set -e
+  { [ "$code" = 0 ] || [ "$code" = 1 ]; } && [ ! -s errors.txt ] || { echo "bin --rules: exit $code"; cat errors.txt; exit 1; }
   echo "bin: ok"
 )
 

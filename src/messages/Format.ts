@@ -70,24 +70,11 @@ const formatScope = (s: Scope): string =>
 
 const DAY = 86_400_000
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
-
 /** `YYYY-MM-DD HH:MM` of a wall-clock time held as milliseconds (read as UTC), by arithmetic. */
-const wallClock = (ms: number): string => {
-  const d = new Date(ms)
-  const y = d.getUTCFullYear()
-  return `${y < 0 ? `-${pad(-y, 4)}` : pad(y, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
+const wallClock = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
 
 /** A minute boundary: the one at or after `ms` (`up`), or at or before it. */
-const toMinute = (ms: number, up: boolean): number => (up ? Math.ceil(ms / MINUTE) : Math.floor(ms / MINUTE)) * MINUTE
-
-/** `UTC+02:00`, `UTC-00:44:30`: an offset in milliseconds, its seconds only when it has some. */
-const showOffset = (offset: number): string => {
-  const s = Math.abs(offset) / 1000
-  const seconds = s % 60
-  return `UTC${offset < 0 ? '-' : '+'}${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}${seconds === 0 ? '' : `:${pad(seconds)}`}`
-}
+const toMinute = (ms: number, up: boolean): number => Math[up ? 'ceil' : 'floor'](ms / MINUTE) * MINUTE
 
 /** An instant in UTC, rounded up or down to the minute: arithmetic only (no `Intl` to build). */
 const utc = (ms: number, up: boolean): string => `${wallClock(toMinute(ms, up))} UTC`
@@ -99,46 +86,28 @@ const utc = (ms: number, up: boolean): string => `${wallClock(toMinute(ms, up))}
  * occurs twice (the hour repeated when summer time ends), its UTC offset is shown too.
  */
 const inZone = (timeZone: string): ((ms: number, up: boolean) => string) => {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    era: 'short',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  })
-  const cache = new Map<number, number>()
-  /** The zone's offset from UTC at an instant, in milliseconds (whole seconds). */
+  const zone = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  /** The zone's offset from UTC at an instant, in milliseconds, read from `GMT-00:44:30` (`GMT` for zero). */
   const offsetAt = (ms: number): number => {
-    const second = Math.floor(ms / 1000) * 1000
-    const known = cache.get(second)
-    if (known !== undefined) return known
-    const p: Record<string, string> = {}
-    for (const x of parts.formatToParts(new Date(second))) p[x.type] = x.value
-    const year = Number(p['year'])
-    const d = new Date(0)
-    d.setUTCFullYear(p['era'] === 'BC' || p['era'] === 'B' ? 1 - year : year, Number(p['month']) - 1, Number(p['day']))
-    d.setUTCHours(Number(p['hour']) % 24, Number(p['minute']), Number(p['second']), 0)
-    const offset = d.getTime() - second
-    if (cache.size > 4096) cache.clear()
-    cache.set(second, offset)
-    return offset
+    const [, sign, h = '0', m = '0', s = '0'] = /([+-])(\d\d):(\d\d):?(\d\d)?/.exec(zone.format(ms)) ?? []
+    return (sign === '-' ? -1000 : 1000) * ((Number(h) * 60 + Number(m)) * 60 + Number(s))
   }
   return (ms, up) => {
     let offset = offsetAt(ms)
     let shown = toMinute(ms + offset, up)
     // rounded up across a change of offset: the instant shown is read at the offset it has
-    const later = up ? offsetAt(shown - offset) : offset
-    if (later !== offset) {
+    const later = offsetAt(shown - offset)
+    if (up && later !== offset) {
       shown = toMinute(shown - offset + later, true)
       offset = later
     }
-    const at = shown - offset
-    const ambiguous = [offsetAt(at - DAY), offsetAt(at + DAY)].some((other) => other !== offset && offsetAt(shown - other) === other)
-    return `${wallClock(shown)} ${timeZone}${ambiguous ? ` (${showOffset(offset)})` : ''}`
+    const twice = [DAY, -DAY].some((d) => {
+      const other = offsetAt(shown - offset + d)
+      return other !== offset && offsetAt(shown - other) === other
+    })
+    // `UTC+02:00`, `UTC-00:44:30`: the offset as a time of day, its seconds only when it has some
+    const hhmm = new Date(Math.abs(offset)).toISOString().slice(11, offset % MINUTE === 0 ? 16 : 19)
+    return `${wallClock(shown)} ${timeZone}${twice ? ` (UTC${offset < 0 ? '-' : '+'}${hhmm})` : ''}`
   }
 }
 

@@ -198,11 +198,11 @@ describe('time zones', () => {
     expect(formatIn('Europe/Berlin').instant(monday)).toBe('2026-11-23 01:00 Europe/Berlin')
     expect(formatIn().instant(monday)).toBe('2026-11-23 00:00 UTC')
   })
-  it('across a daylight-saving change (Berlin, 2026-03-29 01:00 UTC)', () => {
+  it('across a daylight-saving change (Berlin, 2026-03-29 01:00 UTC); the repeated hour shows its offset', () => {
     const berlin = formatIn('Europe/Berlin')
     expect(berlin.instant(at('2026-03-29T00:59:00Z'))).toBe('2026-03-29 01:59 Europe/Berlin')
     expect(berlin.instant(at('2026-03-29T01:00:00Z'))).toBe('2026-03-29 03:00 Europe/Berlin')
-    expect(formatIn('America/New_York').instant(at('2026-11-01T06:00:00Z'))).toBe('2026-11-01 01:00 America/New_York')
+    expect(formatIn('America/New_York').instant(at('2026-11-01T06:00:00Z'))).toBe('2026-11-01 01:00 America/New_York (UTC-05:00)')
   })
   it('the verdict’s messages follow the zone; its JSON instants stay UTC', () => {
     const v = verdict(example('client-owner-mid-week'), undefined, { timeZone: 'America/New_York' })

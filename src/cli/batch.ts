@@ -219,5 +219,7 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     for (const u of underway) u.catch(() => undefined)
     await pool?.close()
   }
+  // the tally is complete once every write has ended
+  await output.end()
   return tally
 }

@@ -24,7 +24,10 @@ export interface Output {
   readonly write: (text: string, written?: () => void) => Promise<void>
   /** Whether writing can still go on. */
   readonly open: () => boolean
-  /** Resolves, once everything written has reached the stream or failed, to how it ended. */
+  /**
+   * Resolves, once everything written so far has reached the stream or failed, to how writing
+   * went (it may be asked more than once; writing may go on after it).
+   */
   readonly end: () => Promise<Outcome>
 }
 

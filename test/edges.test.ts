@@ -8,7 +8,7 @@ import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 
 import { AccountSnapshotC, canClose, codecs, decodeSnapshot, parseInstant } from '../src/index.js'
-import { asSnapshot } from '../src/model/decode.js'
+import { asSnapshot } from '../src/model/decoded.js'
 import { CurrencyC, MinorUnitsC } from '../src/model/Money.js'
 import { isInstant } from '../src/model/Instant.js'
 import { partsOf } from '../src/model/struct.js'

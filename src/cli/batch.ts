@@ -60,19 +60,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 type Outcome = { readonly kind: Kind; readonly json: string }
 type Brief = ReturnType<typeof briefWith<AnyRule>>
 
-const failure = (line: number, error: 'not-json' | 'invalid' | 'too-large', errors: DecodeErrors, userId?: string): Outcome => {
-  // decodeSnapshot lists at most MAX_ERRORS and then one error at '' that counts the rest
-  const last = errors[errors.length - 1]
-  const more = errors.length > MAX_ERRORS && last !== undefined ? Number(/^(\d+) more$/.exec(last.found)?.[1] ?? 0) : 0
-  const listed = more > 0 ? errors.slice(0, MAX_ERRORS) : errors
+const failure = (line: number, error: 'not-json' | 'invalid' | 'too-large', errors: DecodeErrors, errorCount: number): Outcome => {
+  // the text decoder lists at most MAX_ERRORS, then one error at '' that counts the rest; errorCount counts them all
+  const listed = errors.slice(0, MAX_ERRORS)
   return {
     kind: 'invalid',
     json: jsonText({
       line,
-      ...(userId === undefined ? {} : { userId }),
       error,
       errors: listed,
-      errorCount: listed.length + more,
+      errorCount,
     }),
   }
 }
@@ -86,11 +83,11 @@ export const summarise = (brief: Brief, bytes: Uint8Array, line: number, target:
   try {
     text = utf8.decode(bytes)
   } catch {
-    return failure(line, 'not-json', [decodeError('', 'UTF-8 text', 'bytes that are not UTF-8')])
+    return failure(line, 'not-json', [decodeError('', 'UTF-8 text', 'bytes that are not UTF-8')], 1)
   }
   const read = readSnapshotText(text, { maxErrors: MAX_ERRORS })
-  if (read._tag === 'NotJson') return failure(line, 'not-json', read.errors)
-  if (read._tag === 'Invalid') return failure(line, 'invalid', read.errors)
+  if (read._tag === 'NotJson') return failure(line, 'not-json', read.errors, read.errorCount)
+  if (read._tag === 'Invalid') return failure(line, 'invalid', read.errors, read.errorCount)
   let a: ReturnType<Brief>
   try {
     a = brief(read.snapshot, target, { billingCycleEnd })
@@ -128,7 +125,7 @@ export const answerWith = (settings: Omit<WorkerSettings, 'role'>, rules: Readon
   const brief = briefWith<AnyRule>([...defaultRules, ...rules])
   return (bytes, line) =>
     typeof bytes === 'number'
-      ? failure(line, 'too-large', [decodeError('', `a line of at most ${settings.maxLineBytes} bytes`, `${bytes} bytes`)])
+      ? failure(line, 'too-large', [decodeError('', `a line of at most ${settings.maxLineBytes} bytes`, `${bytes} bytes`)], 1)
       : summarise(brief, bytes, line, target, settings.billingCycleEnd)
 }
 

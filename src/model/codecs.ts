@@ -12,6 +12,7 @@ import { AsOfC, InstantC } from './Instant.js'
 import type { Instant } from './Instant.js'
 import { MoneyC } from './Money.js'
 import type { Money } from './Money.js'
+import { ExtensionsC } from './json.js'
 import { BooleanC, IdC, listOf, nullable, oneOf, StringC, struct } from './struct.js'
 
 // -------------------------------------------------------------------------------------
@@ -137,6 +138,11 @@ export interface AccountSnapshot {
   readonly disputes: ReadonlyArray<Dispute>
   readonly subscriptions: ReadonlyArray<Subscription>
   readonly billingMethods: ReadonlyArray<BillingMethod>
+  /**
+   * An app's own facts, by key (`{}` when the input has none): plain, deeply frozen JSON data,
+   * or, under a key that a policy's rule declares, the value its codec decoded.
+   */
+  readonly extensions: Readonly<Record<string, unknown>>
 }
 
 /**
@@ -153,8 +159,15 @@ export type JsonOf<T> = T extends Instant
       ? { readonly [K in keyof T]: JsonOf<T[K]> }
       : T
 
-/** The snapshot as JSON, before decoding. @category model @since 0.1.0 */
-export type AccountSnapshotJson = JsonOf<AccountSnapshot>
+/**
+ * The snapshot as JSON, before decoding (`extensions` may be left out).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type AccountSnapshotJson = Omit<JsonOf<AccountSnapshot>, 'extensions'> & {
+  readonly extensions?: Readonly<Record<string, unknown>> | undefined
+}
 
 // -------------------------------------------------------------------------------------
 // value sets
@@ -270,6 +283,7 @@ export const AccountSnapshotC: t.Type<AccountSnapshot, AccountSnapshotJson, unkn
   disputes: listOf(DisputeC, 'Dispute'),
   subscriptions: listOf(SubscriptionC, 'Subscription'),
   billingMethods: listOf(BillingMethodC, 'BillingMethod'),
+  extensions: ExtensionsC,
 })
 
 /**

@@ -11,6 +11,8 @@ import { decodeError, pathTo, showFound } from './DecodeError.js'
 import type { DecodeErrors } from './DecodeError.js'
 import { toISOString } from './Instant.js'
 import type { Instant } from './Instant.js'
+import { markDecoded } from './decoded.js'
+import type { DecodedWith } from './decoded.js'
 import { countingKeys, FAIL, partsOf, report, safely, sink } from './struct.js'
 import type { Sink } from './struct.js'
 
@@ -158,18 +160,38 @@ const crossFieldProblems = (s: Loose<AccountSnapshot>, out: Sink): void => {
  */
 export interface DecodeOptions {
   /**
-   * How many problems to list at most (100 unless set). When there are more, one last error
-   * at the path `''` says how many were left out, so hostile input costs bounded memory.
+   * How many problems to list at most: a positive whole number, or `Infinity` (100 unless set).
+   * When there are more, one last error at the path `''` says how many were left out, so hostile
+   * input costs bounded memory. It never turns a check off.
    */
   readonly maxErrors?: number
 }
 
-/** Snapshots this module decoded: the functions of the API take them without a second look. */
-const decoded = new WeakSet<object>()
+/**
+ * The checked options: the cap on listed problems. Anything outside the options' types is a
+ * `TypeError` naming the option (no option value ever turns a check off).
+ *
+ * @internal
+ */
+export const errorLimit = (options: unknown): number => {
+  if (options === undefined) return 100
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new TypeError(`account-closure: decode options must be an object, such as { maxErrors: 100 }; got ${showFound(options)}`)
+  const m: unknown = (options as { readonly maxErrors?: unknown }).maxErrors
+  if (m === undefined) return 100
+  if (m === Number.POSITIVE_INFINITY || (Number.isSafeInteger(m) && (m as number) >= 1)) return m as number
+  throw new TypeError(`account-closure: the decode option maxErrors must be a positive whole number or Infinity; got ${showFound(m)}`)
+}
 
 const { fast, reporting } = partsOf(AccountSnapshotC)
 
-const problems = (s: Sink): DecodeErrors => {
+/**
+ * The problems of a sink as errors: the first `limit`, then one at the path `''` that counts
+ * the rest.
+ *
+ * @internal
+ */
+export const problems = (s: Sink): DecodeErrors => {
   const more = s.total - s.errors.length
   return more > 0
     ? [...s.errors, decodeError('', `at most ${s.limit} problems listed`, `${more} more`)]
@@ -180,8 +202,10 @@ const problems = (s: Sink): DecodeErrors => {
  * Decodes untrusted input (usually `JSON.parse` output) into an {@link AccountSnapshot}.
  * Strict and closed: every field is required and read only as an own property, unknown fields
  * (an own `__proto__` key too) are dropped, and every problem is reported with its JSON path.
- * The snapshot is fresh plain data: nothing of the input is shared. Never throws, whatever the
- * value (a getter that throws, a revoked proxy and a cycle are problems, not exceptions).
+ * `extensions` (an app's own facts, optional) is kept as plain JSON data. The snapshot is fresh
+ * plain data, deeply frozen: nothing of the input is shared, and nothing can change it later.
+ * Never throws on any value (a getter that throws, a revoked proxy and a cycle are problems,
+ * not exceptions); options outside their types are a `TypeError`.
  *
  * @example
  * import { decodeSnapshot, formatDecodeErrors } from 'account-closure'
@@ -195,60 +219,56 @@ const problems = (s: Sink): DecodeErrors => {
  * @category decoding
  * @since 0.1.0
  */
-export const decodeSnapshot = (u: unknown, options: DecodeOptions = {}): E.Either<DecodeErrors, AccountSnapshot> =>
-  decodeCounting(u, options).result
+export const decodeSnapshot = (u: unknown, options?: DecodeOptions): E.Either<DecodeErrors, AccountSnapshot> =>
+  decodeCounting(u, errorLimit(options)).result
 
 /**
- * {@link decodeSnapshot}, and when its fast decoder gave the snapshot, that snapshot with how
- * many own keys the objects it read had (see `countingKeys`).
+ * What decoding the extensions of a policy adds: the codecs by key, and a decoder that turns
+ * the plain (frozen) extensions into the decoded ones, reporting into the sink.
  *
  * @internal
  */
-export const decodeCounting = (
-  u: unknown,
-  options: DecodeOptions,
-): {
+export interface ExtensionDecoding {
+  readonly codecs: DecodedWith
+  readonly decode: (plain: Readonly<Record<string, unknown>> | undefined, out: Sink) => Readonly<Record<string, unknown>>
+}
+
+/** What {@link decodeCounting} gives. @internal */
+export interface Counted {
   readonly result: E.Either<DecodeErrors, AccountSnapshot>
+  /** How many problems there were in all (the errors list at most the limit). */
+  readonly errorCount: number
+  /** When the fast decoder gave the snapshot: how many own keys the objects it read had. */
   readonly counted?: { readonly snapshot: AccountSnapshot; readonly keys: number }
-} => {
-  const out = sink(Math.max(1, options.maxErrors ?? 100))
+}
+
+/**
+ * {@link decodeSnapshot} with a checked limit, and when its fast decoder gave the snapshot,
+ * that snapshot with how many own keys the objects it read had (see `countingKeys`). With a
+ * policy's extension decoding, its extensions are decoded too.
+ *
+ * @internal
+ */
+export const decodeCounting = (u: unknown, limit: number, extensions?: ExtensionDecoding): Counted => {
+  const out = sink(limit)
   const [quick, keys] = safely(() => countingKeys(() => fast(u)), [FAIL, 0] as const)
   const shaped = quick !== FAIL ? quick : safely(() => reporting(u, '', out), FAIL)
   // Stryker disable next-line BlockStatement: the reporting decoder gives FAIL only after reporting why, which the check below returns
   if (shaped === FAIL) {
     // Stryker disable next-line StringLiteral: a safety net, should the reporting decoder ever throw (unreachable by design)
     if (out.total === 0) report(out, '', 'a readable value', 'a value that cannot be read')
-    return { result: E.left(problems(out)) }
+    return { result: E.left(problems(out)), errorCount: out.total }
   }
   // on input with shape problems, `shaped` holds what decoded: the relations between those fields
   // are checked too, so that every problem is reported at once
   safely(() => crossFieldProblems(shaped as Loose<AccountSnapshot>, out), undefined)
-  if (out.total > 0) return { result: E.left(problems(out)) }
-  decoded.add(shaped)
+  // a policy's own facts are decoded with its codecs (their problems are reported with the rest)
+  const own = extensions === undefined ? undefined : extensions.decode((shaped as Loose<AccountSnapshot>).extensions, out)
+  if (out.total > 0) return { result: E.left(problems(out)), errorCount: out.total }
+  const snapshot = own === undefined ? shaped : Object.freeze({ ...shaped, extensions: own })
+  markDecoded(snapshot, extensions?.codecs)
   // Stryker disable next-line ConditionalExpression,EqualityOperator: without a count, text is scanned in full, with the same answer
-  return quick === FAIL ? { result: E.right(shaped) } : { result: E.right(shaped), counted: { snapshot: shaped, keys } }
-}
-
-/**
- * The snapshot itself when it is one (decoded here, or a value of the same shape, a
- * `structuredClone` say); otherwise what decoding it gives; otherwise a `TypeError` that says to
- * decode first. Guards every function of the API against raw JSON from plain JavaScript.
- *
- * @internal
- */
-export const asSnapshot = (u: unknown): AccountSnapshot => {
-  // (a WeakSet has no primitive or null)
-  if (decoded.has(u as object)) return u as AccountSnapshot
-  if (AccountSnapshotC.is(u)) {
-    const out = sink(1)
-    crossFieldProblems(u, out)
-    if (out.total === 0) return u
-  }
-  const d = decodeSnapshot(u, { maxErrors: 3 })
-  if (E.isRight(d)) return d.right
-  throw new TypeError(
-    `account-closure: not a decoded snapshot; call decodeSnapshot on the input first (${d.left.map((e) => e.message).join('; ')})`,
-  )
+  return quick === FAIL ? { result: E.right(snapshot), errorCount: 0 } : { result: E.right(snapshot), errorCount: 0, counted: { snapshot, keys } }
 }
 
 /**

@@ -28,6 +28,11 @@ import type { DecodeError } from './DecodeError.js'
  */
 let keysRead = 0
 
+/** Adds to the count of {@link countingKeys} the own keys a decoder read outside a struct. */
+export const countKeys = (n: number): void => {
+  keysRead += n
+}
+
 /**
  * Runs `f` (a fast decoding) and also gives how many own keys the structs it decoded had. On
  * a tree (`JSON.parse` output; the codecs have no alternatives that would read an object twice),
@@ -131,7 +136,7 @@ const asType = <A, O, I>(c: Codec<A, O, I>): t.Type<A, O, I> => c as unknown as 
  * An io-ts type whose `validate` runs the reporting decoder and turns its problems into io-ts
  * errors (each with its path as the context key and the readable text as `message`).
  */
-const codec = <A, O>(
+export const codec = <A, O>(
   name: string,
   is: (u: unknown) => u is A,
   parts: Parts<A>,
@@ -237,7 +242,7 @@ export const struct = <P extends Props>(name: string, props: P): t.Type<TypeOfPr
     }
     // Stryker disable next-line AssignmentOperator: a wrong count only sends text to the full scan, with the same answer
     keysRead += present
-    return out as TypeOfProps<P>
+    return Object.freeze(out) as TypeOfProps<P>
   }
   const reporting: Reporting<TypeOfProps<P>> = (u, path, s) => {
     if (!isPlainObject(u)) {
@@ -257,13 +262,15 @@ export const struct = <P extends Props>(name: string, props: P): t.Type<TypeOfPr
       if (value !== FAIL) out[key] = value
     }
     // with problems, a partial object: the fields that decoded (see `Reporting`)
-    return out as TypeOfProps<P>
+    return Object.freeze(out) as TypeOfProps<P>
   }
   const encode = (a: TypeOfProps<P>): OutputOfProps<P> => {
     const out: Record<string, unknown> = {}
     for (let i = 0; i < n; i++) {
       const key = keys[i] as string
-      out[key] = (codecs[i] as t.Mixed).encode((a as Record<string, unknown>)[key])
+      const o: unknown = (codecs[i] as t.Mixed).encode((a as Record<string, unknown>)[key])
+      // (an optional field with nothing to write, as `extensions` when empty, is left out)
+      if (o !== undefined) out[key] = o
     }
     return out as OutputOfProps<P>
   }
@@ -294,7 +301,7 @@ export const listOf = <A, O>(
       if (value === FAIL) return FAIL
       out[i] = value
     }
-    return out
+    return Object.freeze(out)
   }
   const reporting: Reporting<ReadonlyArray<A>> = (u, path, s) => {
     if (!isArray(u)) {
@@ -319,7 +326,7 @@ export const listOf = <A, O>(
       const value = itemReporting(v, at, s)
       out.push(value === FAIL ? undefined : value)
     }
-    return out as ReadonlyArray<A>
+    return Object.freeze(out) as ReadonlyArray<A>
   }
   return codec(label, is, { fast, reporting }, (as) => as.map((a) => item.encode(a)))
 }

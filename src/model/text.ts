@@ -12,8 +12,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { AccountSnapshot } from './codecs.js'
 import { decodeError, pathTo } from './DecodeError.js'
 import type { DecodeError, DecodeErrors } from './DecodeError.js'
-import { decodeCounting } from './decode.js'
-import type { DecodeOptions } from './decode.js'
+import { decodeCounting, errorLimit } from './decode.js'
+import type { DecodeOptions, ExtensionDecoding } from './decode.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -26,8 +26,8 @@ import type { DecodeOptions } from './decode.js'
  * @since 0.2.0
  */
 export type TextResult =
-  | { readonly _tag: 'NotJson'; readonly errors: DecodeErrors }
-  | { readonly _tag: 'Invalid'; readonly errors: DecodeErrors }
+  | { readonly _tag: 'NotJson'; readonly errors: DecodeErrors; readonly errorCount: number }
+  | { readonly _tag: 'Invalid'; readonly errors: DecodeErrors; readonly errorCount: number }
   | { readonly _tag: 'Snapshot'; readonly snapshot: AccountSnapshot }
 
 type Segment = string | number
@@ -37,10 +37,16 @@ interface Found {
   readonly text: string
 }
 
-/** What a scan of valid JSON text finds that `JSON.parse` hides. */
+/**
+ * What a scan of valid JSON text finds that `JSON.parse` hides: keys repeated in one object, and
+ * numbers written with a fraction or an exponent where an integer belongs; the first of each
+ * (up to the limit) with their paths, and how many there were in all.
+ */
 interface Scan {
   readonly duplicateKeys: ReadonlyArray<Found>
+  readonly duplicateCount: number
   readonly inexactNumbers: ReadonlyArray<Found>
+  readonly inexactCount: number
 }
 
 const render = (segments: ReadonlyArray<Segment>): string => segments.reduce<string>((p, k) => pathTo(p, k), '')
@@ -73,12 +79,15 @@ interface Frame {
 
 /**
  * Scans text that `JSON.parse` accepted, for keys repeated in one object and numbers written
- * with a fraction or an exponent. Keeps at most `limit` of each. (Only text that the quick check
- * of {@link readSnapshotText} did not clear is scanned.)
+ * with a fraction or an exponent where `integerAt` says an integer belongs. Keeps at most
+ * `limit` of each, and counts them all. (Only text that the quick check of
+ * {@link readSnapshotText} did not clear is scanned.)
  */
-const scan = (text: string, limit: number): Scan => {
+const scan = (text: string, limit: number, integerAt: (segments: ReadonlyArray<Segment>) => boolean): Scan => {
   const duplicateKeys: Array<Found> = []
   const inexactNumbers: Array<Found> = []
+  let duplicateCount = 0
+  let inexactCount = 0
   const stack: Array<Frame> = []
   const segments = (): Array<Segment> => stack.map((f) => f.at)
   let expectKey = false
@@ -94,6 +103,7 @@ const scan = (text: string, limit: number): Scan => {
         const keys = top.keys as Set<string>
         top.at = key
         if (keys.has(key)) {
+          duplicateCount++
           if (duplicateKeys.length < limit) duplicateKeys.push({ segments: segments(), text: key })
         } else keys.add(key)
         expectKey = false
@@ -124,11 +134,17 @@ const scan = (text: string, limit: number): Scan => {
         if (d === 46 /* . */ || d === 101 /* e */ || d === 69 /* E */) inexact = true
         else if (!(d === 43 || d === 45 || (d >= 48 && d <= 57))) break
       }
-      if (inexact && inexactNumbers.length < limit) inexactNumbers.push({ segments: segments(), text: text.slice(i, j) })
+      if (inexact) {
+        const at = segments()
+        if (integerAt(at)) {
+          inexactCount++
+          if (inexactNumbers.length < limit) inexactNumbers.push({ segments: at, text: text.slice(i, j) })
+        }
+      }
       i = j
     } else i++
   }
-  return { duplicateKeys, inexactNumbers }
+  return { duplicateKeys, duplicateCount, inexactNumbers, inexactCount }
 }
 
 /**
@@ -175,44 +191,60 @@ const valueAt = (root: AccountSnapshot, segments: ReadonlyArray<Segment>): unkno
 const INTEGER = 'a whole number written as an integer literal (no fraction, no exponent)'
 
 /**
- * Reads snapshot text, telling text that is not JSON apart from JSON that is not a valid
- * snapshot. A byte-order mark at the start is ignored.
+ * Reads snapshot text with a checked error limit, and a policy's extension decoding if any.
  *
- * @category decoding
- * @since 0.2.0
+ * @internal
  */
-export const readSnapshotText = (input: string, options: DecodeOptions = {}): TextResult => {
+export const readText = (input: string, limit: number, extensions?: ExtensionDecoding): TextResult => {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e)
-    return { _tag: 'NotJson', errors: [decodeError('', 'JSON text', `text that is not JSON (${why})`)] }
+    return { _tag: 'NotJson', errors: [decodeError('', 'JSON text', `text that is not JSON (${why})`)], errorCount: 1 }
   }
-  const { result: decoded, counted } = decodeCounting(json, options)
+  const { result: decoded, errorCount: decodeCount, counted } = decodeCounting(json, limit, extensions)
   // the common case, cheaply: every key written is a field the snapshot read (so none is written
   // twice in one object), and no field holds a number written with a fraction or an exponent
   if (counted !== undefined && counted.keys === keysWritten(text) && !INEXACT_MEMBER.test(text))
     return { _tag: 'Snapshot', snapshot: counted.snapshot }
-  const limit = Math.max(1, options.maxErrors ?? 100)
-  const found = scan(text, limit)
-  const textErrors: Array<DecodeError> = found.duplicateKeys.map((d) =>
-    decodeError(render(d.segments), 'a key that appears once in its object', JSON.stringify(d.text) + ' twice'),
-  )
-  if (E.isRight(decoded)) {
-    // a number the snapshot holds must have been written as an integer
-    for (const x of found.inexactNumbers)
-      if (typeof valueAt(decoded.right, x.segments) === 'number') textErrors.push(decodeError(render(x.segments), INTEGER, x.text))
-    return textErrors.length === 0 ? { _tag: 'Snapshot', snapshot: decoded.right } : { _tag: 'Invalid', errors: textErrors }
-  }
-  const reported = new Set(decoded.left.map((e) => e.path))
-  for (const x of found.inexactNumbers) {
-    const path = render(x.segments)
-    if (x.segments[x.segments.length - 1] === 'amount' && !reported.has(path)) textErrors.push(decodeError(path, INTEGER, x.text))
-  }
-  return { _tag: 'Invalid', errors: [...textErrors, ...decoded.left] }
+  // where an integer belongs: a number the snapshot holds, or (when it did not decode) an amount
+  // not reported already; inside `extensions`, numbers are read as JSON reads them
+  const reported = E.isLeft(decoded) ? new Set(decoded.left.map((e) => e.path)) : undefined
+  const integerAt = (segments: ReadonlyArray<Segment>): boolean =>
+    segments[0] !== 'extensions' &&
+    (E.isRight(decoded)
+      ? typeof valueAt(decoded.right, segments) === 'number'
+      : segments[segments.length - 1] === 'amount' && !(reported as Set<string>).has(render(segments)))
+  const found = scan(text, limit, integerAt)
+  const errorCount = found.duplicateCount + found.inexactCount + decodeCount
+  if (errorCount === 0 && E.isRight(decoded)) return { _tag: 'Snapshot', snapshot: decoded.right }
+  const all: Array<DecodeError> = [
+    ...found.duplicateKeys.map((d) =>
+      decodeError(render(d.segments), 'a key that appears once in its object', JSON.stringify(d.text) + ' twice'),
+    ),
+    ...found.inexactNumbers.map((x) => decodeError(render(x.segments), INTEGER, x.text)),
+    // (the decoder's own count of the rest is replaced by one count of everything)
+    ...(E.isLeft(decoded) ? decoded.left.slice(0, limit) : []),
+  ]
+  const listed = all.slice(0, limit)
+  const errors =
+    errorCount > listed.length
+      ? [...listed, decodeError('', `at most ${limit} problems listed`, `${errorCount - listed.length} more`)]
+      : listed
+  return { _tag: 'Invalid', errors, errorCount }
 }
+
+/**
+ * Reads snapshot text, telling text that is not JSON apart from JSON that is not a valid
+ * snapshot. A byte-order mark at the start is ignored. `errorCount` counts every problem (a key
+ * written 300 times over says 300), while `errors` lists the first `maxErrors` of them.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const readSnapshotText = (input: string, options?: DecodeOptions): TextResult => readText(input, errorLimit(options))
 
 /**
  * Decodes snapshot text (a request body, a file) as I-JSON: a key repeated in one object, or a
@@ -231,7 +263,7 @@ export const readSnapshotText = (input: string, options: DecodeOptions = {}): Te
  * @category decoding
  * @since 0.2.0
  */
-export const decodeSnapshotText = (text: string, options: DecodeOptions = {}): E.Either<DecodeErrors, AccountSnapshot> => {
+export const decodeSnapshotText = (text: string, options?: DecodeOptions): E.Either<DecodeErrors, AccountSnapshot> => {
   const r = readSnapshotText(text, options)
   return r._tag === 'Snapshot' ? E.right(r.snapshot) : E.left(r.errors)
 }

@@ -18,7 +18,7 @@ import type {
   Job,
   Proposal,
 } from '../model/codecs.js'
-import { asSnapshot } from '../model/decode.js'
+import { asSnapshot } from '../model/decoded.js'
 import type { Instant } from '../model/Instant.js'
 import type { Money } from '../model/Money.js'
 import { agencyScope, companyScope, compareScopes, freelancerScope } from '../model/Scope.js'

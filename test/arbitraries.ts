@@ -5,6 +5,7 @@
 import { fc } from '@fast-check/vitest'
 
 import type { AccountSnapshot } from '../src/index.js'
+import { redecode } from './fixtures.js'
 import type { SnapshotJson } from '../src/testing/index.js'
 import { anySnapshotJson, snapshot, snapshotJson, snapshotWithTarget, SHAPES, target } from '../src/testing/index.js'
 
@@ -191,8 +192,10 @@ export const addition = (): fc.Arbitrary<Addition> =>
     fc.record({ _tag: fc.constant('Dispute' as const) }),
   )
 
-/** Adds the item to the snapshot: `where` picks the freelancer (0), a company or an agency. */
-export const add = (s: AccountSnapshot, a: Addition): AccountSnapshot => {
+/** Adds the item to the snapshot: `where` picks the freelancer (0), a company or an agency; decoded again. */
+export const add = (s: AccountSnapshot, a: Addition): AccountSnapshot => redecode(added(s, a))
+
+const added = (s: AccountSnapshot, a: Addition): AccountSnapshot => {
   if (a._tag === 'Dispute') return { ...s, disputes: [...s.disputes, { id: 'd-added', status: 'open' }] }
   const owners: Array<'freelancer' | ['company', number] | ['agency', number]> = [
     ...(s.freelancer === null || a._tag === 'Job' || a._tag === 'Member' ? [] : ['freelancer' as const]),
@@ -273,10 +276,6 @@ export const shuffleAll = <A>(value: A, seed: number): A => {
   return go(value) as A
 }
 
-export const deepFreeze = <A>(value: A): A => {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v)
-    Object.freeze(value)
-  }
-  return value
-}
+/** Whether every object and array in a value is frozen. */
+export const isDeeplyFrozen = (value: unknown): boolean =>
+  value === null || typeof value !== 'object' || (Object.isFrozen(value) && Object.values(value).every(isDeeplyFrozen))

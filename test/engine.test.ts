@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import { closureSteps, closureWith, defaultRules, defineRule, remedy } from '../src/index.js'
 import type { AccountSnapshot, BlockerBase, CompanyScope, Rule, StepBase } from '../src/index.js'
-import { example } from './fixtures.js'
+import { example, redecode } from './fixtures.js'
 
 const co1: CompanyScope = { _tag: 'Company', companyId: 'co-1' }
 
@@ -66,10 +66,10 @@ describe('steps that several blockers share', () => {
     const s = example('agency-owner')
     const [payment] = s.agencies[0]?.earnings.pending ?? []
     if (payment === undefined || s.freelancer === null) throw new Error('no payment')
-    const both: AccountSnapshot = {
+    const both: AccountSnapshot = redecode({
       ...s,
       freelancer: { ...s.freelancer, earnings: { pending: [payment], available: { amount: 0, currency: 'EUR' } } },
-    }
+    })
     const wait = closureSteps(both).find((x) => x._tag === 'WaitUntil')
     // (in the order of their keys: the freelancer's scope first)
     expect(wait?._tag === 'WaitUntil' ? wait.reasons.map((r) => r.scope?._tag) : []).toEqual(['Freelancer', 'Agency'])

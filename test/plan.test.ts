@@ -10,7 +10,7 @@ import { consequencesOf } from '../src/plan/Consequence.js'
 import { ORDER } from '../src/plan/dependencies.js'
 import { orderSteps } from '../src/plan/order.js'
 import type { AccountSnapshot, Step } from '../src/index.js'
-import { example } from './fixtures.js'
+import { example, redecode } from './fixtures.js'
 
 const brief = (s: Step): string => {
   switch (s._tag) {
@@ -128,7 +128,7 @@ describe('closureSteps', () => {
     const s = example('team-admin')
     const agency = { id: 'ag-0', name: 'Studio', role: 'admin' as const, members: [], contracts: [], proposals: [], earnings: { pending: [], available: { amount: 0, currency: 'USD' } } }
     const member = { ...agency, id: 'ag-1', role: 'member' as const }
-    expect(plan({ ...s, agencies: [member, agency] }).filter((x) => x.startsWith('LeaveTeam'))).toEqual([
+    expect(plan(redecode({ ...s, agencies: [member, agency] })).filter((x) => x.startsWith('LeaveTeam'))).toEqual([
       'LeaveTeam co-7',
       'LeaveTeam co-8',
       'LeaveTeam ag-0',
@@ -141,7 +141,7 @@ describe('closureSteps', () => {
       { id: 's-2', plan: 'Plus', status: 'cancelled' as const },
       { id: 's-1', plan: 'Plus', status: 'active' as const },
     ]
-    const steps = closureSteps({ ...s, subscriptions })
+    const steps = closureSteps(redecode({ ...s, subscriptions }))
     expect(steps.flatMap((x) => (x._tag === 'CancelSubscription' ? [x.subscriptionId] : []))).toEqual(['s-1'])
   })
 
@@ -151,7 +151,7 @@ describe('closureSteps', () => {
     const due = (id: string) => ({ id, amount: { amount: 100, currency: 'USD' }, availableAt: instant(Date.parse(at)) })
     const f = s.freelancer
     if (f === null) throw new Error('the busy freelancer has a profile')
-    const later = { ...s, freelancer: { ...f, earnings: { ...f.earnings, pending: [due('pay-b'), due('pay-a')] } } }
+    const later = redecode({ ...s, freelancer: { ...f, earnings: { ...f.earnings, pending: [due('pay-b'), due('pay-a')] } } })
     const waits = closureSteps(later).flatMap((x) => (x._tag === 'WaitUntil' ? [x] : []))
     expect(waits.map((w) => [new Date(w.at).toISOString(), w.reasons.map((r) => (r._tag === 'PaymentAvailable' ? r.paymentId : r.contractId))])).toEqual([
       [at, ['pay-a', 'pay-b']],
@@ -245,11 +245,11 @@ describe("an app's own steps in the plan", () => {
     const [ag] = agencyOwner.agencies
     if (ag === undefined) throw new Error('no agency')
     // an agency that can close at once: nothing to wait for or to withdraw
-    const s = {
+    const s = redecode({
       ...agencyOwner,
       agencies: [{ ...ag, earnings: { pending: [], available: { amount: 0, currency: 'EUR' } } }],
       subscriptions: [{ id: 's-1', plan: 'Plus', status: 'active' as const }],
-    }
+    })
     const steps = closureWith([...defaultRules, feesPaid])
       .closureSteps(s)
       .map((x) => `${x._tag}${x.scope === undefined ? '' : ` ${x.scope._tag}`}${x.subject === undefined ? '' : ` ${x.subject}`}`)

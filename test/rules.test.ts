@@ -20,7 +20,7 @@ import {
   sortBlockers,
 } from '../src/index.js'
 import type { AccountSnapshot, Precondition } from '../src/index.js'
-import { example, lefts } from './fixtures.js'
+import { example, lefts, redecode } from './fixtures.js'
 
 const tags = (s: AccountSnapshot, t?: Parameters<typeof canClose>[1]) => lefts(canClose(s, t)).map((b) => b._tag)
 const iso = (o: O.Option<number>) => (O.isSome(o) ? new Date(o.value).toISOString() : null)
@@ -70,7 +70,7 @@ describe('a freelancer with open work (seed: "Before you close your freelancer a
   it('funds-withdrawn counts payments that became available at or before asOf', () => {
     const f = s.freelancer
     if (f === null) throw new Error('fixture')
-    const due = { ...s, asOf: Date.parse('2026-11-25T00:00:00Z') as typeof s.asOf }
+    const due = redecode({ ...s, asOf: Date.parse('2026-11-25T00:00:00Z') as typeof s.asOf })
     expect(lefts(canClose(due)).filter((b) => b.rule === 'funds-withdrawn' || b.rule === 'payments-received')).toEqual([
       { _tag: 'FundsAvailable', rule: 'funds-withdrawn', scope: { _tag: 'Freelancer' }, amount: { amount: 16050, currency: 'USD' } },
     ])
@@ -113,14 +113,14 @@ describe('a client owner mid-week (seed: "Only the company owner can close a cli
     expect(b).toMatchObject({ endsAt: Date.parse('2026-11-23T12:00:00Z') })
   })
   it('billing-cycle-ended: no longer blocks once the week has ended', () => {
-    const later = { ...s, asOf: Date.parse('2026-11-23T00:00:00Z') as typeof s.asOf }
+    const later = redecode({ ...s, asOf: Date.parse('2026-11-23T00:00:00Z') as typeof s.asOf })
     expect(lefts(canClose(later)).some((b) => b._tag === 'BillingCycleOpen')).toBe(false)
   })
   it('billing-cycle-ended: only hourly contracts have a billing cycle', () => {
     const contracts = [{ id: 'c-20', type: 'fixed' as const, status: 'ended' as const, endedAt: Date.parse('2026-11-17T09:00:00Z') as typeof s.asOf }]
     const company = s.companies[0]
     if (company === undefined) throw new Error('the example has a company')
-    const fixedOnly = { ...s, companies: [{ ...company, contracts }] }
+    const fixedOnly = redecode({ ...s, companies: [{ ...company, contracts }] })
     expect(lefts(canClose(fixedOnly)).filter((b) => b.rule === 'billing-cycle-ended')).toEqual([])
   })
   it('jobs-closed: open jobs only', () => {
@@ -140,14 +140,14 @@ describe('an admin of someone else’s company (seed: "To close your admin or ma
     expect(E.isRight(canClose(s))).toBe(true)
   })
   it('good-standing and disputes-resolved still apply when leaving teams', () => {
-    const t = { ...s, user: { ...s.user, standing: 'on_hold' as const }, disputes: [{ id: 'd-9', status: 'open' as const }] }
+    const t = redecode({ ...s, user: { ...s.user, standing: 'on_hold' as const }, disputes: [{ id: 'd-9', status: 'open' as const }] })
     expect(lefts(canClose(t))).toEqual([
       { _tag: 'NotInGoodStanding', rule: 'good-standing', standing: 'on_hold' },
       { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', subject: 'd-9', disputeId: 'd-9' },
     ])
   })
   it('the security question does not gate leaving teams', () => {
-    expect(E.isRight(canClose({ ...s, user: { ...s.user, securityQuestionSet: false } }))).toBe(true)
+    expect(E.isRight(canClose(redecode({ ...s, user: { ...s.user, securityQuestionSet: false } })))).toBe(true)
   })
 })
 
@@ -187,11 +187,11 @@ describe('an agency owner (seed: "Only the agency owner can close an agency")', 
     })
   })
   it('closing the agency needs the security question too', () => {
-    const t = { ...s, user: { ...s.user, securityQuestionSet: false } }
+    const t = redecode({ ...s, user: { ...s.user, securityQuestionSet: false } })
     expect(tags(t, agencyTarget('ag-1'))[0]).toBe('SecurityQuestionMissing')
   })
   it('target-exists: an unknown agency is the only blocker', () => {
-    const t = { ...s, user: { ...s.user, securityQuestionSet: false, standing: 'suspended' as const } }
+    const t = redecode({ ...s, user: { ...s.user, securityQuestionSet: false, standing: 'suspended' as const } })
     expect(lefts(canClose(t, agencyTarget('ag-404')))).toEqual([{ _tag: 'UnknownTarget', rule: 'target-exists', subject: 'ag-404', agencyId: 'ag-404' }])
   })
 })
@@ -199,7 +199,7 @@ describe('an agency owner (seed: "Only the agency owner can close an agency")', 
 describe('an agency admin (seed: "Only the agency owner can close an agency")', () => {
   const s = example('agency-admin')
   it('owner-only: only NotOwner for the agency, but account-wide rules still count', () => {
-    const t = { ...s, disputes: [{ id: 'd-1', status: 'open' as const }] }
+    const t = redecode({ ...s, disputes: [{ id: 'd-1', status: 'open' as const }] })
     expect(lefts(canClose(t, agencyTarget('ag-2')))).toEqual([
       { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', subject: 'd-1', disputeId: 'd-1' },
       { _tag: 'NotOwner', rule: 'owner-only', scope: { _tag: 'Agency', agencyId: 'ag-2' }, role: 'admin' },

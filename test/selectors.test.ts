@@ -7,7 +7,7 @@ import { agencyTarget, billingCycleEnd, closureSteps, formatIn, pathOf, remedy, 
 import type { Contract, Instant } from '../src/index.js'
 import { parseInstant } from '../src/model/Instant.js'
 import { hourlyInvolved } from '../src/rules/facts.js'
-import { example, exampleJson } from './fixtures.js'
+import { example, exampleJson, redecode } from './fixtures.js'
 
 const at = (s: string): Instant => parseInstant(s) as Instant
 const s0 = at('2026-11-18T10:00:00Z')
@@ -39,7 +39,7 @@ describe('hourlyInvolved: the last invoice covers hourly work', () => {
     expect(pay(s)).toMatchObject({ hourly: true })
     const [company] = s.companies
     if (company === undefined) throw new Error('no company')
-    const fixedOnly = { ...s, companies: [{ ...company, contracts: company.contracts.filter((c) => c.type === 'fixed') }] }
+    const fixedOnly = redecode({ ...s, companies: [{ ...company, contracts: company.contracts.filter((c) => c.type === 'fixed') }] })
     expect(pay(fixedOnly)).toMatchObject({ hourly: false })
   })
 })
@@ -49,7 +49,7 @@ describe('paths', () => {
     const s = example('agency-owner')
     const [owned] = s.agencies
     if (owned === undefined) throw new Error('no agency')
-    const two = { ...s, agencies: [owned, { ...owned, id: 'ag-2', role: 'admin' as const, members: [] }] }
+    const two = redecode({ ...s, agencies: [owned, { ...owned, id: 'ag-2', role: 'admin' as const, members: [] }] })
     const v = verdict(two, agencyTarget('ag-1'))
     expect(v.path).toBe('CloseAgency')
     expect(v.blockers.map((b) => b._tag)).not.toContain('NotOwner')
@@ -58,7 +58,7 @@ describe('paths', () => {
     const s = example('closable-freelancer')
     const [company] = example('client-owner-mid-week').companies
     if (company === undefined) throw new Error('no company')
-    const member = { ...s, companies: [{ ...company, role: 'member' as const, members: [{ userId: 'u-9', role: 'admin' as const }] }] }
+    const member = redecode({ ...s, companies: [{ ...company, role: 'member' as const, members: [{ userId: 'u-9', role: 'admin' as const }] }] })
     const v = verdict(member)
     expect(v.path).toBe('CloseAccount')
     expect(v.closable).toBe(true)
@@ -99,7 +99,7 @@ describe('the steps of the built-in rules, field by field', () => {
     const s = example('client-owner-mid-week')
     const [company] = s.companies
     if (company === undefined) throw new Error('no company')
-    const fixed = { ...s, companies: [{ ...company, contracts: [{ id: 'c-1', type: 'fixed' as const, status: 'ended' as const, endedAt: s.asOf }] }] }
+    const fixed = redecode({ ...s, companies: [{ ...company, contracts: [{ id: 'c-1', type: 'fixed' as const, status: 'ended' as const, endedAt: s.asOf }] }] })
     const v = verdict(fixed)
     expect(v.blockers.map((b) => b._tag)).not.toContain('BillingCycleOpen')
     expect(billingCycleEnd(s.asOf)).toBe(Date.UTC(2026, 10, 23))

@@ -44,7 +44,7 @@ import { decodeError, showFound } from '../src/model/DecodeError.js'
 import { IdC, nullable } from '../src/model/struct.js'
 import { en } from '../src/messages/en.js'
 import { snapshot } from './arbitraries.js'
-import { example, exampleJson } from './fixtures.js'
+import { example, exampleJson, redecode } from './fixtures.js'
 
 describe('codecs', () => {
   test.prop([snapshot()])('AccountSnapshotC.is accepts every decoded snapshot', (s) => {
@@ -320,7 +320,7 @@ describe('earliestClosableAt is the last wait of the plan', () => {
   const monday = Date.UTC(2026, 10, 23) as Instant
   const base = example('closable-freelancer')
   const withCompany = (type: 'hourly' | 'fixed') =>
-    ({
+    redecode({
       ...base,
       companies: [
         {
@@ -333,7 +333,7 @@ describe('earliestClosableAt is the last wait of the plan', () => {
           outstanding: money(0, 'USD'),
         },
       ],
-    }) as typeof base
+    })
   it('is asOf with nothing to wait for', () => {
     expect(base.asOf).toBe(Date.parse(asOf))
     expect(earliestClosableAt(base)).toEqual(O.some(base.asOf))

@@ -5,7 +5,7 @@ import { agencyTarget, closureWith, defaultRules, defineRule, en, formatIn, verd
 import { briefWith } from '../src/closure/closureWith.js'
 import type { Catalogue, Instant } from '../src/index.js'
 import { snapshotWithTarget } from './arbitraries.js'
-import { example } from './fixtures.js'
+import { example, redecode } from './fixtures.js'
 
 describe('verdict', () => {
   it('has the JSON shape of the contract, instants as toISOString writes them', () => {
@@ -75,10 +75,10 @@ describe('verdict', () => {
   it('the earliest instant may move while a contract is to end or a dispute to resolve', () => {
     const closable = example('closable-freelancer')
     expect(verdict(closable).earliestAtMayMove).toBe(false)
-    expect(verdict({ ...closable, disputes: [{ id: 'd-1', status: 'open' }] }).earliestAtMayMove).toBe(true)
+    expect(verdict(redecode({ ...closable, disputes: [{ id: 'd-1', status: 'open' }] })).earliestAtMayMove).toBe(true)
     const [c] = example('busy-freelancer').freelancer?.contracts ?? []
     if (c === undefined || closable.freelancer === null) throw new Error('no contract')
-    expect(verdict({ ...closable, freelancer: { ...closable.freelancer, contracts: [c] } }).earliestAtMayMove).toBe(true)
+    expect(verdict(redecode({ ...closable, freelancer: { ...closable.freelancer, contracts: [c] } })).earliestAtMayMove).toBe(true)
   })
 
   it("a rule's instant fields are written as instants when they hold one, and left out when they do not", () => {

@@ -12,6 +12,7 @@ export type { DecodeOptions } from './model/decode.js'
 export { decodeSnapshot, encodeSnapshot } from './model/decode.js'
 export type { TextResult } from './model/text.js'
 export { decodeSnapshotText, readSnapshotText } from './model/text.js'
+export type { Extension } from './model/extensions.js'
 export type {
   SnapshotSchema,
   StandardSchemaV1,

@@ -36,7 +36,7 @@ const shown = (v: unknown): string =>
  * Never throws. With `freeze`, every object and list of the copy is frozen. The own keys it
  * copies are counted for the text check (see `countingKeys`).
  */
-export const copyJson = (u: unknown, path: string, s: Sink | undefined, freeze: boolean): unknown => {
+export const copyJson = (u: unknown, path: string, s: Sink | undefined, freeze: boolean, what: string = JSON_DATA): unknown => {
   const done = new Map<object, unknown>()
   const open = new Set<object>()
   let keys = 0
@@ -48,15 +48,15 @@ export const copyJson = (u: unknown, path: string, s: Sink | undefined, freeze: 
   }
   const go = (v: unknown, at: string): unknown => {
     if (v === null || typeof v === 'string' || typeof v === 'boolean') return v
-    if (typeof v === 'number') return Number.isFinite(v) ? v : fail(at, JSON_DATA, String(v))
-    if (typeof v !== 'object') return fail(at, JSON_DATA, v === undefined ? 'nothing' : shown(v))
+    if (typeof v === 'number') return Number.isFinite(v) ? v : fail(at, what, String(v))
+    if (typeof v !== 'object') return fail(at, what, v === undefined ? 'nothing' : shown(v))
     const seen = done.get(v)
     if (seen !== undefined) return seen
-    if (open.has(v)) return fail(at, `${JSON_DATA} without a cycle`, 'a value that contains itself')
+    if (open.has(v)) return fail(at, `${what} without a cycle`, 'a value that contains itself')
     open.add(v)
-    const copy = safely(() => (Array.isArray(v) ? list(v, at) : isPlain(v) ? record(v, at) : fail(at, JSON_DATA, shown(v))), undefined)
+    const copy = safely(() => (Array.isArray(v) ? list(v, at) : isPlain(v) ? record(v, at) : fail(at, what, shown(v))), undefined)
     open.delete(v)
-    if (copy === undefined) return fail(at, JSON_DATA, UNREADABLE)
+    if (copy === undefined) return fail(at, what, UNREADABLE)
     if (copy !== FAIL) done.set(v, copy)
     return copy
   }
@@ -67,7 +67,7 @@ export const copyJson = (u: unknown, path: string, s: Sink | undefined, freeze: 
     for (let i = 0; i < n; i++) {
       const here = pathTo(at, i)
       const item = safely(() => (hasOwn.call(v, i) ? v[i] : undefined), FAIL)
-      const x = item === FAIL ? fail(here, JSON_DATA, UNREADABLE) : go(item, here)
+      const x = item === FAIL ? fail(here, what, UNREADABLE) : go(item, here)
       if (x === FAIL) {
         ok = false
         if (s === undefined) return FAIL
@@ -85,7 +85,7 @@ export const copyJson = (u: unknown, path: string, s: Sink | undefined, freeze: 
       keys++
       const here = pathTo(at, k)
       const item = safely(() => (v as Record<string, unknown>)[k], FAIL)
-      const x = item === FAIL ? fail(here, JSON_DATA, UNREADABLE) : go(item, here)
+      const x = item === FAIL ? fail(here, what, UNREADABLE) : go(item, here)
       if (x === FAIL) {
         ok = false
         if (s === undefined) return FAIL
@@ -97,7 +97,7 @@ export const copyJson = (u: unknown, path: string, s: Sink | undefined, freeze: 
   // (a list nested too deeply for the stack is a value that cannot be read)
   const copy = safely(() => go(u, path), FAIL)
   if (copy === FAIL || failed) {
-    if (!failed) fail(path, JSON_DATA, 'a value nested too deeply, or that cannot be read')
+    if (!failed) fail(path, what, 'a value nested too deeply, or that cannot be read')
     return FAIL
   }
   countKeys(keys)

@@ -5,6 +5,7 @@
  * @since 0.2.0
  */
 import type { AccountSnapshot, AccountSnapshotJson } from '../model/codecs.js'
+import type { DecodeErrors } from '../model/DecodeError.js'
 import { decodeSnapshot } from '../model/decode.js'
 
 // -------------------------------------------------------------------------------------
@@ -88,6 +89,27 @@ const segments = (path: string): ReadonlyArray<PropertyKey> => {
 }
 
 /**
+ * A decoder as a Standard Schema v1 object (for policies that decode their own extensions too).
+ *
+ * @internal
+ */
+export const standardSchemaOf = (
+  decode: (value: unknown) => { readonly _tag: 'Left'; readonly left: DecodeErrors } | { readonly _tag: 'Right'; readonly right: AccountSnapshot },
+): SnapshotSchema => ({
+  '~standard': {
+    version: 1,
+    vendor: 'account-closure',
+    validate: (value) => {
+      const d = decode(value)
+      if (d._tag === 'Right') return { value: d.right }
+      return {
+        issues: d.left.map((e) => (e.path === '' ? { message: e.message } : { message: e.message, path: segments(e.path) })),
+      }
+    },
+  },
+})
+
+/**
  * The snapshot decoder as a Standard Schema v1 object: `validate` is synchronous and returns the
  * decoded snapshot as `value`, or `issues` whose `message` and `path` are the decoder's errors.
  *
@@ -102,16 +124,4 @@ const segments = (path: string): ReadonlyArray<PropertyKey> => {
  * @category decoding
  * @since 0.2.0
  */
-export const snapshotSchema: SnapshotSchema = {
-  '~standard': {
-    version: 1,
-    vendor: 'account-closure',
-    validate: (value) => {
-      const d = decodeSnapshot(value)
-      if (d._tag === 'Right') return { value: d.right }
-      return {
-        issues: d.left.map((e) => (e.path === '' ? { message: e.message } : { message: e.message, path: segments(e.path) })),
-      }
-    },
-  },
-}
+export const snapshotSchema: SnapshotSchema = standardSchemaOf((value) => decodeSnapshot(value))

@@ -41,6 +41,18 @@ export interface Extension<K extends string = string, A = unknown> {
 }
 
 /**
+ * An {@link Extension} of any key and type, as a list of a policy's extensions holds them (an
+ * io-ts `Type` is invariant in its type, so `Extension<'fees', Fees>` is not an `Extension`).
+ *
+ * @category model
+ * @since 0.3.0
+ */
+export interface AnyExtension {
+  readonly key: string
+  readonly codec: t.Decoder<unknown, unknown>
+}
+
+/**
  * The decoders of a policy whose rules declare extensions.
  *
  * @category model
@@ -71,7 +83,7 @@ export interface PolicyDecoding {
 // decoding
 // -------------------------------------------------------------------------------------
 
-type Codec = t.Type<unknown, unknown, unknown>
+type Codec = t.Decoder<unknown, unknown>
 
 const hasOwn = Object.prototype.hasOwnProperty
 
@@ -199,7 +211,7 @@ const policySchema = (codecs: ReadonlyMap<string, Codec>): JsonSchema => {
  * @category constructors
  * @since 0.3.0
  */
-export const policyDecoding = (extensions: ReadonlyArray<Extension>): PolicyDecoding => {
+export const policyDecoding = (extensions: ReadonlyArray<AnyExtension>): PolicyDecoding => {
   const codecs = new Map<string, Codec>()
   for (const e of extensions) {
     const key: unknown = e.key

@@ -138,7 +138,7 @@ const walk = (c: Walkable, depth: number): JsonSchema => {
  *
  * @internal
  */
-export const schemaOfCodec = (codec: t.Type<unknown, unknown, unknown>): { readonly schema: JsonSchema; readonly optional: boolean } => {
+export const schemaOfCodec = (codec: t.Decoder<unknown, unknown>): { readonly schema: JsonSchema; readonly optional: boolean } => {
   const c = asWalkable(codec)
   return { schema: walk(c, 0), optional: optional(c) }
 }

@@ -71,10 +71,10 @@ export interface StandardSchemaV1Issue {
  */
 export interface SnapshotSchema extends StandardSchemaV1<AccountSnapshotJson, AccountSnapshot> {
   /** The Standard Schema properties, with a synchronous `validate`. */
-  readonly '~standard': StandardSchemaV1Props<AccountSnapshotJson, AccountSnapshot> & {
+  readonly '~standard': {
     /** Decodes a value: the snapshot, or the decoder's errors as issues. */
     readonly validate: (value: unknown) => StandardSchemaV1Result<AccountSnapshot>
-  }
+  } & StandardSchemaV1Props<AccountSnapshotJson, AccountSnapshot>
 }
 
 // -------------------------------------------------------------------------------------

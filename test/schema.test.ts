@@ -11,7 +11,7 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 
-import { decodeSnapshot, snapshotSchema, verdict } from '../src/index.js'
+import { decodeSnapshot, parseInstant, snapshotSchema, verdict } from '../src/index.js'
 import type { AccountSnapshot } from '../src/index.js'
 import { anySnapshotJson, brokenSnapshot, snapshotWithTarget } from './arbitraries.js'
 import { exampleJson } from './fixtures.js'
@@ -96,5 +96,55 @@ describe('snapshotSchema, as a Standard Schema consumer uses it', () => {
       )
       expect(rendered).toEqual(d.left.map((e) => e.path))
     } else expect(r.issues).toBeDefined()
+  })
+})
+
+describe('the schema and the decoder agree on the syntax of an instant', () => {
+  const defs = load('snapshot')['$defs'] as Record<string, { pattern: string }>
+  const instantValid = new Ajv2020({ strict: true }).compile({ type: 'string', pattern: defs['Instant']?.pattern })
+  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
+  const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`))
+  /** Strings shaped like instants, each field sometimes out of its range or of the wrong length. */
+  const instantLike = fc
+    .record({
+      year: fc.oneof({ arbitrary: digits(4, 4), weight: 8 }, { arbitrary: digits(3, 5), weight: 1 }),
+      month: fc.oneof({ arbitrary: two(19), weight: 8 }, { arbitrary: digits(1, 3), weight: 1 }),
+      day: fc.oneof({ arbitrary: two(39), weight: 8 }, { arbitrary: digits(1, 3), weight: 1 }),
+      t: fc.constantFrom('T', 'T', 'T', 't', ' '),
+      hour: fc.oneof({ arbitrary: two(29), weight: 8 }, { arbitrary: digits(1, 3), weight: 1 }),
+      minute: fc.oneof({ arbitrary: two(69), weight: 8 }, { arbitrary: digits(1, 3), weight: 1 }),
+      second: fc.option(fc.oneof({ arbitrary: two(69), weight: 8 }, { arbitrary: digits(1, 3), weight: 1 })),
+      fraction: fc.option(digits(0, 12)),
+      zone: fc.oneof(
+        fc.constantFrom('Z', 'Z', 'z', '', '+', 'Z '),
+        fc.record({ sign: fc.constantFrom('+', '-', '−'), h: fc.oneof(two(29), two(99), digits(1, 3)), colon: fc.constantFrom(':', '', ':', '.'), m: fc.oneof(two(69), two(99), digits(1, 3)) }).map(
+          (z) => `${z.sign}${z.h}${z.colon}${z.m}`,
+        ),
+      ),
+    })
+    .map(
+      (p) =>
+        `${p.year}-${p.month}-${p.day}${p.t}${p.hour}:${p.minute}${p.second === null ? '' : `:${p.second}`}${p.second === null || p.fraction === null ? '' : `.${p.fraction}`}${p.zone}`,
+    )
+  /** The same text on a date that is real and far from the range's ends: what is left to refuse is syntax. */
+  const onSafeDate = (s: string): string => `2000-01-01${s.slice(10)}`
+  test.prop([fc.oneof({ arbitrary: instantLike, weight: 9 }, { arbitrary: fc.string(), weight: 1 })], { numRuns: 2000 })(
+    'what the decoder refuses for its syntax the pattern refuses, and what it accepts the pattern accepts',
+    (s) => {
+      if (parseInstant(s) !== undefined) expect(instantValid(s), s).toBe(true)
+      // a string the pattern accepts is refused only for its date (the calendar, or the range)
+      if (instantValid(s) && parseInstant(s) === undefined) expect(parseInstant(onSafeDate(s)), s).not.toBeUndefined()
+      if (!instantValid(s)) expect(parseInstant(s), s).toBeUndefined()
+    },
+  )
+  it('the reported offsets and fields out of range are refused by both', () => {
+    for (const s of ['2026-11-18T10:00:00+24:00', '2026-11-18T10:00:00+23:60', '2026-11-18T10:00:00+99:99', '2026-11-18T24:00:00Z', '2026-11-18T10:60:00Z', '2026-11-18T10:00:60Z', '2026-13-18T10:00:00Z', '2026-11-32T10:00:00Z', '2026-11-00T10:00:00Z']) {
+      expect(instantValid(s), s).toBe(false)
+      expect(parseInstant(s), s).toBeUndefined()
+    }
+    for (const s of ['2026-11-18T10:00:00+23:59', '2026-11-18T10:00-2359', '2026-11-18T10:00:00.123456789Z']) {
+      expect(instantValid(s), s).toBe(true)
+      expect(parseInstant(s), s).not.toBeUndefined()
+    }
   })
 })

@@ -174,12 +174,11 @@ export interface DecodeOptions {
  * @internal
  */
 export const errorLimit = (options: unknown): number => {
-  if (options === undefined) return 100
-  if (typeof options !== 'object' || options === null || Array.isArray(options))
-    throw new TypeError(`account-closure: decode options must be an object, such as { maxErrors: 100 }; got ${showFound(options)}`)
-  const m: unknown = (options as { readonly maxErrors?: unknown }).maxErrors
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options)))
+    throw new TypeError(`account-closure: decode options must be an object; got ${showFound(options)}`)
+  const m: unknown = (options as { readonly maxErrors?: unknown } | undefined)?.maxErrors
   if (m === undefined) return 100
-  if (m === Number.POSITIVE_INFINITY || (Number.isSafeInteger(m) && (m as number) >= 1)) return m as number
+  if (m === Number.POSITIVE_INFINITY || (Number.isSafeInteger(m) && (m as number) > 0)) return m as number
   throw new TypeError(`account-closure: the decode option maxErrors must be a positive whole number or Infinity; got ${showFound(m)}`)
 }
 

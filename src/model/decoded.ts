@@ -54,13 +54,6 @@ export const isDecoded = (u: unknown): u is AccountSnapshot => registry.has(u as
 export const asSnapshot = (u: unknown): AccountSnapshot => {
   if (registry.has(u as object)) return u as AccountSnapshot
   throw new TypeError(
-    `account-closure: not a snapshot decoded by this library (${describe(u)}); call decodeSnapshot (or decodeSnapshotText) on the input first, and pass the snapshot it returns`,
+    `account-closure: not a snapshot decoded by this library (${u === null ? 'null' : Array.isArray(u) ? 'an array' : typeof u === 'object' ? 'raw JSON or a copy' : typeof u}); call decodeSnapshot (or decodeSnapshotText) on the input first`,
   )
-}
-
-const describe = (u: unknown): string => {
-  if (u === null) return 'null'
-  if (Array.isArray(u)) return 'an array'
-  if (typeof u !== 'object') return typeof u === 'undefined' ? 'undefined' : `a ${typeof u}`
-  return 'an object that decoding did not return: raw JSON, or a copy'
 }

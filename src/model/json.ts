@@ -6,26 +6,16 @@
 import type * as t from 'io-ts'
 
 import { pathTo, showFound } from './DecodeError.js'
+
+const hasOwn = Object.prototype.hasOwnProperty
+const toString = Object.prototype.toString
 import { codec, countKeys, FAIL, report, safely } from './struct.js'
 import type { Sink } from './struct.js'
 
 /** What JSON data is, in words. */
 export const JSON_DATA = 'JSON data (null, true, false, a finite number, a string, a list or a plain object)'
 
-const hasOwn = Object.prototype.hasOwnProperty
-const toString = Object.prototype.toString
 const UNREADABLE = 'a value that cannot be read'
-
-/** A plain object of any realm: `[object Object]`, with no prototype or a prototype that has none. */
-const isPlain = (v: object): boolean => {
-  if (toString.call(v) !== '[object Object]') return false
-  const proto: unknown = Object.getPrototypeOf(v)
-  return proto === null || Object.getPrototypeOf(proto) === null
-}
-
-/** How a value that is not JSON data is shown. */
-const shown = (v: unknown): string =>
-  typeof v === 'function' ? 'a function' : typeof v === 'symbol' ? 'a symbol' : typeof v === 'object' && v !== null ? 'an instance of a class' : safely(() => showFound(v), UNREADABLE)
 
 /**
  * A fresh copy of JSON data: `null`, booleans, finite numbers, strings, lists (every item
@@ -37,67 +27,52 @@ const shown = (v: unknown): string =>
  * copies are counted for the text check (see `countingKeys`).
  */
 export const copyJson = (u: unknown, path: string, s: Sink | undefined, freeze: boolean, what: string = JSON_DATA): unknown => {
+  // each object met: its copy, or FAIL while it is being copied (met again then, it is a cycle)
   const done = new Map<object, unknown>()
-  const open = new Set<object>()
   let keys = 0
   let failed = false
-  const fail = (at: string, expected: string, found: string): typeof FAIL => {
+  const fail = (at: string, found: string): typeof FAIL => {
     failed = true
-    if (s !== undefined) report(s, at, expected, found)
+    if (s !== undefined) report(s, at, what, found)
     return FAIL
   }
   const go = (v: unknown, at: string): unknown => {
-    if (v === null || typeof v === 'string' || typeof v === 'boolean') return v
-    if (typeof v === 'number') return Number.isFinite(v) ? v : fail(at, what, String(v))
-    if (typeof v !== 'object') return fail(at, what, v === undefined ? 'nothing' : shown(v))
+    if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v
+    if (typeof v !== 'object') return fail(at, v === undefined ? 'nothing' : typeof v === 'number' ? String(v) : `a ${typeof v}`)
     const seen = done.get(v)
-    if (seen !== undefined) return seen
-    if (open.has(v)) return fail(at, `${what} without a cycle`, 'a value that contains itself')
-    open.add(v)
-    const copy = safely(() => (Array.isArray(v) ? list(v, at) : isPlain(v) ? record(v, at) : fail(at, what, shown(v))), undefined)
-    open.delete(v)
-    if (copy === undefined) return fail(at, what, UNREADABLE)
-    if (copy !== FAIL) done.set(v, copy)
+    if (seen !== undefined) return seen === FAIL ? fail(at, 'a value that contains itself') : seen
+    done.set(v, FAIL)
+    let copy: unknown = safely(() => {
+      const list = Array.isArray(v)
+      // a plain object of any realm: no prototype, or one that has none
+      const proto: unknown = Object.getPrototypeOf(v)
+      if (!list && (toString.call(v) !== '[object Object]' || (proto !== null && Object.getPrototypeOf(proto) !== null)))
+        return fail(at, 'an instance of a class')
+      const out = (list ? [] : {}) as Record<string | number, unknown>
+      const ks = list ? Array.from(v as ReadonlyArray<unknown>, (_, i) => i) : Object.keys(v)
+      let ok = true
+      for (const k of ks) {
+        // an own __proto__ key is dropped: it would set the copy's prototype, or be a trap later
+        if (k === '__proto__') continue
+        if (!list) keys++
+        const here = pathTo(at, k)
+        const item = safely(() => (hasOwn.call(v, k) ? (v as Record<string | number, unknown>)[k] : undefined), FAIL)
+        const x = item === FAIL ? fail(here, UNREADABLE) : go(item, here)
+        if (x === FAIL) {
+          ok = false
+          if (s === undefined) return FAIL
+        } else out[k] = x
+      }
+      return ok ? (freeze ? Object.freeze(out) : out) : FAIL
+    }, undefined)
+    if (copy === undefined) copy = fail(at, UNREADABLE)
+    done.set(v, copy === FAIL ? undefined : copy)
     return copy
-  }
-  const list = (v: ReadonlyArray<unknown>, at: string): unknown => {
-    const n = v.length
-    const out: Array<unknown> = []
-    let ok = true
-    for (let i = 0; i < n; i++) {
-      const here = pathTo(at, i)
-      const item = safely(() => (hasOwn.call(v, i) ? v[i] : undefined), FAIL)
-      const x = item === FAIL ? fail(here, what, UNREADABLE) : go(item, here)
-      if (x === FAIL) {
-        ok = false
-        if (s === undefined) return FAIL
-      } else out.push(x)
-    }
-    if (!ok) return FAIL
-    return freeze ? Object.freeze(out) : out
-  }
-  const record = (v: object, at: string): unknown => {
-    const out: Record<string, unknown> = {}
-    let ok = true
-    for (const k of Object.keys(v)) {
-      // an own __proto__ key is dropped: it would set the copy's prototype, or be a trap later
-      if (k === '__proto__') continue
-      keys++
-      const here = pathTo(at, k)
-      const item = safely(() => (v as Record<string, unknown>)[k], FAIL)
-      const x = item === FAIL ? fail(here, what, UNREADABLE) : go(item, here)
-      if (x === FAIL) {
-        ok = false
-        if (s === undefined) return FAIL
-      } else out[k] = x
-    }
-    if (!ok) return FAIL
-    return freeze ? Object.freeze(out) : out
   }
   // (a list nested too deeply for the stack is a value that cannot be read)
   const copy = safely(() => go(u, path), FAIL)
   if (copy === FAIL || failed) {
-    if (!failed) fail(path, what, 'a value nested too deeply, or that cannot be read')
+    if (!failed) fail(path, UNREADABLE)
     return FAIL
   }
   countKeys(keys)
@@ -112,10 +87,16 @@ export const copyJson = (u: unknown, path: string, s: Sink | undefined, freeze: 
 export type Extensions = Readonly<Record<string, unknown>>
 
 const EMPTY: Extensions = Object.freeze({})
-const LABEL = 'an object (Extensions: an app’s own facts, by key)'
+const LABEL = 'an object (Extensions)'
 
-const isExtensions = (u: unknown): u is Extensions =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) && copyJson(u, '', undefined, false) !== FAIL
+const read = (u: unknown, path: string, s: Sink | undefined): Extensions | typeof FAIL => {
+  if (u === undefined) return EMPTY
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) {
+    if (s !== undefined) report(s, path, LABEL, safely(() => showFound(u), UNREADABLE))
+    return FAIL
+  }
+  return copyJson(u, path, s, true) as Extensions | typeof FAIL
+}
 
 /**
  * The codec of `extensions`: an object of JSON data, kept as a frozen copy; absent is `{}`
@@ -125,22 +106,8 @@ const isExtensions = (u: unknown): u is Extensions =>
  */
 export const ExtensionsC: t.Type<Extensions, Extensions | undefined, unknown> = codec<Extensions, Extensions | undefined>(
   LABEL,
-  isExtensions,
-  {
-    fast: (u) => {
-      if (u === undefined) return EMPTY
-      if (safely(() => !isPlain(u as object), true) || typeof u !== 'object' || u === null) return FAIL
-      return copyJson(u, 'extensions', undefined, true) as Extensions | typeof FAIL
-    },
-    reporting: (u, path, s) => {
-      if (u === undefined) return EMPTY
-      if (typeof u !== 'object' || u === null || safely(() => !isPlain(u), true)) {
-        report(s, path, LABEL, safely(() => showFound(u), UNREADABLE))
-        return FAIL
-      }
-      return copyJson(u, path, s, true) as Extensions | typeof FAIL
-    },
-  },
+  (u): u is Extensions => u !== undefined && read(u, '', undefined) !== FAIL,
+  { fast: (u) => read(u, 'extensions', undefined), reporting: read },
   // (nothing to write when empty: `extensions` is optional)
-  (a) => (Object.keys(a).length === 0 ? undefined : a),
+  (a) => (a === undefined || Object.keys(a).length === 0 ? undefined : a),
 )

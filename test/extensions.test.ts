@@ -14,6 +14,7 @@ import { decodeSnapshot, decodeSnapshotText, encodeSnapshot, MoneyC } from '../s
 import type { AccountSnapshot, DecodeError, Extension } from '../src/index.js'
 import { policyDecoding } from '../src/model/extensions.js'
 import { schemaOfCodec } from '../src/schema/fromCodec.js'
+import { snapshotJsonSchema } from '../src/schema/snapshotJsonSchema.js'
 import { anySnapshotJson, clone, isDeeplyFrozen } from './arbitraries.js'
 import { exampleJson } from './fixtures.js'
 
@@ -231,6 +232,9 @@ describe('jsonSchema', () => {
   const published = JSON.parse(readFileSync('schema/snapshot.json', 'utf8')) as Obj
   const p = policyDecoding([fees, { key: 'score', codec: t.partial({ value: t.number, tags: t.readonlyArray(t.string) }) }, { key: 'opaque', codec: custom('Mine', (u) => t.success(u)) }])
   const ajv = new Ajv2020({ allErrors: true, strict: true })
+  it('the module the code derives from is the published schema (scripts/schema-module.mjs writes it)', () => {
+    expect(snapshotJsonSchema).toEqual(published)
+  })
   it('is the published schema with each key’s schema derived from its codec, computed once', () => {
     const schema = p.jsonSchema as Obj
     expect(p.jsonSchema).toBe(schema)

@@ -7,9 +7,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 
-import snapshotJsonSchema from '../../schema/snapshot.json'
 import { schemaOfCodec } from '../schema/fromCodec.js'
 import type { JsonSchema } from '../schema/fromCodec.js'
+import { snapshotJsonSchema } from '../schema/snapshotJsonSchema.js'
 import { standardSchemaOf } from '../schema/standardSchema.js'
 import type { SnapshotSchema } from '../schema/standardSchema.js'
 import type { AccountSnapshot } from './codecs.js'

@@ -2,6 +2,8 @@
  * What decoding hands out: deeply frozen snapshots that nothing can change afterwards, options
  * checked like input (no value turns a check off), and every error counted.
  */
+import { readFileSync } from 'node:fs'
+
 import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -142,5 +144,13 @@ describe('the quick count of keys written (keysWritten)', () => {
       expect(E.isLeft(decodeSnapshotText(text.replace(/^\{/, `{${spaced},`))), JSON.stringify(spaced)).toBe(true)
     // the same spacing without a repeated key is accepted (no unknown key, so the quick check decides)
     expect(E.isRight(decodeSnapshotText(text.replace('"disputes":', '"disputes" :')))).toBe(true)
+  })
+})
+
+describe('the guard carries no decoder', () => {
+  it('src/model/decoded.ts imports types only, so a bundle with only canClose has no decoder', () => {
+    const source = readFileSync('src/model/decoded.ts', 'utf8')
+    expect(source).toMatch(/^import type /m)
+    expect(source).not.toMatch(/^import (?!type )/m)
   })
 })

@@ -73,7 +73,7 @@ export const snapshotJsonSchema: { readonly [key: string]: unknown } = {
     },
     "extensions": {
       "type": "object",
-      "description": "An app's own facts, by key: any JSON, read only by the app's own rules, each under a key that a rule declares (a policy's schema states each declared key's shape). Optional: absent is {}."
+      "description": "An app's own facts, by key (each value is JSON of the app's own shape), read only by the app's own rules, each under a key that a rule declares (a policy's schema states each declared key's shape). Optional: absent is {}."
     }
   },
   "$defs": {

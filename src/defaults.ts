@@ -1,5 +1,5 @@
 /**
- * The API with the built-in rules: `closureWith(defaultRules)`.
+ * The default policy: the built-in rules as one list, and the API built from it.
  *
  * @since 0.1.0
  */
@@ -7,17 +7,80 @@ import type * as E from 'fp-ts/lib/Either.js'
 import type * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
-import type { AccountSnapshot } from '../model/codecs.js'
-import type { Instant } from '../model/Instant.js'
-import type { Target } from '../model/Target.js'
-import type { Alternative } from '../plan/Alternative.js'
-import type { Step } from '../plan/Step.js'
-import type { Blocker } from '../rules/Blocker.js'
-import { defaultRules } from '../rules/defaultRules.js'
-import type { ClosureOptions } from '../rules/facts.js'
-import type { Verdict, VerdictOptions } from '../verdict/verdict.js'
-import { closureWith } from './closureWith.js'
-import type { Closable } from './closureWith.js'
+import { closureWith } from './closure/closureWith.js'
+import type { BlockerOf, Closable, StepOf } from './closure/closureWith.js'
+import type { Verdict, VerdictOptions } from './closure/verdict.js'
+import type { AccountSnapshot } from './model/codecs.js'
+import type { ClosureOptions } from './model/facts.js'
+import type { Instant } from './model/Instant.js'
+import type { Target } from './model/Target.js'
+import type { Alternative } from './paths/Alternative.js'
+import type { Advice, Procedure } from './paths/procedure.js'
+import { agencyClosedFirst } from './rules/agencyClosedFirst.js'
+import { billingCycleEnded } from './rules/billing/billingCycleEnded.js'
+import { billingPaid } from './rules/billing/billingPaid.js'
+import { contractsEnded } from './rules/contractsEnded.js'
+import { disputesResolved } from './rules/disputesResolved.js'
+import { fundsWithdrawn } from './rules/fundsWithdrawn.js'
+import { goodStanding } from './rules/goodStanding.js'
+import { jobsClosed } from './rules/jobsClosed.js'
+import { memberNeedsAdmin } from './rules/memberNeedsAdmin.js'
+import { membersRemoved } from './rules/membersRemoved.js'
+import { ownerOnly } from './rules/ownerOnly.js'
+import { paymentsReceived } from './rules/paymentsReceived.js'
+import { proposalsWithdrawn } from './rules/proposalsWithdrawn.js'
+import { securityQuestion } from './rules/securityQuestion.js'
+import { targetExists } from './rules/targetExists.js'
+
+/**
+ * Every built-in rule, in the order their blockers are reported: the account-wide rules first,
+ * then the work of each scope. Add an app's own rule with `[...defaultRules, myRule]`.
+ *
+ * @example
+ * const { canClose, verdict } = closureWith([...defaultRules, feesPaid])
+ *
+ * @category rules
+ * @since 0.2.0
+ */
+export const defaultRules = [
+  targetExists,
+  securityQuestion,
+  goodStanding,
+  disputesResolved,
+  ownerOnly,
+  memberNeedsAdmin,
+  agencyClosedFirst,
+  membersRemoved,
+  contractsEnded,
+  billingCycleEnded,
+  jobsClosed,
+  billingPaid,
+  proposalsWithdrawn,
+  paymentsReceived,
+  fundsWithdrawn,
+] as const
+
+/** The ids of the built-in rules. @category model @since 0.1.0 */
+export type RuleId = (typeof defaultRules)[number]['id']
+
+/**
+ * The built-in rule ids, in the order of {@link defaultRules}.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const RULE_IDS: ReadonlyArray<RuleId> = defaultRules.map((r) => r.id)
+
+/** Every built-in blocker: a discriminated union on `_tag`; each carries its `rule`. @category model @since 0.1.0 */
+export type Blocker = BlockerOf<(typeof defaultRules)[number]>
+/** @category model @since 0.1.0 */
+export type BlockerTag = Blocker['_tag']
+/** Every step of the default policy's plans. @category model @since 0.1.0 */
+export type Step = StepOf<(typeof defaultRules)[number]> | Advice | Procedure
+/** @category model @since 0.1.0 */
+export type StepTag = Step['_tag']
+/** Every remedy of the built-in rules. @category model @since 0.1.0 */
+export type Remedy = Extract<Step, { readonly kind: 'remedy' }>
 
 const closure = /*#__PURE__*/ closureWith(defaultRules)
 
@@ -82,8 +145,9 @@ export const alternatives: (snapshot: AccountSnapshot, target?: Target, options?
 
 /**
  * Everything about one closure question as JSON-ready data: the path, whether it is closable,
- * every blocker, the earliest instant and whether it may move, the plan, the consequences and
- * the alternatives, each with its message; and the `asOf` it holds at.
+ * every blocker, the earliest instant and whether (and why) it may move, the plan, the
+ * consequences, the alternatives, each with its message; the rules checked; and the `asOf` it
+ * holds at.
  *
  * @example
  * import { decodeSnapshot, verdict } from 'account-closure'
@@ -92,4 +156,5 @@ export const alternatives: (snapshot: AccountSnapshot, target?: Target, options?
  * @category verdict
  * @since 0.1.0
  */
-export const verdict: (snapshot: AccountSnapshot, target?: Target, options?: VerdictOptions) => Verdict = closure.verdict
+export const verdict: (snapshot: AccountSnapshot, target?: Target, options?: VerdictOptions) => Verdict<Blocker, Step> =
+  closure.verdict

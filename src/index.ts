@@ -57,95 +57,73 @@ export type { AgencyScope, CompanyScope, FreelancerScope, Scope, TeamScope } fro
 export type { AccountTarget, AgencyTarget, Path, Target } from './model/Target.js'
 export { accountTarget, agencyTarget, pathOf } from './model/Target.js'
 
-// billing week
-export type { BillingCycleEnd } from './billing/week.js'
-export { billingCycleEnd, weekEnd } from './billing/week.js'
+// time
+export type { Duration } from './model/duration.js'
+export { addDuration } from './model/duration.js'
+export type { BillingCycleEnd } from './model/facts.js'
+export { billingCycleEnd } from './rules/billing/week.js'
 
-// rules
-export type {
-  AdminMustRemove,
-  AgencyOpen,
-  BillingCycleOpen,
-  BillingOutstanding,
-  Blocker,
-  BlockerBase,
-  BlockerTag,
-  ContractOpen,
-  DisputeUnresolved,
-  FundsAvailable,
-  JobOpen,
-  MemberRemains,
-  NotInGoodStanding,
-  NotOwner,
-  PaymentPending,
-  ProposalOpen,
-  RuleId,
-  SecurityQuestionMissing,
-  UnknownTarget,
-} from './rules/Blocker.js'
-export { matchBlocker } from './rules/Blocker.js'
-export type { Precondition } from './rules/Precondition.js'
-export { across, all, contramap, fromItems, gate, getMonoidAll, onPaths, when } from './rules/Precondition.js'
-export type { AgencyFacts, ClosureFacts, ClosureOptions, CompanyFacts, FreelancerFacts, TeamFacts } from './rules/facts.js'
-export type { Gate, Rule, RuleDefinition } from './rules/Rule.js'
-export { defineRule } from './rules/Rule.js'
+// facts and options
+export type { AgencyFacts, ClosureFacts, ClosureOptions, CompanyFacts, FreelancerFacts, TeamFacts } from './model/facts.js'
+
+// the engine: rules, their definitions and words, and the combinators that compose them
+export type { BlockerBase, BlockerDefinition, BlockerFields } from './engine/Blocker.js'
+export { defineBlocker } from './engine/Blocker.js'
+export type { ReasonDefinition, StepBase, StepDefinition, StepFields, StepKind, WaitReasonBase, WaitUntil } from './engine/Step.js'
+export { defineReason, defineStep, waitUntil } from './engine/Step.js'
+export type { Precondition } from './engine/Precondition.js'
+export { across, all, contramap, fromItems, gate, getMonoidAll, onPaths, when } from './engine/Precondition.js'
+export type { Extension, Gate, ItemOf, Order, Rule, RuleDefinition, RuleFacts } from './engine/Rule.js'
+export { defineRule } from './engine/Rule.js'
+export { RuleError } from './engine/RuleError.js'
+
+// the built-in rules, each with its blockers and steps
+export type { AgencyOpen, CloseAgency } from './rules/agencyClosedFirst.js'
 export { agencyClosedFirst } from './rules/agencyClosedFirst.js'
-export { billingCycleEnded } from './rules/billingCycleEnded.js'
-export { billingPaid } from './rules/billingPaid.js'
+export type { BillingCycleOpen, BillingWeekEnds } from './rules/billing/billingCycleEnded.js'
+export { billingCycleEnded } from './rules/billing/billingCycleEnded.js'
+export type { BillingOutstanding, PayBalance } from './rules/billing/billingPaid.js'
+export { billingPaid, payBalance } from './rules/billing/billingPaid.js'
+export type { ContractOpen, EndContract } from './rules/contractsEnded.js'
 export { contractsEnded } from './rules/contractsEnded.js'
+export type { DisputeUnresolved, ResolveDispute } from './rules/disputesResolved.js'
 export { disputesResolved } from './rules/disputesResolved.js'
-export { fundsWithdrawn } from './rules/fundsWithdrawn.js'
+export type { FundsAvailable, WithdrawFunds } from './rules/fundsWithdrawn.js'
+export { fundsWithdrawn, withdrawFunds } from './rules/fundsWithdrawn.js'
+export type { ContactSupport, NotInGoodStanding } from './rules/goodStanding.js'
 export { goodStanding } from './rules/goodStanding.js'
+export type { CloseJob, JobOpen } from './rules/jobsClosed.js'
 export { jobsClosed } from './rules/jobsClosed.js'
+export type { AdminMustRemove, ContactAdmin } from './rules/memberNeedsAdmin.js'
 export { memberNeedsAdmin } from './rules/memberNeedsAdmin.js'
+export type { MemberRemains, RemoveMember } from './rules/membersRemoved.js'
 export { membersRemoved } from './rules/membersRemoved.js'
+export type { ContactOwner, NotOwner } from './rules/ownerOnly.js'
 export { ownerOnly } from './rules/ownerOnly.js'
+export type { PaymentAvailable, PaymentPending } from './rules/paymentsReceived.js'
 export { paymentsReceived } from './rules/paymentsReceived.js'
+export type { DeclineOffer, ProposalOpen, WithdrawProposal } from './rules/proposalsWithdrawn.js'
 export { proposalsWithdrawn } from './rules/proposalsWithdrawn.js'
+export type { SecurityQuestionMissing, SetSecurityQuestion } from './rules/securityQuestion.js'
 export { securityQuestion } from './rules/securityQuestion.js'
+export type { UnknownTarget } from './rules/targetExists.js'
 export { targetExists } from './rules/targetExists.js'
-export { defaultRules, RULE_IDS } from './rules/defaultRules.js'
-export { sortBlockers } from './rules/sortBlockers.js'
 
-// plan
+// the closing paths
 export type {
   Advice,
   AnswerSecurityQuestion,
   BackUpRecords,
-  BillingWeekEnds,
   CancelSubscription,
   ChooseClose,
-  CloseAgency,
-  CloseJob,
   Confirm,
-  ContactAdmin,
-  ContactOwner,
-  ContactSupport,
-  DeclineOffer,
-  EndContract,
   LeaveTeam,
   Navigate,
-  PayBalance,
-  PaymentAvailable,
   Procedure,
-  Remedy,
   RemoveBillingMethod,
-  RemoveMember,
   RemovePersonalDetails,
-  ResolveDispute,
-  SetSecurityQuestion,
-  Step,
-  StepBase,
-  StepKind,
-  StepTag,
   VerifyEmail,
-  WaitReason,
-  WaitReasonBase,
-  WaitUntil,
-  WithdrawFunds,
-  WithdrawProposal,
-} from './plan/Step.js'
-export { matchStep, remedy, waitUntil } from './plan/Step.js'
+} from './paths/procedure.js'
 export type {
   AccountClosedPermanently,
   AgencyProfileDeleted,
@@ -155,19 +133,21 @@ export type {
   FreelancerProfileKept,
   JobSuccessScoreRecalculated,
   LeavesTeam,
-} from './plan/Consequence.js'
-export type { Alternative, Deactivate, KeepUnusedProfile, TalkToSupport } from './plan/Alternative.js'
+} from './paths/Consequence.js'
+export type { Alternative, AlternativeTag, Deactivate, KeepUnusedProfile, TalkToSupport } from './paths/Alternative.js'
 
 // the pipeline
-export type { BlockerOf, Closable, Closure, StepOf } from './closure/closureWith.js'
+export type { BlockerOf, CatalogueFor, Closable, Closure, StepOf } from './closure/closureWith.js'
 export { closureWith } from './closure/closureWith.js'
-export { alternatives, canClose, closureSteps, earliestClosableAt, verdict } from './closure/defaults.js'
+export type { Verdict, VerdictOptions, Wire } from './closure/verdict.js'
 
-// messages
-export type { Catalogue } from './messages/Catalogue.js'
-export type { Format, Messages } from './messages/Format.js'
-export { formatIn } from './messages/Format.js'
-export { en } from './messages/en.js'
+// the default policy
+export type { Blocker, BlockerTag, Remedy, RuleId, Step, StepTag } from './defaults.js'
+export { alternatives, canClose, closureSteps, defaultRules, earliestClosableAt, RULE_IDS, verdict } from './defaults.js'
+export { sortBlockers } from './sortBlockers.js'
 
-// verdict
-export type { Verdict, VerdictOptions, Wire } from './verdict/verdict.js'
+// words
+export type { Catalogue } from './engine/Catalogue.js'
+export type { Format, Messages } from './engine/Format.js'
+export { formatIn, formatMoney } from './engine/Format.js'
+export { en } from './en.js'

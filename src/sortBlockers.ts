@@ -3,9 +3,9 @@
  *
  * @since 0.1.0
  */
-import { compareScopes } from '../model/Scope.js'
-import type { BlockerBase } from './Blocker.js'
-import { RULE_IDS } from './defaultRules.js'
+import { RULE_IDS } from './defaults.js'
+import type { BlockerBase } from './engine/Blocker.js'
+import { compareScopes } from './model/Scope.js'
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 

@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 
-import type { BillingCycleEnd } from '../billing/week.js'
+import type { BillingCycleEnd } from '../model/facts.js'
 
 export interface Common {
   /** The input file; undefined when none was named (standard input). */

@@ -10,7 +10,7 @@
  */
 import { Worker } from 'node:worker_threads'
 
-import type { BillingCycleEnd } from '../billing/week.js'
+import type { BillingCycleEnd } from '../model/facts.js'
 
 /** The lines of one job, packed in one buffer that is moved (not copied) to the worker. */
 export interface Job {

@@ -4,9 +4,9 @@
  * @internal
  */
 import { instant } from '../model/Instant.js'
-import { formatIn } from '../messages/Format.js'
+import { formatIn } from '../engine/Format.js'
 import type { Scope } from '../model/Scope.js'
-import type { Verdict } from '../verdict/verdict.js'
+import type { Verdict } from '../closure/verdict.js'
 import { escapeText } from './escape.js'
 
 export interface Style {

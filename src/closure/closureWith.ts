@@ -1,6 +1,7 @@
 /**
  * The pipeline, built from a list of rules: blockers, plan, earliest instant and verdict all
- * come from the same rules, so an app's own rule goes everywhere a built-in one does.
+ * come from the same rules, so an app's own rule goes everywhere a built-in one does. It names
+ * no rule, blocker or step: what it knows of them, the rules say.
  *
  * @since 0.2.0
  */
@@ -8,27 +9,30 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
+import type { BlockerBase, BlockerDefinition } from '../engine/Blocker.js'
+import type { Catalogue } from '../engine/Catalogue.js'
+import { formatIn } from '../engine/Format.js'
+import type { Format, Messages } from '../engine/Format.js'
+import { orderSteps } from '../engine/order.js'
+import { orderCycle, orderRulesOf, priorityKeyOf } from '../engine/priority.js'
+import type { Rule } from '../engine/Rule.js'
+import { RuleError } from '../engine/RuleError.js'
+import { isWait, waitWords } from '../engine/Step.js'
+import type { ReasonDefinition, StepBase, StepDefinition, WaitReasonBase, WaitUntil } from '../engine/Step.js'
 import type { AccountSnapshot } from '../model/codecs.js'
+import { closureFacts } from '../model/facts.js'
+import type { ClosureFacts, ClosureOptions } from '../model/facts.js'
 import { toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
 import { scopeKey } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
-import { en } from '../messages/en.js'
-import { formatIn } from '../messages/Format.js'
-import type { Format } from '../messages/Format.js'
-import { alternativesOf } from '../plan/Alternative.js'
-import type { Alternative } from '../plan/Alternative.js'
-import { consequencesOf } from '../plan/Consequence.js'
-import { ORDER } from '../plan/dependencies.js'
-import { orderSteps } from '../plan/order.js'
-import { adviceFor, procedureFor } from '../plan/procedure.js'
-import { isWait } from '../plan/Step.js'
-import type { Advice, Procedure, StepBase, WaitReasonBase, WaitUntil } from '../plan/Step.js'
-import type { BlockerBase } from '../rules/Blocker.js'
-import { closureFacts } from '../rules/facts.js'
-import type { ClosureFacts, ClosureOptions } from '../rules/facts.js'
-import type { Rule } from '../rules/Rule.js'
-import type { Verdict, VerdictOptions, Wire } from '../verdict/verdict.js'
+import { alternativesOf, alternativeWords } from '../paths/Alternative.js'
+import type { Alternative } from '../paths/Alternative.js'
+import { consequencesOf, consequenceWords } from '../paths/Consequence.js'
+import type { Consequence } from '../paths/Consequence.js'
+import { adviceFor, pathSteps, procedureFor } from '../paths/procedure.js'
+import type { Advice, Procedure } from '../paths/procedure.js'
+import type { Verdict, VerdictOptions, Wire } from './verdict.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -48,7 +52,7 @@ export interface Closable {
 
 /**
  * The API built from a list of rules. Every function is pure, total on a decoded snapshot, and
- * deterministic.
+ * deterministic; a rule that breaks its contract makes it throw a {@link RuleError}.
  *
  * @category model
  * @since 0.2.0
@@ -86,13 +90,134 @@ export type BlockerOf<R> = R extends Rule<infer B, StepBase> ? B : never
  */
 export type StepOf<R> = R extends Rule<BlockerBase, infer S> ? S : never
 
+/**
+ * Words for everything a list of rules (and the closing paths) can say, keyed by tag: a
+ * catalogue typed complete for those rules (another language, say). A missing tag is a type error.
+ *
+ * @category model
+ * @since 0.3.0
+ */
+export type CatalogueFor<R> = Messages<
+  | BlockerOf<R>
+  | Exclude<StepOf<R>, WaitUntil<WaitReasonBase>>
+  | (StepOf<R> extends infer S ? (S extends WaitUntil<infer W> ? W : never) : never)
+  | WaitUntil
+  | Advice
+  | Procedure
+  | Consequence
+  | Alternative
+>
+
+// -------------------------------------------------------------------------------------
+// a rule's contract, checked at run time
+// -------------------------------------------------------------------------------------
+
+/** 0001-01-01T00:00:00Z and 9999-01-01T00:00:00Z. */
+const MIN_INSTANT = -62_135_596_800_000
+const MAX_INSTANT = 253_370_764_800_000
+const KINDS: ReadonlySet<unknown> = new Set(['remedy', 'wait', 'advice', 'procedure'])
+
+const isInstantLike = (u: unknown): boolean => typeof u === 'number' && Number.isFinite(u) && u >= MIN_INSTANT && u < MAX_INSTANT
+
+const shown = (u: unknown): string => {
+  if (u === null) return 'null'
+  if (Array.isArray(u)) return 'an array'
+  if (typeof u === 'string') return `a string (${JSON.stringify(u.length > 30 ? `${u.slice(0, 30)}…` : u)})`
+  if (typeof u === 'object') return 'an object'
+  return typeof u === 'number' ? `the number ${String(u)}` : `a ${typeof u}`
+}
+
+const isScope = (u: unknown): boolean => {
+  if (typeof u !== 'object' || u === null) return false
+  const s = u as { readonly _tag?: unknown; readonly companyId?: unknown; readonly agencyId?: unknown }
+  return s._tag === 'Freelancer' || (s._tag === 'Company' && typeof s.companyId === 'string') || (s._tag === 'Agency' && typeof s.agencyId === 'string')
+}
+
+/** The fields every item carries: `_tag`, and when present a well-formed `scope` and a string `subject`. */
+const itemProblem = (u: unknown, what: string): string | undefined => {
+  if (typeof u !== 'object' || u === null) return `gave a ${what} that is ${shown(u)}, not an object`
+  const x = u as { readonly _tag?: unknown; readonly scope?: unknown; readonly subject?: unknown }
+  if (typeof x._tag !== 'string' || x._tag === '') return `gave a ${what} without a _tag`
+  if (x.scope !== undefined && !isScope(x.scope)) return `gave a ${what} (${x._tag}) whose scope is not a scope`
+  if (x.subject !== undefined && typeof x.subject !== 'string') return `gave a ${what} (${x._tag}) whose subject is not a string`
+  return undefined
+}
+
+/** A rule with what the engine checks against, worked out once per policy. */
+interface Known<B extends BlockerBase, S extends StepBase> {
+  readonly rule: Rule<B, S>
+  readonly blockerTags: ReadonlySet<string>
+  readonly stepTags: ReadonlySet<string>
+  readonly reasonTags: ReadonlySet<string>
+}
+
+const fail = (rule: Rule<BlockerBase, StepBase>, message: string, cause?: unknown): never => {
+  throw new RuleError(rule.id, message, cause === undefined ? undefined : { cause })
+}
+
+/** Runs a piece of a rule; anything it throws becomes a {@link RuleError} naming it. */
+const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A): A => {
+  try {
+    return f()
+  } catch (e) {
+    if (e instanceof RuleError) throw e
+    return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
+  }
+}
+
+const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, facts: ClosureFacts): ReadonlyArray<B> => {
+  const rule = k.rule
+  return guarded(rule, 'check', () => {
+    const out: unknown = rule.check(facts)
+    if (!Array.isArray(out)) return fail(rule, `check returned ${shown(out)}, not an array of blockers`)
+    for (const b of out as ReadonlyArray<unknown>) {
+      const problem = itemProblem(b, 'blocker')
+      if (problem !== undefined) fail(rule, problem)
+      const x = b as BlockerBase & Readonly<Record<string, unknown>>
+      if (x.rule !== rule.id) fail(rule, `gave a blocker (${x._tag}) without its rule ("${rule.id}")`)
+      if (!k.blockerTags.has(x._tag)) fail(rule, `gave a blocker tagged ${x._tag}, which it does not define (with its words)`)
+      for (const f of rule.instants)
+        if (x[f] !== undefined && !isInstantLike(x[f])) fail(rule, `gave a blocker (${x._tag}) whose ${f} is not an instant in range`)
+    }
+    return out as ReadonlyArray<B>
+  })
+}
+
+const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blocker: B, facts: ClosureFacts): ReadonlyArray<S> => {
+  const rule = k.rule
+  return guarded(rule, 'clear', () => {
+    const out: unknown = rule.clear(blocker, facts)
+    if (!Array.isArray(out)) return fail(rule, `clear returned ${shown(out)}, not an array of steps`)
+    for (const s of out as ReadonlyArray<unknown>) {
+      const problem = itemProblem(s, 'step')
+      if (problem !== undefined) fail(rule, problem)
+      const x = s as StepBase
+      if (!KINDS.has(x.kind)) fail(rule, `gave a step (${x._tag}) whose kind is not remedy, wait, advice or procedure`)
+      if (!Array.isArray(x.resolves) || !x.resolves.every((r) => typeof r === 'string')) fail(rule, `gave a step (${x._tag}) whose resolves is not a list of rule ids`)
+      if (isWait(x)) {
+        if (x.kind !== 'wait') fail(rule, 'gave a WaitUntil that is not of kind wait')
+        if (!isInstantLike(x.at)) fail(rule, `gave a wait at ${shown(x.at)}, not an instant in range (0001-01-01 to 9999-01-01 UTC)`)
+        if (!Array.isArray(x.reasons)) fail(rule, 'gave a wait whose reasons are not a list')
+        for (const r of x.reasons as ReadonlyArray<unknown>) {
+          const bad = itemProblem(r, 'reason to wait')
+          if (bad !== undefined) fail(rule, bad)
+          const y = r as WaitReasonBase
+          if (typeof y.rule !== 'string') fail(rule, `gave a reason to wait (${y._tag}) without its rule`)
+          if (!k.reasonTags.has(y._tag)) fail(rule, `gave a reason to wait tagged ${y._tag}, which it does not define (with its words)`)
+        }
+      } else if (!k.stepTags.has(x._tag)) fail(rule, `gave a step tagged ${x._tag}, which it does not define (with its words)`)
+    }
+    return out as ReadonlyArray<S>
+  })
+}
+
 // -------------------------------------------------------------------------------------
 // the engine
 // -------------------------------------------------------------------------------------
 
 /** A rule and the blockers it found (never none). */
 interface Found<B extends BlockerBase, S extends StepBase> {
-  readonly rule: Rule<B, S>
+  readonly known: Known<B, S>
   readonly blockers: ReadonlyArray<B>
 }
 
@@ -106,13 +231,18 @@ const blockersOf = <B extends BlockerBase, S extends StepBase>(found: ReadonlyAr
 }
 
 /** Whether someone other than the user must act on a blocker found. */
-const needsOthers = (found: ReadonlyArray<Found<BlockerBase, StepBase>>): boolean => found.some((x) => !x.rule.clearable)
+const needsOthers = (found: ReadonlyArray<Found<BlockerBase, StepBase>>): boolean => found.some((x) => !x.known.rule.clearable)
 
-interface Answer<B extends BlockerBase, S extends StepBase> {
+interface Blocked<B extends BlockerBase, S extends StepBase> {
   readonly facts: ClosureFacts
   readonly found: ReadonlyArray<Found<B, S>>
   /** A rule with gate `everything` blocked: nothing else is reported, and there is no plan. */
   readonly stopped: boolean
+  /** The ids of the rules that ran and whose answer is reported whole, in the policy's order. */
+  readonly checked: ReadonlyArray<string>
+}
+
+interface Answer<B extends BlockerBase, S extends StepBase> extends Blocked<B, S> {
   readonly plan: ReadonlyArray<S | Advice | Procedure>
   readonly earliest: O.Option<Instant>
 }
@@ -162,7 +292,7 @@ const absorb = <S extends StepBase>(n: Node<S>, step: S): void => {
   for (const r of step.resolves) n.resolves.add(r)
   // (steps of one identity are both waits or neither)
   if (isWait(step)) {
-    n.reasons ??= new Map((n.step as unknown as WaitUntil<WaitReasonBase>).reasons.map((r) => [reasonKey(r), r]))
+    n.reasons ??= new Map((n.step as unknown as WaitUntil).reasons.map((r) => [reasonKey(r), r]))
     for (const r of step.reasons) n.reasons.set(reasonKey(r), r)
   }
 }
@@ -176,72 +306,144 @@ const finish = <S extends StepBase>(n: Node<S>): S => {
   return { ...n.step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
 }
 
-/** The facts of a question and its blockers, with the gates applied; `stopped` when a gate stopped everything. */
-const findBlockers = <B extends BlockerBase, S extends StepBase>(
-  rules: ReadonlyArray<Rule<B, S>>,
-  snapshot: AccountSnapshot,
-  target: Target | undefined,
-  options: ClosureOptions | undefined,
-): { readonly facts: ClosureFacts; readonly found: ReadonlyArray<Found<B, S>>; readonly stopped: boolean } => {
-  const facts = closureFacts(snapshot, target, options)
-  const all: Array<Found<B, S>> = []
-  for (const rule of rules) {
-    const blockers = rule.check(facts)
-    if (blockers.length === 0) continue
-    // a rule that stops everything: only its blockers are reported
-    if (rule.gate === 'everything') return { facts, found: [{ rule, blockers }], stopped: true }
-    all.push({ rule, blockers })
-  }
-  // rules that hide the rest of a scope
-  const hidden = new Set<string>()
-  for (const x of all) if (x.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) hidden.add(scopeKey(b.scope))
-  if (hidden.size === 0) return { facts, found: all, stopped: false }
-  const found: Array<Found<B, S>> = []
-  for (const x of all) {
-    const blockers = x.rule.gate === 'none' ? x.blockers.filter((b) => b.scope === undefined || !hidden.has(scopeKey(b.scope))) : x.blockers
-    if (blockers.length > 0) found.push({ rule: x.rule, blockers })
-  }
-  return { facts, found, stopped: false }
-}
-
 /** The latest instant any blocker's steps wait until, without building the plan. */
-const earliestOf = <B extends BlockerBase, S extends StepBase>(
-  found: ReadonlyArray<Found<B, S>>,
-  stopped: boolean,
-  facts: ClosureFacts,
-): O.Option<Instant> => {
-  if (stopped || needsOthers(found)) return O.none
-  let at: number = facts.asOf
-  for (const { rule, blockers } of found) for (const blocker of blockers) for (const s of rule.clear(blocker, facts)) if (isWait(s)) at = Math.max(at, s.at)
+const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>): O.Option<Instant> => {
+  if (a.stopped || needsOthers(a.found)) return O.none
+  let at: number = a.facts.asOf
+  for (const { known, blockers } of a.found)
+    for (const blocker of blockers) for (const s of runClear(known, blocker, a.facts)) if (isWait(s)) at = Math.max(at, s.at)
   return O.some(at as Instant)
 }
 
-/**
- * The answer in brief, for many snapshots at once (the command's `batch`): the path, the blockers
- * and the earliest instant, without ordering the plan or writing messages. The earliest instant
- * is the same as the plan's last wait: the latest instant any blocker's steps wait until.
- *
- * @internal
- */
-export const briefWith =
-  <R extends Rule<BlockerBase, StepBase>>(rules: ReadonlyArray<R>) =>
-  (
-    snapshot: AccountSnapshot,
-    target?: Target,
-    options?: ClosureOptions,
-  ): { readonly path: Path; readonly blockers: ReadonlyArray<BlockerOf<R>>; readonly earliest: O.Option<Instant> } => {
-    const { facts, found, stopped } = findBlockers(rules as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>, snapshot, target, options)
-    return { path: facts.path, blockers: blockersOf(found), earliest: earliestOf(found, stopped, facts) }
+// -------------------------------------------------------------------------------------
+// the policy: a list of rules, checked once
+// -------------------------------------------------------------------------------------
+
+const WAIT_DEFINITION: StepDefinition<WaitUntil> = { tag: 'WaitUntil', kind: 'wait', words: waitWords }
+
+interface Policy<B extends BlockerBase, S extends StepBase> {
+  readonly known: ReadonlyArray<Known<B, S>>
+  /** The words of every tag, by tag. */
+  readonly words: ReadonlyMap<string, (item: never, format: Format) => string>
+  readonly orders: ReturnType<typeof orderRulesOf>
+  readonly priority: ReturnType<typeof priorityKeyOf>
+}
+
+const isRuleLike = (u: unknown): u is Rule =>
+  typeof u === 'object' &&
+  u !== null &&
+  typeof (u as Rule).id === 'string' &&
+  Array.isArray((u as Rule).paths) &&
+  typeof (u as Rule).check === 'function' &&
+  typeof (u as Rule).clear === 'function' &&
+  Array.isArray((u as Rule).blockers) &&
+  Array.isArray((u as Rule).steps) &&
+  Array.isArray((u as Rule).reasons) &&
+  Array.isArray((u as Rule).follows) &&
+  Array.isArray((u as Rule).precedes) &&
+  Array.isArray((u as Rule).needless)
+
+const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Policy<B, S> => {
+  if (!Array.isArray(list)) throw new TypeError('closureWith takes an array of rules made with defineRule')
+  const ids = new Set<string>()
+  list.forEach((r: unknown, i) => {
+    if (!isRuleLike(r)) throw new TypeError(`closureWith: the rule at index ${i} is not a rule made with defineRule`)
+    if (ids.has(r.id)) throw new TypeError(`closureWith: two rules have the id "${r.id}"`)
+    ids.add(r.id)
+  })
+  // every tag defined once, with its words: the engine's wait, the paths' steps, then the rules'
+  type Definition = BlockerDefinition | StepDefinition | ReasonDefinition
+  const definitions = new Map<string, { readonly d: Definition; readonly by: string }>()
+  const define = (d: Definition, by: string): void => {
+    if (typeof d !== 'object' && typeof d !== 'function') throw new TypeError(`closureWith: ${by} lists a definition that is not one`)
+    if (typeof d.tag !== 'string' || typeof d.words !== 'function')
+      throw new TypeError(`closureWith: ${by} lists a definition without a tag and its words`)
+    const seen = definitions.get(d.tag)
+    if (seen === undefined) definitions.set(d.tag, { d, by })
+    else if (seen.d !== d) throw new TypeError(`closureWith: the tag ${d.tag} is defined twice, by ${seen.by} and by ${by}; reuse one definition`)
   }
+  define(WAIT_DEFINITION as unknown as StepDefinition, 'the engine')
+  for (const d of pathSteps) define(d, 'the closing paths')
+  const extensions = new Map<string, { readonly codec: unknown; readonly by: string }>()
+  for (const r of list) {
+    for (const d of [...r.blockers, ...r.steps, ...r.reasons]) define(d, `rule "${r.id}"`)
+    if (r.extension !== undefined) {
+      const seen = extensions.get(r.extension.key)
+      if (seen === undefined) extensions.set(r.extension.key, { codec: r.extension.codec, by: r.id })
+      else if (seen.codec !== r.extension.codec)
+        throw new TypeError(`closureWith: rules "${seen.by}" and "${r.id}" read extensions.${r.extension.key} with different codecs`)
+    }
+  }
+  for (const t of ['WaitUntil'])
+    for (const r of list)
+      if ([...r.follows, ...r.precedes].some((o) => o.step === t))
+        throw new TypeError(`closureWith: rule "${r.id}" orders its steps against WaitUntil; waits are ordered by time and by each rule's clear`)
+  const cycle = orderCycle(list, new Set(definitions.keys()))
+  if (cycle !== undefined) throw new TypeError(`closureWith: the declared order has a cycle, through the rules ${cycle.map((x) => `"${x}"`).join(', ')}`)
+
+  const stepDefinitions = new Map<string, StepDefinition>()
+  for (const [tag, { d }] of definitions) if ('kind' in d) stepDefinitions.set(tag, d)
+  const words = new Map<string, (item: never, format: Format) => string>()
+  for (const [tag, { d }] of definitions) words.set(tag, (item: never, format: Format) => (d.words as (i: unknown, f: Format) => string)(item, format))
+  for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say as (item: never, format: Format) => string)
+  for (const [tag, say] of Object.entries(alternativeWords)) words.set(tag, say as (item: never, format: Format) => string)
+  return {
+    known: list.map((rule) => ({
+      rule,
+      blockerTags: new Set(rule.blockers.map((d: BlockerDefinition) => d.tag)),
+      stepTags: new Set(rule.steps.map((d: StepDefinition) => d.tag)),
+      reasonTags: new Set(rule.reasons.map((d: ReasonDefinition) => d.tag)),
+    })),
+    words,
+    orders: orderRulesOf(list, stepDefinitions),
+    priority: priorityKeyOf(list, stepDefinitions),
+  }
+}
+
+/** The facts of a question and its blockers, with the gates applied. */
+const findBlockers = <B extends BlockerBase, S extends StepBase>(
+  policy: Policy<B, S>,
+  snapshot: AccountSnapshot,
+  target: Target | undefined,
+  options: ClosureOptions | undefined,
+): Blocked<B, S> => {
+  const facts = closureFacts(snapshot, target, options)
+  const ran: Array<Found<B, S>> = []
+  let stoppers = 0
+  for (const known of policy.known) {
+    if (!known.rule.paths.includes(facts.path)) continue
+    const blockers = runCheck(known, facts)
+    ran.push({ known, blockers })
+    if (blockers.length > 0 && known.rule.gate === 'everything') stoppers++
+  }
+  // rules that stop everything: only their blockers are reported
+  if (stoppers > 0) {
+    const found = ran.filter((x) => x.known.rule.gate === 'everything' && x.blockers.length > 0)
+    return { facts, found, stopped: true, checked: ran.filter((x) => x.blockers.length === 0 || x.known.rule.gate === 'everything').map((x) => x.known.rule.id) }
+  }
+  // rules that hide the rest of a scope
+  const hidden = new Set<string>()
+  for (const x of ran) if (x.known.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) hidden.add(scopeKey(b.scope))
+  const checked: Array<string> = []
+  const found: Array<Found<B, S>> = []
+  for (const x of ran) {
+    const blockers =
+      hidden.size === 0 || x.known.rule.gate !== 'none' ? x.blockers : x.blockers.filter((b) => b.scope === undefined || !hidden.has(scopeKey(b.scope)))
+    if (blockers.length === x.blockers.length) checked.push(x.known.rule.id)
+    if (blockers.length > 0) found.push({ known: x.known, blockers })
+  }
+  return { facts, found, stopped: false, checked }
+}
 
 const evaluate = <B extends BlockerBase, S extends StepBase>(
-  rules: ReadonlyArray<Rule<B, S>>,
+  policy: Policy<B, S>,
   snapshot: AccountSnapshot,
   target: Target | undefined,
   options: ClosureOptions | undefined,
 ): Answer<B, S> => {
-  const { facts, found, stopped } = findBlockers(rules, snapshot, target, options)
-  if (stopped) return { facts, found, stopped: true, plan: [], earliest: O.none }
+  const blocked = findBlockers(policy, snapshot, target, options)
+  const { facts, found, stopped } = blocked
+  if (stopped) return { ...blocked, plan: [], earliest: O.none }
 
   // the plan: each blocker's steps in their order, one step per identity, then the declared order
   const nodes: Array<Node<S | Advice>> = []
@@ -256,23 +458,70 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
     absorb(nodes[at] as Node<S | Advice>, s)
     return at
   }
-  for (const { rule, blockers } of found)
+  for (const { known, blockers } of found)
     for (const blocker of blockers) {
       let previous: number | undefined
-      for (const step of rule.clear(blocker, facts)) {
+      for (const step of runClear(known, blocker, facts)) {
         const here = place(step)
         if (previous !== undefined) links.push([previous, here])
         previous = here
       }
     }
   for (const advice of adviceFor(facts.snapshot, facts.target)) place(advice)
-  const plan = [...orderSteps(nodes.map(finish), ORDER, links), ...procedureFor(facts.snapshot, facts.path, facts.target)]
+  const plan = [...orderSteps(nodes.map(finish), policy.orders, links, policy.priority), ...procedureFor(facts.snapshot, facts.path, facts.target)]
 
   // the earliest instant is the plan's last wait, unless someone else must act
   let at: number = facts.asOf
   for (const s of plan) if (isWait(s)) at = Math.max(at, s.at)
   const earliest: O.Option<Instant> = needsOthers(found) ? O.none : O.some(at as Instant)
-  return { facts, found, stopped: false, plan, earliest }
+  return { ...blocked, plan, earliest }
+}
+
+/**
+ * The answer in brief, for many snapshots at once (the command's `batch`): the path, the blockers
+ * and the earliest instant, without ordering the plan or writing messages. The earliest instant
+ * is the same as the plan's last wait: the latest instant any blocker's steps wait until.
+ *
+ * @internal
+ */
+export const briefWith = <R extends Rule<BlockerBase, StepBase>>(rules: ReadonlyArray<R>) => {
+  const policy = policyOf(rules as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+  return (
+    snapshot: AccountSnapshot,
+    target?: Target,
+    options?: ClosureOptions,
+  ): { readonly path: Path; readonly blockers: ReadonlyArray<BlockerOf<R>>; readonly earliest: O.Option<Instant> } => {
+    const blocked = findBlockers(policy, snapshot, target, options)
+    return { path: blocked.facts.path, blockers: blockersOf(blocked.found), earliest: earliestOf(blocked) }
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// options of the verdict, checked like input
+// -------------------------------------------------------------------------------------
+
+const checkTimeZone = (options: VerdictOptions): string => {
+  const zone: unknown = options.timeZone
+  if (zone === undefined) return 'UTC'
+  if (typeof zone === 'string' && zone !== '')
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone })
+      return zone
+    } catch {
+      // refused below
+    }
+  throw new TypeError(`timeZone must be a known IANA time zone (such as 'Europe/Berlin'), not ${shown(zone)}`)
+}
+
+const checkCatalogue = (options: VerdictOptions): Catalogue | undefined => {
+  const c: unknown = options.catalogue
+  if (c === undefined) return undefined
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new TypeError(`catalogue must be an object of words keyed by tag, not ${shown(c)}`)
+  for (const k of Object.keys(c)) {
+    const say: unknown = (c as Readonly<Record<string, unknown>>)[k]
+    if (say !== undefined && typeof say !== 'function') throw new TypeError(`catalogue.${k} must be a function giving the words, not ${shown(say)}`)
+  }
+  return c as Catalogue
 }
 
 // -------------------------------------------------------------------------------------
@@ -284,99 +533,99 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 /**
  * The whole API from a list of rules: `canClose`, `closureSteps`, `earliestClosableAt`,
  * `alternatives` and `verdict` (which the command line's report reads). The top-level functions
- * are `closureWith(defaultRules)`.
+ * are `closureWith(defaultRules)`. Refuses, with a `TypeError`, two rules with one id, two
+ * definitions of one tag, two codecs for one extension key, and a cycle of declared order.
  *
  * @example
  * import { closureWith, defaultRules } from 'account-closure'
  *
  * const closure = closureWith([...defaultRules, feesPaid])
  * closure.canClose(snapshot)   // Left([..., { _tag: 'FeeUnpaid', ... }])
- * closure.verdict(snapshot)    // its steps, its wait, its message, and the earliest instant after the fee settles
+ * closure.verdict(snapshot)    // its steps, its wait, its words, and the earliest instant after the fee settles
  *
  * @category constructors
  * @since 0.2.0
  */
 export const closureWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Closure<BlockerOf<R>, StepOf<R>> =>
-  build(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+  build(policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>))
 
-const build = <B extends BlockerBase, S extends StepBase>(rules: ReadonlyArray<Rule<B, S>>): Closure<B, S> => {
+const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Closure<B, S> => {
+  const needlessOf = (a: Answer<B, S>): ReadonlySet<string> => {
+    const resolved = new Set<string>()
+    for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
+    const out = new Set<string>()
+    for (const { rule } of policy.known) if (resolved.has(rule.id)) for (const t of rule.needless) out.add(t)
+    return out
+  }
+  const alternativesIn = (a: Answer<B, S>): ReadonlyArray<Alternative> =>
+    a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, needlessOf(a))
+
   const verdict = (snapshot: AccountSnapshot, target?: Target, options: VerdictOptions = {}): Verdict<B, S | Advice | Procedure> => {
-    const a = evaluate(rules, snapshot, target, options)
-    const catalogue = options.catalogue ?? en
-    const base = formatIn(options.timeZone ?? 'UTC')
-    const format: Format = {
-      ...base,
-      reason: (r) => {
-        if (hasOwn(catalogue.reasons, r._tag)) return (catalogue.reasons[r._tag as keyof typeof catalogue.reasons] as (r: WaitReasonBase, f: Format) => string)(r, format)
-        for (const rule of rules) {
-          const text = rule.describeReason(r, format)
-          if (text !== undefined) return text
-        }
-        return r._tag
-      },
+    if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, not ${shown(options)}`)
+    const timeZone = checkTimeZone(options)
+    const catalogue = checkCatalogue(options)
+    const a = evaluate(policy, snapshot, target, options)
+    const wordsOf = (tag: string): ((item: never, f: Format) => string) => {
+      if (catalogue !== undefined && hasOwn(catalogue, tag)) {
+        const say = catalogue[tag]
+        if (say !== undefined) return say
+      }
+      const say = policy.words.get(tag)
+      // (every tag a rule gives is checked to be among its definitions, with words)
+      if (say === undefined) throw new TypeError(`no words for the tag ${tag}`)
+      return say
     }
-    const say = <U extends { readonly _tag: string }>(messages: object, item: U, own: () => string | undefined): string =>
-      hasOwn(messages, item._tag)
-        ? (messages[item._tag as keyof typeof messages] as (item: U, f: Format) => string)(item, format)
-        : (own() ?? item._tag)
-    const blockers = a.found.flatMap(({ rule, blockers }) =>
+    const say = (item: { readonly _tag: string }): string => (wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format)
+    const format: Format = { ...formatIn(timeZone), reason: (r) => say(r) }
+    const blockers = a.found.flatMap(({ known, blockers }) =>
       blockers.map((blocker) => {
         const out: Record<string, unknown> = {}
         Object.assign(out, blocker)
-        out['message'] = say(catalogue.blockers, blocker, () => rule.describe(blocker, format))
-        for (const k of rule.instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+        out['message'] = guarded(known.rule, 'its words', () => say(blocker))
+        for (const k of known.rule.instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
         return out as Wire<B>
       }),
     )
     const steps = a.plan.map((s) => {
-      const message = say(catalogue.steps, s, () => {
-        for (const rule of rules) {
-          const text = rule.describeStep(s, format)
-          if (text !== undefined) return text
-        }
-        return undefined
-      })
       const out: Record<string, unknown> = {}
       Object.assign(out, s)
-      out['message'] = message
+      out['message'] = say(s)
       if (isWait(s)) out['at'] = toISOString(s.at)
       return out as Wire<S | Advice | Procedure>
     })
+    const resolved = new Set<string>()
+    for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
+    const because: Array<string> = []
+    for (const { rule } of policy.known) if (rule.mayMove !== undefined && resolved.has(rule.id) && !because.includes(rule.mayMove.because)) because.push(rule.mayMove.because)
     return {
       target: a.facts.target,
       path: a.facts.path,
       closable: blockers.length === 0,
       blockers,
       earliestAt: O.isSome(a.earliest) ? toISOString(a.earliest.value) : null,
-      earliestAtMayMove: a.plan.some((s) => s._tag === 'EndContract' || s._tag === 'ResolveDispute'),
+      earliestAtMayMove: because.length > 0,
+      mayMoveBecause: because,
       steps,
       consequences: (a.stopped ? [] : consequencesOf(a.facts.snapshot, a.facts.path, a.facts.target)).map(
-        (c) => ({ ...c, message: say(catalogue.consequences, c, () => undefined) }) as Wire<typeof c>,
+        (c) => ({ ...c, message: say(c) }) as Wire<typeof c>,
       ),
-      alternatives: (a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, a.plan)).map(
-        (x) => ({ ...x, message: say(catalogue.alternatives, x, () => undefined) }) as Wire<typeof x>,
-      ),
+      alternatives: alternativesIn(a).map((x) => ({ ...x, message: say(x) }) as Wire<typeof x>),
+      checked: a.checked,
       asOf: toISOString(a.facts.asOf),
     }
   }
   return {
     canClose: (snapshot, target, options) => {
-      const { facts, found } = findBlockers(rules, snapshot, target, options)
+      const { facts, found } = findBlockers(policy, snapshot, target, options)
       const blockers = blockersOf(found)
       return blockers.length > 0
         ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
         : E.right({ _tag: 'Closable', path: facts.path, target: facts.target })
     },
-    closureSteps: (snapshot, target, options) => evaluate(rules, snapshot, target, options).plan,
+    closureSteps: (snapshot, target, options) => evaluate(policy, snapshot, target, options).plan,
     // the latest wait of the plan's steps, without ordering them (see briefWith)
-    earliestClosableAt: (snapshot, target, options) => {
-      const { facts, found, stopped } = findBlockers(rules, snapshot, target, options)
-      return earliestOf(found, stopped, facts)
-    },
-    alternatives: (snapshot, target, options) => {
-      const a = evaluate(rules, snapshot, target, options)
-      return a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, a.plan)
-    },
+    earliestClosableAt: (snapshot, target, options) => earliestOf(findBlockers(policy, snapshot, target, options)),
+    alternatives: (snapshot, target, options) => alternativesIn(evaluate(policy, snapshot, target, options)),
     verdict,
   }
 }

@@ -1,31 +1,21 @@
 /**
- * Message catalogues: the words for every blocker, step, wait reason, consequence and
- * alternative, kept apart from the data.
+ * Message catalogues: words that replace the English ones (another language), one object keyed
+ * by tag, kept apart from the data.
  *
  * @since 0.1.0
  */
-import type { Alternative } from '../plan/Alternative.js'
-import type { Consequence } from '../plan/Consequence.js'
-import type { Step, WaitReason } from '../plan/Step.js'
-import type { Blocker } from '../rules/Blocker.js'
-import type { Messages } from './Format.js'
+import type { Format } from './Format.js'
 
 /**
- * Everything the library can say about its built-in items (an app's own rule carries the words
- * for its own). Replace it whole (another language) or in part (spread the default and override
- * a few tags); a missing tag is a type error.
+ * Words by tag, for blockers, steps, reasons to wait, consequences and alternatives alike. A tag
+ * it does not hold keeps the words of its definition. Type one with `CatalogueFor<…>` to have a
+ * missing tag be a type error.
  *
  * @example
- * const mine: Catalogue = { ...en, blockers: { ...en.blockers, SecurityQuestionMissing: () => 'Set a security question first.' } }
- * verdict(snapshot, undefined, { catalogue: mine })
+ * const de: CatalogueFor<(typeof defaultRules)[number]> = { SecurityQuestionMissing: () => 'Keine Sicherheitsfrage gesetzt.', … }
+ * verdict(snapshot, undefined, { catalogue: de })
  *
  * @category model
  * @since 0.1.0
  */
-export interface Catalogue {
-  readonly blockers: Messages<Blocker>
-  readonly steps: Messages<Step>
-  readonly reasons: Messages<WaitReason>
-  readonly consequences: Messages<Consequence>
-  readonly alternatives: Messages<Alternative>
-}
+export type Catalogue = { readonly [tag: string]: ((item: never, format: Format) => string) | undefined }

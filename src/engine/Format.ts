@@ -7,7 +7,7 @@
 import type { Instant } from '../model/Instant.js'
 import type { Money } from '../model/Money.js'
 import type { Scope } from '../model/Scope.js'
-import type { WaitReasonBase } from '../plan/Step.js'
+import type { WaitReasonBase } from './Step.js'
 
 // -------------------------------------------------------------------------------------
 // model

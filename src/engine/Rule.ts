@@ -1,16 +1,17 @@
 /**
- * Rules as values: one rule's whole knowledge in one place, so that an app's own rule goes
- * through the whole pipeline (blockers, plan, earliest instant, verdict, report) exactly as a
- * built-in one does.
+ * Rules as values: one rule's whole knowledge in one place (its facts, blockers, steps, words,
+ * order, waits and whether its date may move), so that an app's own rule goes through the whole
+ * pipeline exactly as a built-in one does.
  *
  * @since 0.2.0
  */
+import type * as t from 'io-ts'
+
+import type { ClosureFacts } from '../model/facts.js'
 import type { Path } from '../model/Target.js'
-import type { StepBase, StepTag, WaitReasonBase } from '../plan/Step.js'
-import type { Format, Messages } from '../messages/Format.js'
-import type { BlockerBase } from './Blocker.js'
-import type { ClosureFacts } from './facts.js'
-import type { Precondition } from './Precondition.js'
+import type { BlockerBase, BlockerDefinition } from './Blocker.js'
+import type { Format } from './Format.js'
+import type { ReasonDefinition, StepBase, StepDefinition, WaitUntil } from './Step.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -29,8 +30,43 @@ import type { Precondition } from './Precondition.js'
 export type Gate = 'none' | 'everything' | 'scope'
 
 /**
- * One rule: its id and paths, its precondition, the steps that clear each of its blockers, whether
- * the user can clear it alone, and its words. Build one with {@link defineRule}.
+ * One declared order: the steps of the rule come after (`follows`) or before (`precedes`) every
+ * step tagged `step`, in the same scope (`same`) or in any (`any`). A tag that no rule in the
+ * list (nor the closing path) produces is ignored.
+ *
+ * @category model
+ * @since 0.3.0
+ */
+export interface Order {
+  readonly step: string
+  readonly scope: 'same' | 'any'
+}
+
+/**
+ * A rule's own facts: an io-ts codec for the value at `extensions.<key>` of the snapshot.
+ *
+ * @category model
+ * @since 0.3.0
+ */
+export interface Extension<K extends string = string, A = unknown> {
+  readonly key: K
+  readonly codec: t.Decoder<unknown, A>
+}
+
+/**
+ * The facts a rule's `check` and `clear` get: the closure's facts, with its own extension typed.
+ *
+ * @category model
+ * @since 0.3.0
+ */
+export type RuleFacts<K extends string = never, A = unknown> = ClosureFacts & {
+  readonly extensions: { readonly [P in K]: A }
+}
+
+/**
+ * One rule: its id and paths, its precondition, the steps that clear each of its blockers, the
+ * definitions (with words) of every tag it produces, and what it says about order, waits and the
+ * earliest instant. Build one with {@link defineRule}.
  *
  * @category model
  * @since 0.2.0
@@ -44,6 +80,24 @@ export interface Rule<B extends BlockerBase = BlockerBase, S extends StepBase = 
   readonly gate: Gate
   /** The fields of its blockers that hold instants (written as ISO text in JSON). */
   readonly instants: ReadonlyArray<string>
+  /** The blocker tags it finds, with their words. */
+  readonly blockers: ReadonlyArray<BlockerDefinition>
+  /** The step tags its `clear` gives (its own, or another rule's it reuses), with their words. */
+  readonly steps: ReadonlyArray<StepDefinition>
+  /** The reasons to wait its `clear` gives, with their words. */
+  readonly reasons: ReadonlyArray<ReasonDefinition>
+  /** Its steps come after these. */
+  readonly follows: ReadonlyArray<Order>
+  /** Its steps come before these. */
+  readonly precedes: ReadonlyArray<Order>
+  /** Set when the earliest instant may move later once its steps are under way, with the words of why. */
+  readonly mayMove?: { readonly because: string }
+  /** A tie-break among steps that nothing else orders (lower first; unranked rules after ranked ones). */
+  readonly rank?: number
+  /** Alternatives to closing that its steps, once in the plan, make needless. */
+  readonly needless: ReadonlyArray<string>
+  /** Its own facts in the snapshot's `extensions`. */
+  readonly extension?: Extension
   /** Its precondition: every blocker it finds in the facts. */
   check(facts: ClosureFacts): ReadonlyArray<B>
   /**
@@ -52,13 +106,15 @@ export interface Rule<B extends BlockerBase = BlockerBase, S extends StepBase = 
    * one `WithdrawFunds` per scope…) appears once, after everything it follows.
    */
   clear(blocker: B, facts: ClosureFacts): ReadonlyArray<S>
-  /** The message of one of its blockers. */
-  describe(blocker: B, format: Format): string
-  /** The message of a step or wait reason of its own, by tag; undefined for tags it does not own. */
-  describeStep(step: StepBase, format: Format): string | undefined
-  /** The message of a wait reason of its own; undefined for reasons it does not own. */
-  describeReason(reason: WaitReasonBase, format: Format): string | undefined
 }
+
+/**
+ * The item a definition defines.
+ *
+ * @category model
+ * @since 0.3.0
+ */
+export type ItemOf<D> = D extends { words(item: infer I, format: Format): string } ? I : never
 
 /**
  * What {@link defineRule} takes.
@@ -66,76 +122,120 @@ export interface Rule<B extends BlockerBase = BlockerBase, S extends StepBase = 
  * @category model
  * @since 0.2.0
  */
-export interface RuleDefinition<B extends BlockerBase, S extends StepBase, R extends WaitReasonBase> {
+export interface RuleDefinition<
+  BD extends ReadonlyArray<BlockerDefinition>,
+  SD extends ReadonlyArray<StepDefinition>,
+  RD extends ReadonlyArray<ReasonDefinition>,
+  K extends string,
+  A,
+> {
   /** The rule id, as its blockers carry it in `rule`. */
-  readonly id: B['rule']
+  readonly id: string
   /** The closing paths it applies to. */
   readonly paths: ReadonlyArray<Path>
+  /** The blocker tags it finds (defined with {@link defineBlocker}, with their words). */
+  readonly blockers: BD
+  /** The step tags its `clear` gives: its own ({@link defineStep}) or another rule's definition it reuses. */
+  readonly steps?: SD
+  /** The reasons to wait its `clear` gives ({@link defineReason}). */
+  readonly reasons?: RD
+  /** Its own facts, read as `facts.extensions.<key>`, decoded by `codec`. */
+  readonly extension?: Extension<K, A>
   /** True unless the user cannot clear it alone. */
   readonly clearable?: boolean
   /** `none` unless set. */
   readonly gate?: Gate
-  readonly instants?: ReadonlyArray<{ [K in keyof B]-?: Exclude<B[K], undefined> extends number ? K : never }[keyof B] & string>
+  /** The fields of its blockers that hold instants. */
+  readonly instants?: ReadonlyArray<string>
+  /** Its steps come after every step tagged `step` (in the same scope, or any). */
+  readonly follows?: ReadonlyArray<Order>
+  /** Its steps come before every step tagged `step` (in the same scope, or any). */
+  readonly precedes?: ReadonlyArray<Order>
+  /** The earliest instant may move later once its steps are under way; `because` says why. */
+  readonly mayMove?: { readonly because: string }
+  /** A tie-break among steps that nothing else orders (lower first). */
+  readonly rank?: number
+  /** Alternatives to closing (by tag) that its steps, once in the plan, make needless. */
+  readonly needless?: ReadonlyArray<string>
   /** Its precondition: every blocker it finds in the facts. */
-  readonly check: Precondition<ClosureFacts, B>
+  readonly check: (facts: RuleFacts<K, A>) => ReadonlyArray<ItemOf<BD[number]>>
   /** The steps that clear one blocker, in order (see {@link Rule.clear}). */
-  readonly clear: (blocker: B, facts: ClosureFacts) => ReadonlyArray<S>
-  /** One message per blocker tag of the rule: a missing one is a type error. */
-  readonly messages: Messages<B>
-  /** Messages of the rule's own step tags (the built-in steps have theirs in the catalogue). */
-  readonly stepMessages?: Messages<Exclude<S, { readonly _tag: StepTag }>>
-  /** Messages of the rule's own wait reasons. */
-  readonly reasonMessages?: Messages<R>
+  readonly clear: (
+    blocker: ItemOf<BD[number]>,
+    facts: RuleFacts<K, A>,
+  ) => ReadonlyArray<ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>>
 }
 
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
 
-const lookup = <U extends { readonly _tag: string }>(
-  messages: Readonly<Record<string, ((item: never, format: Format) => string) | undefined>> | undefined,
-  item: U,
-  format: Format,
-): string | undefined => {
-  if (messages === undefined || !Object.prototype.hasOwnProperty.call(messages, item._tag)) return undefined
-  const say = messages[item._tag] as ((item: U, format: Format) => string) | undefined
-  return say === undefined ? undefined : say(item, format)
-}
+const isOrders = (u: unknown): u is ReadonlyArray<Order> =>
+  Array.isArray(u) &&
+  u.every(
+    (o: unknown) =>
+      typeof o === 'object' && o !== null && typeof (o as Order).step === 'string' && ((o as Order).scope === 'same' || (o as Order).scope === 'any'),
+  )
 
 /**
- * Builds a rule. The result also keeps its `messages`, so that a catalogue can be assembled from
- * rules.
+ * Builds a rule. Every tag its `check` and `clear` give must be among its definitions, each with
+ * its words, or it does not compile; the types follow from the definitions, without type
+ * parameters.
  *
  * @example
  * const feesPaid = defineRule({
  *   id: 'fees-paid',
  *   paths: ['CloseAccount'],
- *   check: (facts) => unpaidFees(facts).map((fee) => ({ _tag: 'FeeUnpaid', rule: 'fees-paid', subject: fee.id, settlesAt: fee.settlesAt })),
- *   clear: (b) => [remedy('PayFee', 'fees-paid', { subject: b.subject }), waitUntil(b.settlesAt, [{ _tag: 'FeeSettles', rule: 'fees-paid', subject: b.subject }])],
- *   instants: ['settlesAt'],
- *   messages: { FeeUnpaid: (b, f) => `Fee ${b.subject} is unpaid; it settles ${f.instant(b.settlesAt)} once paid.` },
- *   stepMessages: { PayFee: (s) => `Pay fee ${s.subject}.` },
- *   reasonMessages: { FeeSettles: (r) => `fee ${r.subject} settles` },
+ *   extension: { key: 'fees', codec: t.array(t.type({ id: t.string, settlesAt: t.number })) },
+ *   blockers: [feeUnpaid],
+ *   steps: [payFee],
+ *   reasons: [feeSettles],
+ *   check: (f) => f.extensions.fees.map((fee) => feeUnpaid({ subject: fee.id })),
+ *   clear: (b) => [payFee({ subject: b.subject })],
+ *   follows: [{ step: 'WithdrawFunds', scope: 'any' }],
+ *   mayMove: { because: 'A fee settles only once it is paid.' },
  * })
  *
  * @category constructors
  * @since 0.2.0
  */
-export const defineRule = <B extends BlockerBase, S extends StepBase = never, R extends WaitReasonBase = never>(
-  d: RuleDefinition<B, S, R>,
-): Rule<B, S> & { readonly messages: Messages<B> } => {
-  const paths = d.paths
-  return {
+export const defineRule = <
+  const BD extends ReadonlyArray<BlockerDefinition>,
+  const SD extends ReadonlyArray<StepDefinition> = readonly [],
+  const RD extends ReadonlyArray<ReasonDefinition> = readonly [],
+  K extends string = never,
+  A = never,
+>(
+  d: RuleDefinition<BD, SD, RD, K, A>,
+): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> => {
+  const where = `defineRule(${typeof d.id === 'string' ? JSON.stringify(d.id) : '…'})`
+  if (typeof d.id !== 'string' || d.id === '') throw new TypeError('defineRule: id must be a non-empty string')
+  if (!Array.isArray(d.paths)) throw new TypeError(`${where}: paths must be an array of closing paths`)
+  if (typeof d.check !== 'function' || typeof d.clear !== 'function') throw new TypeError(`${where}: check and clear must be functions`)
+  if (!Array.isArray(d.blockers)) throw new TypeError(`${where}: blockers must be an array of blocker definitions`)
+  for (const [name, v] of [['follows', d.follows], ['precedes', d.precedes]] as const)
+    if (v !== undefined && !isOrders(v)) throw new TypeError(`${where}: ${name} must be a list of { step, scope: 'same' | 'any' }`)
+  if (d.mayMove !== undefined && typeof d.mayMove.because !== 'string') throw new TypeError(`${where}: mayMove.because must be a string`)
+  if (d.rank !== undefined && !Number.isFinite(d.rank)) throw new TypeError(`${where}: rank must be a finite number`)
+  if (d.extension !== undefined && (typeof d.extension.key !== 'string' || d.extension.key === '' || typeof d.extension.codec?.validate !== 'function'))
+    throw new TypeError(`${where}: extension must be { key: a non-empty string, codec: an io-ts codec }`)
+  const rule = {
     id: d.id,
-    paths,
+    paths: Object.freeze([...d.paths]),
     clearable: d.clearable ?? true,
     gate: d.gate ?? 'none',
-    instants: d.instants ?? [],
-    messages: d.messages,
-    check: (facts) => (paths.includes(facts.path) ? d.check(facts) : []),
-    clear: d.clear,
-    describe: (b, format) => lookup(d.messages as Readonly<Record<string, (item: never, format: Format) => string>>, b, format) ?? b._tag,
-    describeStep: (s, format) => lookup(d.stepMessages as Readonly<Record<string, (item: never, format: Format) => string>> | undefined, s, format),
-    describeReason: (r, format) => lookup(d.reasonMessages as Readonly<Record<string, (item: never, format: Format) => string>> | undefined, r, format),
+    instants: Object.freeze([...(d.instants ?? [])]),
+    blockers: Object.freeze([...d.blockers]),
+    steps: Object.freeze([...(d.steps ?? [])]),
+    reasons: Object.freeze([...(d.reasons ?? [])]),
+    follows: Object.freeze([...(d.follows ?? [])]),
+    precedes: Object.freeze([...(d.precedes ?? [])]),
+    needless: Object.freeze([...(d.needless ?? [])]),
+    ...(d.mayMove === undefined ? {} : { mayMove: Object.freeze({ because: d.mayMove.because }) }),
+    ...(d.rank === undefined ? {} : { rank: d.rank }),
+    ...(d.extension === undefined ? {} : { extension: d.extension as Extension }),
+    check: d.check as (facts: ClosureFacts) => ReadonlyArray<ItemOf<BD[number]>>,
+    clear: d.clear as (b: ItemOf<BD[number]>, facts: ClosureFacts) => ReadonlyArray<ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>>,
   }
+  return Object.freeze(rule)
 }

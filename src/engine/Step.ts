@@ -1,12 +1,13 @@
 /**
- * Steps of a closure plan: remedies, waits, advice and the path's procedure.
+ * Steps of a closure plan: remedies, waits, advice and the path's procedure. The engine knows
+ * only what every step carries and the one step it builds itself, `WaitUntil`; each rule (and
+ * each closing path) defines its own steps, with their words.
  *
  * @since 0.1.0
  */
-import type { ContractStatus, ContractType } from '../model/codecs.js'
 import type { Instant } from '../model/Instant.js'
-import type { AgencyScope, CompanyScope, Scope, TeamScope } from '../model/Scope.js'
-import type { RuleId } from '../rules/Blocker.js'
+import type { Scope } from '../model/Scope.js'
+import type { Format } from './Format.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -39,87 +40,6 @@ export interface StepBase {
   readonly subject?: string
 }
 
-interface Base<T extends string, K extends StepKind> extends StepBase {
-  readonly _tag: T
-  readonly kind: K
-  readonly resolves: ReadonlyArray<RuleId>
-}
-
-/** @category model @since 0.1.0 */
-export interface SetSecurityQuestion extends Base<'SetSecurityQuestion', 'remedy'> {}
-/** @category model @since 0.1.0 */
-export interface ContactSupport extends Base<'ContactSupport', 'remedy'> {}
-/** @category model @since 0.1.0 */
-export interface ResolveDispute extends Base<'ResolveDispute', 'remedy'> {
-  readonly subject: string
-  readonly disputeId: string
-}
-/** @category model @since 0.1.0 */
-export interface ContactOwner extends Base<'ContactOwner', 'remedy'> {
-  readonly scope: AgencyScope
-}
-/** @category model @since 0.1.0 */
-export interface ContactAdmin extends Base<'ContactAdmin', 'remedy'> {
-  readonly scope: TeamScope
-  readonly contacts: ReadonlyArray<string>
-}
-/** @category model @since 0.1.0 */
-export interface WithdrawProposal extends Base<'WithdrawProposal', 'remedy'> {
-  readonly subject: string
-  readonly scope: Scope
-  readonly proposalId: string
-}
-/** @category model @since 0.1.0 */
-export interface DeclineOffer extends Base<'DeclineOffer', 'remedy'> {
-  readonly subject: string
-  readonly scope: Scope
-  readonly proposalId: string
-}
-/** @category model @since 0.1.0 */
-export interface EndContract extends Base<'EndContract', 'remedy'> {
-  readonly subject: string
-  readonly scope: Scope
-  readonly contractId: string
-  readonly contractType: ContractType
-  readonly status: Exclude<ContractStatus, 'ended'>
-}
-/** @category model @since 0.1.0 */
-export interface CloseJob extends Base<'CloseJob', 'remedy'> {
-  readonly subject: string
-  readonly scope: CompanyScope
-  readonly jobId: string
-}
-/** @category model @since 0.1.0 */
-export interface RemoveMember extends Base<'RemoveMember', 'remedy'> {
-  readonly subject: string
-  readonly scope: TeamScope
-  readonly userId: string
-}
-/** @category model @since 0.1.0 */
-export interface WithdrawFunds extends Base<'WithdrawFunds', 'remedy'> {
-  readonly scope: Scope
-}
-/** @category model @since 0.1.0 */
-export interface PayBalance extends Base<'PayBalance', 'remedy'> {
-  readonly scope: CompanyScope
-  /** Whether an hourly contract of the company is involved (its last week is invoiced). */
-  readonly hourly: boolean
-}
-/** @category model @since 0.1.0 */
-export interface CloseAgency extends Base<'CloseAgency', 'remedy'> {
-  readonly subject: string
-  readonly agencyId: string
-}
-
-/**
- * Why a wait is needed: a pending payment becomes available, or an hourly contract's billing
- * week ends.
- *
- * @category model
- * @since 0.1.0
- */
-export type WaitReason = PaymentAvailable | BillingWeekEnds
-
 /**
  * What every reason to wait carries: its `_tag`, the `rule` whose blocker passing time clears,
  * and, as blockers do, its `scope` and `subject`.
@@ -134,24 +54,6 @@ export interface WaitReasonBase {
   readonly subject?: string
 }
 
-/** A pending payment becomes available. @category model @since 0.2.0 */
-export interface PaymentAvailable extends WaitReasonBase {
-  readonly _tag: 'PaymentAvailable'
-  readonly rule: 'payments-received'
-  readonly scope: Scope
-  readonly subject: string
-  readonly paymentId: string
-}
-
-/** An hourly contract's billing week ends. @category model @since 0.2.0 */
-export interface BillingWeekEnds extends WaitReasonBase {
-  readonly _tag: 'BillingWeekEnds'
-  readonly rule: 'billing-cycle-ended'
-  readonly scope: CompanyScope
-  readonly subject: string
-  readonly contractId: string
-}
-
 /**
  * Time that has to pass. One step per instant: it lists every reason to wait until then, and
  * resolves the rules of its reasons.
@@ -159,153 +61,126 @@ export interface BillingWeekEnds extends WaitReasonBase {
  * @category model
  * @since 0.1.0
  */
-export interface WaitUntil<R extends WaitReasonBase = WaitReason> extends StepBase {
+export interface WaitUntil<R extends WaitReasonBase = WaitReasonBase> extends StepBase {
   readonly _tag: 'WaitUntil'
   readonly kind: 'wait'
   readonly at: Instant
   readonly reasons: ReadonlyArray<R>
 }
-/** @category model @since 0.1.0 */
-export interface CancelSubscription extends Base<'CancelSubscription', 'advice'> {
-  readonly subject: string
-  readonly subscriptionId: string
-}
-/** @category model @since 0.1.0 */
-export interface RemoveBillingMethod extends Base<'RemoveBillingMethod', 'advice'> {
-  readonly subject: string
-  readonly billingMethodId: string
-}
-/** @category model @since 0.1.0 */
-export interface RemovePersonalDetails extends Base<'RemovePersonalDetails', 'advice'> {}
-/** @category model @since 0.1.0 */
-export interface BackUpRecords extends Base<'BackUpRecords', 'advice'> {}
-/** @category model @since 0.1.0 */
-export interface Navigate extends Base<'Navigate', 'procedure'> {
-  readonly path: ReadonlyArray<string>
-}
-/** @category model @since 0.1.0 */
-export interface ChooseClose extends Base<'ChooseClose', 'procedure'> {
-  /** The button: "Close my agency" when closing an agency, "Close account" otherwise. */
-  readonly button: 'Close account' | 'Close my agency'
-}
-/** @category model @since 0.1.0 */
-export interface AnswerSecurityQuestion extends Base<'AnswerSecurityQuestion', 'procedure'> {}
-/** @category model @since 0.1.0 */
-export interface VerifyEmail extends Base<'VerifyEmail', 'procedure'> {}
-/** @category model @since 0.1.0 */
-export interface Confirm extends Base<'Confirm', 'procedure'> {}
-/** @category model @since 0.1.0 */
-export interface LeaveTeam extends Base<'LeaveTeam', 'procedure'> {
-  readonly scope: TeamScope
-}
-
-/** @category model @since 0.1.0 */
-export type Remedy =
-  | SetSecurityQuestion
-  | ContactSupport
-  | ResolveDispute
-  | ContactOwner
-  | ContactAdmin
-  | WithdrawProposal
-  | DeclineOffer
-  | EndContract
-  | CloseJob
-  | RemoveMember
-  | WithdrawFunds
-  | PayBalance
-  | CloseAgency
-/** @category model @since 0.1.0 */
-export type Advice = CancelSubscription | RemoveBillingMethod | RemovePersonalDetails | BackUpRecords
-/** @category model @since 0.1.0 */
-export type Procedure = Navigate | ChooseClose | AnswerSecurityQuestion | VerifyEmail | Confirm | LeaveTeam
 
 /**
- * One step of a plan: a discriminated union on `_tag`, grouped by `kind`.
+ * A step tag defined once, with its words, by the rule (or the closing path) that owns it.
  *
  * @category model
- * @since 0.1.0
+ * @since 0.3.0
  */
-export type Step = Remedy | WaitUntil | Advice | Procedure
+export interface StepDefinition<S extends StepBase = StepBase> {
+  readonly tag: S['_tag']
+  readonly kind: S['kind']
+  /**
+   * The scope the step's order is about when it is not its `scope` (closing an agency is about
+   * that agency, though it is a step of the account).
+   */
+  orderScope?(step: S): Scope | undefined
+  /** A tie-break among steps of one rule, when nothing else orders them (lower first). */
+  readonly rank?: number
+  /** The English words of one step of this tag. */
+  words(step: S, format: Format): string
+}
 
-/** @category model @since 0.1.0 */
-export type StepTag = Step['_tag']
+/**
+ * A reason to wait, defined once with its words by the rule that owns it.
+ *
+ * @category model
+ * @since 0.3.0
+ */
+export interface ReasonDefinition<R extends WaitReasonBase = WaitReasonBase> {
+  readonly tag: R['_tag']
+  readonly rule: R['rule']
+  /** The English words of one reason of this tag (a clause: "payment p-1 becomes available"). */
+  words(reason: R, format: Format): string
+}
+
+/** The fields of a step besides its `_tag`, `kind` and `resolves`. @category model @since 0.3.0 */
+export type StepFields = Omit<StepBase, '_tag' | 'kind' | 'resolves'>
 
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
 
-const r = <T extends Remedy['_tag']>(_tag: T, rule: RuleId) => ({ _tag, kind: 'remedy' as const, resolves: [rule] as const })
+/**
+ * Defines a remedy or advice tag with its words; calling the result makes a step of that tag.
+ * A remedy resolves the rule named by `rule`; advice resolves none.
+ *
+ * @example
+ * const payFee = defineStep({
+ *   tag: 'PayFee',
+ *   kind: 'remedy',
+ *   rule: 'fees-paid',
+ *   words: (s: { readonly subject: string }) => `Pay fee ${s.subject}.`,
+ * })
+ * payFee({ subject: 'fee-1' }) // { _tag: 'PayFee', kind: 'remedy', resolves: ['fees-paid'], subject: 'fee-1' }
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const defineStep = <const T extends string, const K extends 'remedy' | 'advice', F extends StepFields>(d: {
+  readonly tag: T
+  readonly kind: K
+  /** The rule a remedy resolves (required for a remedy; advice resolves none). */
+  readonly rule?: string
+  readonly rank?: number
+  readonly words: (step: { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F, format: Format) => string
+}): StepDefinition<{ readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F> &
+  ((fields: F) => { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F) => {
+  if (d.kind === 'remedy' && typeof d.rule !== 'string') throw new TypeError(`defineStep: the remedy "${d.tag}" needs the id of the rule it resolves (rule)`)
+  const resolves: ReadonlyArray<string> = Object.freeze(d.kind === 'remedy' && d.rule !== undefined ? [d.rule] : [])
+  const make = (fields: F): { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F => ({
+    _tag: d.tag,
+    kind: d.kind,
+    resolves,
+    ...fields,
+  })
+  const def = (d.rank === undefined ? { tag: d.tag, kind: d.kind, words: d.words } : { tag: d.tag, kind: d.kind, rank: d.rank, words: d.words }) as unknown as StepDefinition<
+    { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F
+  >
+  return Object.assign(make, def)
+}
 
-/** @category constructors @since 0.1.0 */
-export const setSecurityQuestion: SetSecurityQuestion = r('SetSecurityQuestion', 'security-question')
-/** @category constructors @since 0.1.0 */
-export const contactSupport: ContactSupport = r('ContactSupport', 'good-standing')
-/** @category constructors @since 0.1.0 */
-export const resolveDispute = (disputeId: string): ResolveDispute => ({
-  _tag: 'ResolveDispute', kind: 'remedy', resolves: ['disputes-resolved'],
-  subject: disputeId,
-  disputeId,
-})
-/** @category constructors @since 0.1.0 */
-export const contactOwner = (scope: AgencyScope): ContactOwner => ({ _tag: 'ContactOwner', kind: 'remedy', resolves: ['owner-only'], scope })
-/** @category constructors @since 0.1.0 */
-export const contactAdmin = (scope: TeamScope, contacts: ReadonlyArray<string>): ContactAdmin => ({
-  _tag: 'ContactAdmin', kind: 'remedy', resolves: ['member-needs-admin'],
-  scope,
-  contacts,
-})
-/** @category constructors @since 0.1.0 */
-export const withdrawProposal = (scope: Scope, proposalId: string): WithdrawProposal => ({
-  _tag: 'WithdrawProposal', kind: 'remedy', resolves: ['proposals-withdrawn'],
-  scope,
-  subject: proposalId,
-  proposalId,
-})
-/** @category constructors @since 0.1.0 */
-export const declineOffer = (scope: Scope, proposalId: string): DeclineOffer => ({
-  _tag: 'DeclineOffer', kind: 'remedy', resolves: ['proposals-withdrawn'],
-  scope,
-  subject: proposalId,
-  proposalId,
-})
-/** @category constructors @since 0.1.0 */
-export const endContract = (
-  scope: Scope,
-  contractId: string,
-  contractType: ContractType,
-  status: Exclude<ContractStatus, 'ended'>,
-): EndContract => ({
-  _tag: 'EndContract', kind: 'remedy', resolves: ['contracts-ended'],
-  scope,
-  subject: contractId,
-  contractId,
-  contractType,
-  status,
-})
-/** @category constructors @since 0.1.0 */
-export const closeJob = (scope: CompanyScope, jobId: string): CloseJob => ({ _tag: 'CloseJob', kind: 'remedy', resolves: ['jobs-closed'], scope, subject: jobId, jobId })
-/** @category constructors @since 0.1.0 */
-export const removeMember = (scope: TeamScope, userId: string): RemoveMember => ({
-  _tag: 'RemoveMember', kind: 'remedy', resolves: ['members-removed'],
-  scope,
-  subject: userId,
-  userId,
-})
-/** @category constructors @since 0.1.0 */
-export const withdrawFunds = (scope: Scope): WithdrawFunds => ({ _tag: 'WithdrawFunds', kind: 'remedy', resolves: ['funds-withdrawn'], scope })
-/** @category constructors @since 0.1.0 */
-export const payBalance = (scope: CompanyScope, hourly: boolean): PayBalance => ({ _tag: 'PayBalance', kind: 'remedy', resolves: ['billing-paid'], scope, hourly })
-/** @category constructors @since 0.1.0 */
-export const closeAgency = (agencyId: string): CloseAgency => ({
-  _tag: 'CloseAgency', kind: 'remedy', resolves: ['agency-closed-first'],
-  subject: agencyId,
-  agencyId,
-})
+/**
+ * Defines a reason to wait with its words; calling the result makes a reason of that tag.
+ *
+ * @example
+ * const feeSettles = defineReason({ tag: 'FeeSettles', rule: 'fees-paid', words: (r: { readonly subject: string }) => `fee ${r.subject} settles` })
+ * waitUntil(settlesAt, [feeSettles({ subject: 'fee-1' })])
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const defineReason = <const T extends string, const R extends string, F extends Omit<WaitReasonBase, '_tag' | 'rule'>>(d: {
+  readonly tag: T
+  readonly rule: R
+  readonly words: (reason: { readonly _tag: T; readonly rule: R } & F, format: Format) => string
+}): ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
+  const make = (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields })
+  const def = { tag: d.tag, rule: d.rule, words: d.words } as unknown as ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F>
+  return Object.assign(make, def)
+}
+
+/**
+ * Gives a constructor of steps the definition of their tag (the built-in steps keep their own
+ * constructors, whose fields are positional).
+ *
+ * @internal
+ */
+export const withDefinition = <S extends StepBase, C extends object>(make: C, d: StepDefinition<S>): C & StepDefinition<S> =>
+  Object.assign(make, d)
+
 /**
  * Waiting until `at`, for these reasons; it resolves the rules the reasons name.
  *
  * @example
- * waitUntil(settlesAt, [{ _tag: 'FeeSettles', rule: 'fees-paid', subject: 'inv-7' }])
+ * waitUntil(settlesAt, [feeSettles({ subject: 'fee-1' })])
  *
  * @category constructors
  * @since 0.1.0
@@ -317,70 +192,16 @@ export const waitUntil = <R extends WaitReasonBase>(at: Instant, reasons: Readon
   reasons,
   resolves: [...new Set(reasons.map((x) => x.rule))].sort(),
 })
+
 /**
- * A remedy of an app's own: its tag, the rule it clears, and its fields.
+ * The words of a wait: its instant and the words of each of its reasons.
  *
- * @example
- * remedy('PayFees', 'fees-paid', { scope: companyScope('co-1'), subject: 'inv-7', invoiceId: 'inv-7' })
- *
- * @category constructors
- * @since 0.2.0
+ * @internal
  */
-export const remedy = <T extends string, F extends { readonly scope?: Scope; readonly subject?: string }>(
-  _tag: T,
-  rule: string,
-  fields: F,
-): { readonly _tag: T; readonly kind: 'remedy'; readonly resolves: ReadonlyArray<string> } & F => ({
-  _tag,
-  kind: 'remedy',
-  resolves: [rule],
-  ...fields,
-})
-/** @category constructors @since 0.1.0 */
-export const cancelSubscription = (subscriptionId: string): CancelSubscription => ({
-  _tag: 'CancelSubscription',
-  kind: 'advice',
-  subject: subscriptionId,
-  subscriptionId,
-  resolves: [],
-})
-/** @category constructors @since 0.1.0 */
-export const removeBillingMethod = (billingMethodId: string): RemoveBillingMethod => ({
-  _tag: 'RemoveBillingMethod',
-  kind: 'advice',
-  subject: billingMethodId,
-  billingMethodId,
-  resolves: [],
-})
-/** @category constructors @since 0.1.0 */
-export const removePersonalDetails: RemovePersonalDetails = {
-  _tag: 'RemovePersonalDetails',
-  kind: 'advice',
-  resolves: [],
+export const waitWords = (s: WaitUntil, f: Format): string => {
+  const why = s.reasons.map((r) => f.reason(r))
+  return `Wait until ${f.instant(s.at)}${why.length > 0 ? `: ${why.join('; ')}` : ''}.`
 }
-/** @category constructors @since 0.1.0 */
-export const backUpRecords: BackUpRecords = { _tag: 'BackUpRecords', kind: 'advice', resolves: [] }
-/** @category constructors @since 0.1.0 */
-export const navigate = (path: ReadonlyArray<string>): Navigate => ({
-  _tag: 'Navigate',
-  kind: 'procedure',
-  path,
-  resolves: [],
-})
-/** @category constructors @since 0.1.0 */
-export const chooseClose = (button: ChooseClose['button']): ChooseClose => ({ _tag: 'ChooseClose', kind: 'procedure', button, resolves: [] })
-/** @category constructors @since 0.1.0 */
-export const answerSecurityQuestion: AnswerSecurityQuestion = {
-  _tag: 'AnswerSecurityQuestion',
-  kind: 'procedure',
-  resolves: [],
-}
-/** @category constructors @since 0.1.0 */
-export const verifyEmail: VerifyEmail = { _tag: 'VerifyEmail', kind: 'procedure', resolves: [] }
-/** @category constructors @since 0.1.0 */
-export const confirm: Confirm = { _tag: 'Confirm', kind: 'procedure', resolves: [] }
-/** @category constructors @since 0.1.0 */
-export const leaveTeam = (scope: TeamScope): LeaveTeam => ({ _tag: 'LeaveTeam', kind: 'procedure', scope, resolves: [] })
 
 // -------------------------------------------------------------------------------------
 // refinements
@@ -391,19 +212,4 @@ export const leaveTeam = (scope: TeamScope): LeaveTeam => ({ _tag: 'LeaveTeam', 
  *
  * @internal
  */
-export const isWait = (s: StepBase): s is WaitUntil<WaitReasonBase> => s._tag === 'WaitUntil'
-
-// -------------------------------------------------------------------------------------
-// pattern matching
-// -------------------------------------------------------------------------------------
-
-/**
- * One handler per step tag; a missing handler is a type error.
- *
- * @category pattern matching
- * @since 0.1.0
- */
-export const matchStep =
-  <R>(handlers: { readonly [K in StepTag]: (s: Extract<Step, { readonly _tag: K }>) => R }) =>
-  (s: Step): R =>
-    (handlers[s._tag] as (s: Step) => R)(s)
+export const isWait = (s: StepBase): s is WaitUntil => s._tag === 'WaitUntil'

@@ -4,8 +4,8 @@
  *
  * @internal
  */
-import { comparePriority, priorityKey } from './dependencies.js'
-import type { OrderRule, PriorityKey as Key } from './dependencies.js'
+import { comparePriority } from './priority.js'
+import type { OrderRule, PriorityKey as Key } from './priority.js'
 import type { StepBase } from './Step.js'
 
 /** A minimal binary heap of node indexes. */
@@ -60,7 +60,8 @@ const heap = (less: (a: number, b: number) => boolean) => {
 export const orderSteps = <S extends StepBase>(
   steps: ReadonlyArray<S>,
   rules: ReadonlyArray<OrderRule>,
-  links: ReadonlyArray<readonly [number, number]> = [],
+  links: ReadonlyArray<readonly [number, number]>,
+  priorityKey: (s: StepBase) => Key,
 ): ReadonlyArray<S> => {
   const n = steps.length
   // Stryker disable next-line ArrayDeclaration: an entry that is not an index has no indegree to count down

@@ -1,18 +1,16 @@
 /**
- * The order of a plan that no single rule declares: dependencies between kinds of steps of
- * different rules, and the time order of waits.
- *
- * A rule's own steps for one blocker come in the order it gives them (see `Rule.clear`); the
- * rules here add what holds across rules. A {@link Dependency} says that each step with a key in
- * `before` comes ahead of every step that has the same key in `after`. A {@link Sequence} puts
- * the steps it ranks in increasing order. What is left open is decided by {@link comparePriority}:
- * things that can be done now before waits, then by kind, tag, scope and id.
+ * The order of a plan that no single blocker's steps give: what the rules declare (`follows`,
+ * `precedes`), waits in time order, and, where nothing decides, a reading order by kind of step
+ * (what can be done now before any wait), then the rules' ranks, tag, scope and subject. Names
+ * no rule and no step but the wait, which the engine builds itself.
  *
  * @internal
  */
 import { scopeKey } from '../model/Scope.js'
+import type { Scope } from '../model/Scope.js'
+import type { Order, Rule } from './Rule.js'
 import { isWait } from './Step.js'
-import type { StepBase, StepKind, StepTag } from './Step.js'
+import type { StepBase, StepDefinition, StepKind } from './Step.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -35,87 +33,139 @@ export interface Sequence {
 
 export type OrderRule = Dependency | Sequence
 
-const none: ReadonlyArray<string> = []
+export type PriorityKey = readonly [number, number, number, string, string, string]
 
-/** The key of a step's scope; `''` for a step of the account. */
-const scopeKeyOf = (s: StepBase): string => (s.scope === undefined ? '' : scopeKey(s.scope))
+const none: ReadonlyArray<string> = []
 
 // -------------------------------------------------------------------------------------
 // the declared order
 // -------------------------------------------------------------------------------------
 
-/** Every ordering rule that holds across rules. */
-export const ORDER: ReadonlyArray<OrderRule> = [
-  {
-    _tag: 'Dependency',
-    name: "a team's members are removed after its contracts end",
-    // (a freelancer's contracts are keyed too; no member is removed from a freelancer profile)
-    before: (s) => (s._tag === 'EndContract' ? [scopeKeyOf(s)] : none),
-    after: (s) => (s._tag === 'RemoveMember' ? [scopeKeyOf(s)] : none),
-  },
-  {
-    _tag: 'Dependency',
-    name: "an agency's remedies precede its closing",
-    before: (s) => (s.kind === 'remedy' && s.scope?._tag === 'Agency' ? [s.scope.agencyId] : none),
-    after: (s) => (s._tag === 'CloseAgency' ? [s.subject ?? ''] : none),
-  },
-  {
-    _tag: 'Dependency',
-    name: 'billing methods are removed after every balance is paid',
-    before: (s) => (s._tag === 'PayBalance' ? ['billing'] : none),
-    after: (s) => (s._tag === 'RemoveBillingMethod' ? ['billing'] : none),
-  },
-  {
-    _tag: 'Sequence',
-    name: 'waits in time order',
-    rank: (s) => (isWait(s) ? s.at : undefined),
-  },
-]
+/** Waits come in time order. */
+export const waitsInTimeOrder: Sequence = {
+  _tag: 'Sequence',
+  name: 'waits in time order',
+  rank: (s) => (isWait(s) ? s.at : undefined),
+}
+
+/** The scope a step's order is about: its definition's `orderScope`, or its own. */
+const orderScopeKey =
+  (definitions: ReadonlyMap<string, StepDefinition>) =>
+  (s: StepBase): string => {
+    const d = definitions.get(s._tag)
+    const scope: Scope | undefined = d?.orderScope === undefined ? s.scope : d.orderScope(s)
+    return scope === undefined ? '' : scopeKey(scope)
+  }
+
+/**
+ * The order rules of a list of rules: each rule's `follows` and `precedes` (its steps are the
+ * steps that resolve it), and waits in time order.
+ */
+export const orderRulesOf = (
+  rules: ReadonlyArray<Rule>,
+  definitions: ReadonlyMap<string, StepDefinition>,
+): ReadonlyArray<OrderRule> => {
+  const scoped = orderScopeKey(definitions)
+  const out: Array<OrderRule> = []
+  const key = (o: Order, s: StepBase): ReadonlyArray<string> => [o.scope === 'any' ? '*' : scoped(s)]
+  for (const r of rules) {
+    const ofRule = (o: Order) => (s: StepBase) => (s._tag !== o.step && s.resolves.includes(r.id) ? key(o, s) : none)
+    const tagged = (o: Order) => (s: StepBase) => (s._tag === o.step ? key(o, s) : none)
+    for (const o of r.follows)
+      if (definitions.has(o.step)) out.push({ _tag: 'Dependency', name: `${r.id} follows ${o.step}`, before: tagged(o), after: ofRule(o) })
+    for (const o of r.precedes)
+      if (definitions.has(o.step)) out.push({ _tag: 'Dependency', name: `${r.id} precedes ${o.step}`, before: ofRule(o), after: tagged(o) })
+  }
+  out.push(waitsInTimeOrder)
+  return out
+}
+
+/**
+ * The rules on a cycle of declared order, if any: a graph of step tags (a rule's tags are those
+ * of its declared steps, and its waits), with an edge for each `follows` and `precedes` whose tag
+ * some definition in the list produces.
+ */
+export const orderCycle = (rules: ReadonlyArray<Rule>, known: ReadonlySet<string>): ReadonlyArray<string> | undefined => {
+  const edges = new Map<string, Array<{ readonly to: string; readonly rule: string }>>()
+  const edge = (from: string, to: string, rule: string): void => {
+    const list = edges.get(from)
+    if (list === undefined) edges.set(from, [{ to, rule }])
+    else list.push({ to, rule })
+  }
+  for (const r of rules) {
+    const mine = [...r.steps.map((d) => d.tag), ...(r.reasons.length > 0 ? [`WaitUntil@${r.id}`] : [])]
+    for (const o of r.follows) if (known.has(o.step)) for (const t of mine) edge(o.step, t, r.id)
+    for (const o of r.precedes) if (known.has(o.step)) for (const t of mine) edge(t, o.step, r.id)
+  }
+  // depth first, with the path kept, to name the rules of the first cycle found
+  const state = new Map<string, 1 | 2>()
+  const path: Array<{ readonly node: string; readonly rule: string }> = []
+  const visit = (node: string): ReadonlyArray<string> | undefined => {
+    state.set(node, 1)
+    for (const { to, rule } of edges.get(node) ?? []) {
+      if (state.get(to) === 1) {
+        const from = path.findIndex((p) => p.node === to)
+        return [...new Set([...path.slice(from + 1).map((p) => p.rule), rule])].sort()
+      }
+      if (state.get(to) === undefined) {
+        path.push({ node: to, rule })
+        const found = visit(to)
+        if (found !== undefined) return found
+        path.pop()
+      }
+    }
+    state.set(node, 2)
+    return undefined
+  }
+  for (const node of [...edges.keys()].sort()) {
+    if (state.get(node) !== undefined) continue
+    path.length = 0
+    path.push({ node, rule: '' })
+    const found = visit(node)
+    if (found !== undefined) return found.filter((x) => x !== '')
+  }
+  return undefined
+}
 
 // -------------------------------------------------------------------------------------
 // priority
 // -------------------------------------------------------------------------------------
 
-/** Reading order of the built-in steps when nothing else decides; waits last, so that what can be done now is. */
-const TAG_RANK: { readonly [K in StepTag]: number } = {
-  SetSecurityQuestion: 0,
-  ContactSupport: 1,
-  ContactOwner: 2,
-  ContactAdmin: 3,
-  ResolveDispute: 4,
-  WithdrawProposal: 5,
-  DeclineOffer: 6,
-  EndContract: 7,
-  CloseJob: 8,
-  RemoveMember: 9,
-  PayBalance: 10,
-  WithdrawFunds: 11,
-  CloseAgency: 12,
-  CancelSubscription: 14,
-  RemoveBillingMethod: 15,
-  RemovePersonalDetails: 16,
-  BackUpRecords: 17,
-  WaitUntil: 18,
-  Navigate: 19,
-  ChooseClose: 20,
-  AnswerSecurityQuestion: 21,
-  LeaveTeam: 22,
-  VerifyEmail: 23,
-  Confirm: 24,
+/** What can be done now before any wait: remedies, then advice, then waits, then the procedure. */
+const KIND_RANK: { readonly [K in StepKind]: number } = { remedy: 0, advice: 1, wait: 2, procedure: 3 }
+
+/**
+ * The priority key of a step: [kind, the lowest rank of the rules it resolves (unranked last),
+ * its definition's rank, tag, scope, subject].
+ */
+export const priorityKeyOf = (rules: ReadonlyArray<Rule>, definitions: ReadonlyMap<string, StepDefinition>) => {
+  const ranks = new Map<string, number>()
+  for (const r of rules) if (r.rank !== undefined) ranks.set(r.id, r.rank)
+  return (s: StepBase): PriorityKey => {
+    let rank = Number.MAX_VALUE
+    for (const id of s.resolves) {
+      const x = ranks.get(id)
+      if (x !== undefined && x < rank) rank = x
+    }
+    return [
+      KIND_RANK[s.kind] ?? 4,
+      rank,
+      definitions.get(s._tag)?.rank ?? 0,
+      s._tag,
+      s.scope === undefined ? '' : scopeKey(s.scope),
+      s.subject ?? '',
+    ]
+  }
 }
-/** Where an app's own steps read: remedies after the built-in ones, advice after the built-in advice, waits with waits. */
-const OWN_RANK: { readonly [K in StepKind]: number } = { remedy: 13, advice: 17.5, wait: 18, procedure: 19 }
-
-const rankOf = (s: StepBase): number =>
-  Object.prototype.hasOwnProperty.call(TAG_RANK, s._tag) ? TAG_RANK[s._tag as StepTag] : (OWN_RANK[s.kind] as number)
-
-export type PriorityKey = readonly [number, string, string, string]
-
-/** The priority key of a step: [tag rank (waits rank after every remedy and advice), tag, scope, id]. */
-export const priorityKey = (s: StepBase): PriorityKey => [rankOf(s), s._tag, scopeKeyOf(s), s.subject ?? '']
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const compareNumbers = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Compares priority keys. */
 export const comparePriority = (a: PriorityKey, b: PriorityKey): number =>
-  a[0] - b[0] || compareStrings(a[1], b[1]) || compareStrings(a[2], b[2]) || compareStrings(a[3], b[3])
+  compareNumbers(a[0], b[0]) ||
+  compareNumbers(a[1], b[1]) ||
+  compareNumbers(a[2], b[2]) ||
+  compareStrings(a[3], b[3]) ||
+  compareStrings(a[4], b[4]) ||
+  compareStrings(a[5], b[5])

@@ -3,8 +3,6 @@
  *
  * @since 0.1.0
  */
-import { billingCycleEnd } from '../billing/week.js'
-import type { BillingCycleEnd } from '../billing/week.js'
 import type {
   AccountSnapshot,
   Agency,
@@ -17,18 +15,28 @@ import type {
   Earnings,
   Job,
   Proposal,
-} from '../model/codecs.js'
-import { asSnapshot } from '../model/decoded.js'
-import type { Instant } from '../model/Instant.js'
-import type { Money } from '../model/Money.js'
-import { agencyScope, companyScope, compareScopes, freelancerScope } from '../model/Scope.js'
-import type { AgencyScope, CompanyScope, FreelancerScope, TeamScope } from '../model/Scope.js'
-import { accountTarget, pathOf } from '../model/Target.js'
-import type { Path, Target } from '../model/Target.js'
+} from './codecs.js'
+import { asSnapshot } from './decoded.js'
+import type { Instant } from './Instant.js'
+import type { Money } from './Money.js'
+import { agencyScope, companyScope, compareScopes, freelancerScope } from './Scope.js'
+import type { AgencyScope, CompanyScope, FreelancerScope, TeamScope } from './Scope.js'
+import { accountTarget, pathOf } from './Target.js'
+import type { Path, Target } from './Target.js'
 
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
+
+/**
+ * When the billing cycle of an ended hourly contract counts as over:
+ * - `week-end`: at the end of the billing week (the next Monday 00:00 UTC), the default;
+ * - `client-invoice`: when the client is invoiced for that week, the next Monday 12:00 UTC.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type BillingCycleEnd = 'week-end' | 'client-invoice'
 
 /**
  * Choices the sources leave open.
@@ -53,6 +61,8 @@ export interface ClosureFacts {
   readonly path: Path
   readonly asOf: Instant
   readonly billingCycleEnd: BillingCycleEnd
+  /** The snapshot's `extensions`: facts that only an app's own rules read, by key (`{}` when none). */
+  readonly extensions: Readonly<Record<string, unknown>>
 }
 
 /** The user's freelancer work. @category model @since 0.1.0 */
@@ -104,20 +114,77 @@ export interface TeamFacts {
  * @category constructors
  * @since 0.1.0
  */
-export const closureFacts = (
-  snapshot: AccountSnapshot,
-  target: Target = accountTarget,
-  options: ClosureOptions = {},
-): ClosureFacts => {
+export const closureFacts = (snapshot: AccountSnapshot, target?: Target, options?: ClosureOptions): ClosureFacts => {
+  const t = checkTarget(target)
+  const billing = checkOptions(options)
   // a plain JavaScript caller may pass raw JSON: decode it, or say to
   const s = asSnapshot(snapshot)
-  return {
+  const own = (s as { readonly extensions?: unknown }).extensions
+  return Object.freeze({
     snapshot: s,
-    target,
-    path: pathOf(s, target),
+    target: t,
+    path: pathOf(s, t),
     asOf: s.asOf,
-    billingCycleEnd: options.billingCycleEnd ?? 'week-end',
+    billingCycleEnd: billing,
+    extensions: typeof own === 'object' && own !== null && !Array.isArray(own) ? (own as Readonly<Record<string, unknown>>) : EMPTY,
+  })
+}
+
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({})
+
+// -------------------------------------------------------------------------------------
+// checks: targets and options are checked like input
+// -------------------------------------------------------------------------------------
+
+const own = (o: object, k: string): unknown =>
+  Object.prototype.hasOwnProperty.call(o, k) ? (o as Readonly<Record<string, unknown>>)[k] : undefined
+
+/**
+ * The target, checked: `{ _tag: 'Account' }` or `{ _tag: 'Agency', agencyId: <non-empty string> }`
+ * (the account when none is given); anything else is a `TypeError` naming it.
+ *
+ * @category checks
+ * @since 0.3.0
+ */
+export const checkTarget = (target: unknown): Target => {
+  if (target === undefined) return accountTarget
+  if (typeof target === 'object' && target !== null) {
+    const tag = own(target, '_tag')
+    if (tag === 'Account') return accountTarget
+    const agencyId = own(target, 'agencyId')
+    if (tag === 'Agency' && typeof agencyId === 'string' && agencyId !== '') return { _tag: 'Agency', agencyId }
   }
+  throw new TypeError(
+    `target must be { _tag: 'Account' } or { _tag: 'Agency', agencyId: <a non-empty string> }, not ${shown(target)}`,
+  )
+}
+
+/** A short, safe description of a value for an error message. */
+const shown = (u: unknown): string => {
+  try {
+    if (typeof u === 'string') return JSON.stringify(u.length > 40 ? `${u.slice(0, 40)}…` : u)
+    if (typeof u !== 'object' || u === null) return String(u)
+    return Array.isArray(u) ? 'an array' : 'an object of another shape'
+  } catch {
+    return 'a value'
+  }
+}
+
+/**
+ * The options of a closure question, checked: `billingCycleEnd` is `week-end` (the default) or
+ * `client-invoice`; anything else is a `TypeError` naming the option.
+ *
+ * @category checks
+ * @since 0.3.0
+ */
+export const checkOptions = (options: unknown): BillingCycleEnd => {
+  if (options === undefined) return 'week-end'
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new TypeError(`options must be an object, not ${shown(options)}`)
+  const b = own(options, 'billingCycleEnd')
+  if (b === undefined) return 'week-end'
+  if (b === 'week-end' || b === 'client-invoice') return b
+  throw new TypeError(`billingCycleEnd must be 'week-end' or 'client-invoice', not ${shown(b)}`)
 }
 
 /** @category constructors @since 0.1.0 */
@@ -216,31 +283,3 @@ export const teamsNotOwned = (snapshot: AccountSnapshot): ReadonlyArray<{ readon
 
 /** The teams the user belongs to without owning them, on the path of leaving teams. @category selectors @since 0.2.0 */
 export const memberships = (f: ClosureFacts): ReadonlyArray<TeamFacts> => (f.path === 'LeaveTeams' ? teamsNotOwned(f.snapshot) : [])
-
-const hourlyByFacts = new WeakMap<ClosureFacts, ReadonlyMap<string, boolean>>()
-
-/**
- * Whether the last invoice of a company being closed covers hourly work (see
- * {@link hourlyInvolved}), worked out once per question for every company.
- *
- * @category selectors
- * @since 0.2.0
- */
-export const hourlyCompany = (f: ClosureFacts, companyId: string): boolean => {
-  let known = hourlyByFacts.get(f)
-  if (known === undefined) {
-    known = new Map(companiesToClose(f).map((c) => [c.scope.companyId, hourlyInvolved(c)]))
-    hourlyByFacts.set(f, known)
-  }
-  return known.get(companyId) === true
-}
-
-/**
- * Whether the company's last invoice covers hourly work: an hourly contract of it is still open,
- * or ended in a billing week that is not over at `asOf`.
- *
- * @category selectors
- * @since 0.2.0
- */
-export const hourlyInvolved = (f: Pick<CompanyFacts, 'contracts' | 'asOf' | 'billingCycleEnd'>): boolean =>
-  f.contracts.some((c) => c.type === 'hourly' && (c.endedAt === null || billingCycleEnd(c.endedAt, f.billingCycleEnd) > f.asOf))

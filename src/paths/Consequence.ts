@@ -3,10 +3,11 @@
  *
  * @since 0.1.0
  */
+import type { Messages } from '../engine/Format.js'
 import type { AccountSnapshot } from '../model/codecs.js'
+import { ownsTargetAgency, teamsNotOwned } from '../model/facts.js'
 import type { TeamScope } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
-import { ownsTargetAgency, teamsNotOwned } from '../rules/facts.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -49,6 +50,26 @@ export type Consequence =
 
 /** @category model @since 0.1.0 */
 export type ConsequenceTag = Consequence['_tag']
+
+// -------------------------------------------------------------------------------------
+// words
+// -------------------------------------------------------------------------------------
+
+/**
+ * The English words of every consequence.
+ *
+ * @internal
+ */
+export const consequenceWords: Messages<Consequence> = {
+  AccountClosedPermanently: () =>
+    'The account is closed for good: it cannot be reopened, and its profile, work history, feedback, ongoing contracts and proposals are lost.',
+  BothProfilesClosed: () => 'Both your freelancer and your client profile close.',
+  LeavesTeam: (c, f) => `You leave ${f.scope(c.scope)}.`,
+  AgencyProfileDeleted: () => 'The agency profile is deleted.',
+  FreelancerProfileKept: () => 'Your freelancer profile and your client account stay, no longer tied to the agency.',
+  JobSuccessScoreRecalculated: () =>
+    'Your Job Success Score is recalculated from your own contracts, including agency contracts you worked on.',
+}
 
 // -------------------------------------------------------------------------------------
 // utils

@@ -1,23 +1,64 @@
-import { resolveDispute } from '../plan/Step.js'
-import type { ResolveDispute } from '../plan/Step.js'
-import type { DisputeUnresolved } from './Blocker.js'
-import { fromItems } from './Precondition.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { fromItems } from '../engine/Precondition.js'
+import { defineRule } from '../engine/Rule.js'
+import type { StepBase } from '../engine/Step.js'
+import { withDefinition } from '../engine/Step.js'
+import type { ClosureFacts } from '../model/facts.js'
+
+/** @category model @since 0.1.0 */
+export interface DisputeUnresolved extends BlockerBase {
+  /** The dispute id. */
+  readonly subject: string
+  readonly _tag: 'DisputeUnresolved'
+  readonly rule: 'disputes-resolved'
+  readonly disputeId: string
+}
+/** @category model @since 0.1.0 */
+export interface ResolveDispute extends StepBase {
+  readonly _tag: 'ResolveDispute'
+  readonly kind: 'remedy'
+  readonly subject: string
+  readonly disputeId: string
+}
+
+/** @internal */
+export const disputeUnresolved = defineBlocker({
+  tag: 'DisputeUnresolved',
+  rule: 'disputes-resolved',
+  words: (b: DisputeUnresolved) => `Dispute ${b.disputeId} is still open.`,
+})
+
+/** @category constructors @since 0.1.0 */
+export const resolveDispute = withDefinition(
+  (disputeId: string): ResolveDispute => ({
+    _tag: 'ResolveDispute',
+    kind: 'remedy',
+    resolves: ['disputes-resolved'],
+    subject: disputeId,
+    disputeId,
+  }),
+  { tag: 'ResolveDispute', kind: 'remedy', words: (s: ResolveDispute) => `Resolve dispute ${s.disputeId}.` },
+)
 
 /**
- * `disputes-resolved`: every open dispute must be resolved first.
+ * `disputes-resolved`: every open dispute must be resolved first; its outcome takes the time it
+ * takes, so the earliest instant may move.
  *
  * @category rules
  * @since 0.1.0
  */
-export const disputesResolved = defineRule<DisputeUnresolved, ResolveDispute>({
+export const disputesResolved = defineRule({
   id: 'disputes-resolved',
   paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'],
+  rank: 4,
+  mayMove: { because: 'A dispute takes the time it takes.' },
+  blockers: [disputeUnresolved],
+  steps: [resolveDispute],
   check: fromItems(
-    (f) => f.snapshot.disputes,
+    (f: ClosureFacts) => f.snapshot.disputes,
     (d): DisputeUnresolved | undefined =>
       d.status === 'open' ? { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', subject: d.id, disputeId: d.id } : undefined,
   ),
   clear: (b) => [resolveDispute(b.disputeId)],
-  messages: { DisputeUnresolved: (b) => `Dispute ${b.disputeId} is still open.` },
 })

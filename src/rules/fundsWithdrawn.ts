@@ -1,9 +1,52 @@
-import { withdrawFunds } from '../plan/Step.js'
-import type { WithdrawFunds } from '../plan/Step.js'
-import type { FundsAvailable } from './Blocker.js'
-import { earningWork } from './facts.js'
-import { across } from './Precondition.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { across } from '../engine/Precondition.js'
+import { defineRule } from '../engine/Rule.js'
+import type { StepBase } from '../engine/Step.js'
+import { withDefinition } from '../engine/Step.js'
+import { earningWork } from '../model/facts.js'
+import type { Money } from '../model/Money.js'
+import type { Scope } from '../model/Scope.js'
+
+/** @category model @since 0.1.0 */
+export interface FundsAvailable extends BlockerBase {
+  readonly _tag: 'FundsAvailable'
+  readonly rule: 'funds-withdrawn'
+  readonly scope: Scope
+  readonly amount: Money
+}
+/** @category model @since 0.1.0 */
+export interface WithdrawFunds extends StepBase {
+  readonly _tag: 'WithdrawFunds'
+  readonly kind: 'remedy'
+  readonly scope: Scope
+}
+
+/** @internal */
+export const fundsAvailable = defineBlocker({
+  tag: 'FundsAvailable',
+  rule: 'funds-withdrawn',
+  words: (b: FundsAvailable, f) => `${f.money(b.amount)} of ${f.scope(b.scope)} is still to be withdrawn.`,
+})
+
+/**
+ * Withdrawing a scope's funds: a step several rules end in (the funds available now, a payment
+ * once it arrives). It resolves `funds-withdrawn`; an app's rule reuses this definition.
+ *
+ * @example
+ * clear: (b) => [waitUntil(b.at, [mine({ subject: b.subject })]), withdrawFunds(b.scope)]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const withdrawFunds = withDefinition(
+  (scope: Scope): WithdrawFunds => ({ _tag: 'WithdrawFunds', kind: 'remedy', resolves: ['funds-withdrawn'], scope }),
+  {
+    tag: 'WithdrawFunds',
+    kind: 'remedy',
+    words: (s: WithdrawFunds, f) => `Withdraw the available funds of ${f.scope(s.scope)} (withdrawals are made under Get Paid).`,
+  },
+)
 
 /**
  * `funds-withdrawn`: money that could be withdrawn at `asOf` (the available amount plus
@@ -12,9 +55,12 @@ import { defineRule } from './Rule.js'
  * @category rules
  * @since 0.1.0
  */
-export const fundsWithdrawn = defineRule<FundsAvailable, WithdrawFunds>({
+export const fundsWithdrawn = defineRule({
   id: 'funds-withdrawn',
   paths: ['CloseAccount', 'CloseAgency'],
+  rank: 11,
+  blockers: [fundsAvailable],
+  steps: [withdrawFunds],
   check: across(earningWork)((f): ReadonlyArray<FundsAvailable> => {
     let amount = f.earnings.available.amount
     for (const p of f.earnings.pending) if (p.availableAt <= f.asOf) amount += p.amount.amount
@@ -23,5 +69,4 @@ export const fundsWithdrawn = defineRule<FundsAvailable, WithdrawFunds>({
       : []
   }),
   clear: (b) => [withdrawFunds(b.scope)],
-  messages: { FundsAvailable: (b, f) => `${f.money(b.amount)} of ${f.scope(b.scope)} is still to be withdrawn.` },
 })

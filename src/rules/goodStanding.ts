@@ -1,24 +1,51 @@
-import { contactSupport } from '../plan/Step.js'
-import type { ContactSupport } from '../plan/Step.js'
-import type { NotInGoodStanding } from './Blocker.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { defineRule } from '../engine/Rule.js'
+import { defineStep } from '../engine/Step.js'
+import type { Standing } from '../model/codecs.js'
+
+/** @category model @since 0.1.0 */
+export interface NotInGoodStanding extends BlockerBase {
+  readonly _tag: 'NotInGoodStanding'
+  readonly rule: 'good-standing'
+  readonly standing: Exclude<Standing, 'good'>
+}
+
+/** @internal */
+export const notInGoodStanding = defineBlocker({
+  tag: 'NotInGoodStanding',
+  rule: 'good-standing',
+  words: (b: NotInGoodStanding) => `The account is ${b.standing === 'on_hold' ? 'on hold' : 'suspended'}; only support can help close it.`,
+})
+
+/** The step that clears it, with its words. @category constructors @since 0.1.0 */
+export const contactSupport = defineStep({
+  tag: 'ContactSupport',
+  kind: 'remedy',
+  rule: 'good-standing',
+  words: () => 'Contact support about the standing of your account.',
+})
+/** @category model @since 0.1.0 */
+export type ContactSupport = ReturnType<typeof contactSupport>
 
 /**
- * `good-standing`: an account on hold or suspended closes only through support.
+ * `good-standing`: an account on hold or suspended closes only through support (and, once the
+ * plan contacts support, talking to support is no longer offered as an alternative).
  *
  * @category rules
  * @since 0.1.0
  */
-export const goodStanding = defineRule<NotInGoodStanding, ContactSupport>({
+export const goodStanding = defineRule({
   id: 'good-standing',
   paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'],
   clearable: false,
-  check: (f): ReadonlyArray<NotInGoodStanding> => {
+  rank: 1,
+  needless: ['TalkToSupport'],
+  blockers: [notInGoodStanding],
+  steps: [contactSupport],
+  check: (f) => {
     const standing = f.snapshot.user.standing
-    return standing === 'good' ? [] : [{ _tag: 'NotInGoodStanding', rule: 'good-standing', standing }]
+    return standing === 'good' ? [] : [{ _tag: 'NotInGoodStanding', rule: 'good-standing', standing } as const]
   },
-  clear: () => [contactSupport],
-  messages: {
-    NotInGoodStanding: (b) => `The account is ${b.standing === 'on_hold' ? 'on hold' : 'suspended'}; only support can help close it.`,
-  },
+  clear: () => [contactSupport({})],
 })

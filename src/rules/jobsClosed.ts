@@ -1,9 +1,42 @@
-import { closeJob } from '../plan/Step.js'
-import type { CloseJob } from '../plan/Step.js'
-import type { JobOpen } from './Blocker.js'
-import { companiesToClose } from './facts.js'
-import { across, fromItems } from './Precondition.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { across, fromItems } from '../engine/Precondition.js'
+import { defineRule } from '../engine/Rule.js'
+import type { StepBase } from '../engine/Step.js'
+import { withDefinition } from '../engine/Step.js'
+import { companiesToClose } from '../model/facts.js'
+import type { CompanyScope } from '../model/Scope.js'
+
+/** @category model @since 0.1.0 */
+export interface JobOpen extends BlockerBase {
+  /** The job id. */
+  readonly subject: string
+  readonly _tag: 'JobOpen'
+  readonly rule: 'jobs-closed'
+  readonly scope: CompanyScope
+  readonly jobId: string
+}
+/** @category model @since 0.1.0 */
+export interface CloseJob extends StepBase {
+  readonly _tag: 'CloseJob'
+  readonly kind: 'remedy'
+  readonly subject: string
+  readonly scope: CompanyScope
+  readonly jobId: string
+}
+
+/** @internal */
+export const jobOpen = defineBlocker({
+  tag: 'JobOpen',
+  rule: 'jobs-closed',
+  words: (b: JobOpen, f) => `Job ${b.jobId} of ${f.scope(b.scope)} is still open.`,
+})
+
+/** @category constructors @since 0.1.0 */
+export const closeJob = withDefinition(
+  (scope: CompanyScope, jobId: string): CloseJob => ({ _tag: 'CloseJob', kind: 'remedy', resolves: ['jobs-closed'], scope, subject: jobId, jobId }),
+  { tag: 'CloseJob', kind: 'remedy', words: (s: CloseJob, f) => `Close job ${s.jobId} of ${f.scope(s.scope)}.` },
+)
 
 /**
  * `jobs-closed`: a blocker for each open job of a company being closed.
@@ -11,9 +44,12 @@ import { defineRule } from './Rule.js'
  * @category rules
  * @since 0.1.0
  */
-export const jobsClosed = defineRule<JobOpen, CloseJob>({
+export const jobsClosed = defineRule({
   id: 'jobs-closed',
   paths: ['CloseAccount'],
+  rank: 8,
+  blockers: [jobOpen],
+  steps: [closeJob],
   check: across(companiesToClose)(
     fromItems(
       (f) => f.jobs,
@@ -22,5 +58,4 @@ export const jobsClosed = defineRule<JobOpen, CloseJob>({
     ),
   ),
   clear: (b) => [closeJob(b.scope, b.jobId)],
-  messages: { JobOpen: (b, f) => `Job ${b.jobId} of ${f.scope(b.scope)} is still open.` },
 })

@@ -1,11 +1,53 @@
-import { contactAdmin } from '../plan/Step.js'
-import type { ContactAdmin } from '../plan/Step.js'
-import type { AdminMustRemove } from './Blocker.js'
-import { memberships } from './facts.js'
-import { across } from './Precondition.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { across } from '../engine/Precondition.js'
+import { defineRule } from '../engine/Rule.js'
+import type { StepBase } from '../engine/Step.js'
+import { withDefinition } from '../engine/Step.js'
+import { memberships } from '../model/facts.js'
+import type { TeamScope } from '../model/Scope.js'
+
+/** @category model @since 0.1.0 */
+export interface AdminMustRemove extends BlockerBase {
+  readonly _tag: 'AdminMustRemove'
+  readonly rule: 'member-needs-admin'
+  readonly scope: TeamScope
+  /** User ids of the team's owner, admins and managers, sorted. */
+  readonly contacts: ReadonlyArray<string>
+}
+/** @category model @since 0.1.0 */
+export interface ContactAdmin extends StepBase {
+  readonly _tag: 'ContactAdmin'
+  readonly kind: 'remedy'
+  readonly scope: TeamScope
+  readonly contacts: ReadonlyArray<string>
+}
 
 const list = (ids: ReadonlyArray<string>): string => (ids.length === 0 ? 'nobody listed' : ids.join(', '))
+
+/** @internal */
+export const adminMustRemove = defineBlocker({
+  tag: 'AdminMustRemove',
+  rule: 'member-needs-admin',
+  words: (b: AdminMustRemove, f) =>
+    `As a plain member of ${f.scope(b.scope)} you cannot leave it yourself; its admins can remove you (${list(b.contacts)}).`,
+})
+
+/** @category constructors @since 0.1.0 */
+export const contactAdmin = withDefinition(
+  (scope: TeamScope, contacts: ReadonlyArray<string>): ContactAdmin => ({
+    _tag: 'ContactAdmin',
+    kind: 'remedy',
+    resolves: ['member-needs-admin'],
+    scope,
+    contacts,
+  }),
+  {
+    tag: 'ContactAdmin',
+    kind: 'remedy',
+    words: (s: ContactAdmin, f) => `Ask an admin of ${f.scope(s.scope)} to remove you (${list(s.contacts)}).`,
+  },
+)
 
 /**
  * `member-needs-admin`: a plain member cannot leave a team; its owner, admins or managers
@@ -14,10 +56,13 @@ const list = (ids: ReadonlyArray<string>): string => (ids.length === 0 ? 'nobody
  * @category rules
  * @since 0.1.0
  */
-export const memberNeedsAdmin = defineRule<AdminMustRemove, ContactAdmin>({
+export const memberNeedsAdmin = defineRule({
   id: 'member-needs-admin',
   paths: ['LeaveTeams'],
   clearable: false,
+  rank: 3,
+  blockers: [adminMustRemove],
+  steps: [contactAdmin],
   check: across(memberships)((f): ReadonlyArray<AdminMustRemove> =>
     f.role !== 'member'
       ? []
@@ -34,8 +79,4 @@ export const memberNeedsAdmin = defineRule<AdminMustRemove, ContactAdmin>({
         ],
   ),
   clear: (b) => [contactAdmin(b.scope, b.contacts)],
-  messages: {
-    AdminMustRemove: (b, f) =>
-      `As a plain member of ${f.scope(b.scope)} you cannot leave it yourself; its admins can remove you (${list(b.contacts)}).`,
-  },
 })

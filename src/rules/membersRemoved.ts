@@ -1,19 +1,67 @@
-import { removeMember } from '../plan/Step.js'
-import type { RemoveMember } from '../plan/Step.js'
-import type { MemberRemains } from './Blocker.js'
-import { teamsToClose } from './facts.js'
-import { across, fromItems } from './Precondition.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { across, fromItems } from '../engine/Precondition.js'
+import { defineRule } from '../engine/Rule.js'
+import type { StepBase } from '../engine/Step.js'
+import { withDefinition } from '../engine/Step.js'
+import type { AgencyRole, CompanyRole } from '../model/codecs.js'
+import { teamsToClose } from '../model/facts.js'
+import type { TeamScope } from '../model/Scope.js'
+
+/** @category model @since 0.1.0 */
+export interface MemberRemains extends BlockerBase {
+  /** The member's user id. */
+  readonly subject: string
+  readonly _tag: 'MemberRemains'
+  readonly rule: 'members-removed'
+  readonly scope: TeamScope
+  readonly userId: string
+  readonly role: CompanyRole | AgencyRole
+}
+/** @category model @since 0.1.0 */
+export interface RemoveMember extends StepBase {
+  readonly _tag: 'RemoveMember'
+  readonly kind: 'remedy'
+  readonly subject: string
+  readonly scope: TeamScope
+  readonly userId: string
+}
+
+/** @internal */
+export const memberRemains = defineBlocker({
+  tag: 'MemberRemains',
+  rule: 'members-removed',
+  words: (b: MemberRemains, f) => `${b.userId} (${b.role}) is still a member of ${f.scope(b.scope)}.`,
+})
+
+/** @category constructors @since 0.1.0 */
+export const removeMember = withDefinition(
+  (scope: TeamScope, userId: string): RemoveMember => ({
+    _tag: 'RemoveMember',
+    kind: 'remedy',
+    resolves: ['members-removed'],
+    scope,
+    subject: userId,
+    userId,
+  }),
+  { tag: 'RemoveMember', kind: 'remedy', words: (s: RemoveMember, f) => `Remove ${s.userId} from ${f.scope(s.scope)}.` },
+)
 
 /**
- * `members-removed`: a blocker for each other member of a company or agency being closed.
+ * `members-removed`: a blocker for each other member of a company or agency being closed. A
+ * member is removed after the team's contracts end (the contact person of an open contract
+ * cannot be removed).
  *
  * @category rules
  * @since 0.1.0
  */
-export const membersRemoved = defineRule<MemberRemains, RemoveMember>({
+export const membersRemoved = defineRule({
   id: 'members-removed',
   paths: ['CloseAccount', 'CloseAgency'],
+  rank: 9,
+  follows: [{ step: 'EndContract', scope: 'same' }],
+  blockers: [memberRemains],
+  steps: [removeMember],
   check: across(teamsToClose)(
     fromItems(
       (f) => f.members,
@@ -28,5 +76,4 @@ export const membersRemoved = defineRule<MemberRemains, RemoveMember>({
     ),
   ),
   clear: (b) => [removeMember(b.scope, b.userId)],
-  messages: { MemberRemains: (b, f) => `${b.userId} (${b.role}) is still a member of ${f.scope(b.scope)}.` },
 })

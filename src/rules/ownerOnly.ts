@@ -1,9 +1,39 @@
-import { contactOwner } from '../plan/Step.js'
-import type { ContactOwner } from '../plan/Step.js'
-import type { NotOwner } from './Blocker.js'
-import { targetAgency } from './facts.js'
-import { across } from './Precondition.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { across } from '../engine/Precondition.js'
+import { defineRule } from '../engine/Rule.js'
+import type { StepBase } from '../engine/Step.js'
+import { withDefinition } from '../engine/Step.js'
+import type { AgencyRole } from '../model/codecs.js'
+import { targetAgency } from '../model/facts.js'
+import type { AgencyScope } from '../model/Scope.js'
+
+/** @category model @since 0.1.0 */
+export interface NotOwner extends BlockerBase {
+  readonly _tag: 'NotOwner'
+  readonly rule: 'owner-only'
+  readonly scope: AgencyScope
+  readonly role: Exclude<AgencyRole, 'owner'>
+}
+/** @category model @since 0.1.0 */
+export interface ContactOwner extends StepBase {
+  readonly _tag: 'ContactOwner'
+  readonly kind: 'remedy'
+  readonly scope: AgencyScope
+}
+
+/** @internal */
+export const notOwner = defineBlocker({
+  tag: 'NotOwner',
+  rule: 'owner-only',
+  words: (b: NotOwner, f) => `Only the owner can close ${f.scope(b.scope)}; your role there is ${b.role}.`,
+})
+
+/** @category constructors @since 0.1.0 */
+export const contactOwner = withDefinition(
+  (scope: AgencyScope): ContactOwner => ({ _tag: 'ContactOwner', kind: 'remedy', resolves: ['owner-only'], scope }),
+  { tag: 'ContactOwner', kind: 'remedy', words: (s: ContactOwner, f) => `Ask the owner of ${f.scope(s.scope)} to close it.` },
+)
 
 /**
  * `owner-only`: only its owner can close an agency. When the user is not the owner, no other
@@ -12,14 +42,16 @@ import { defineRule } from './Rule.js'
  * @category rules
  * @since 0.1.0
  */
-export const ownerOnly = defineRule<NotOwner, ContactOwner>({
+export const ownerOnly = defineRule({
   id: 'owner-only',
   paths: ['CloseAgency'],
   clearable: false,
   gate: 'scope',
+  rank: 2,
+  blockers: [notOwner],
+  steps: [contactOwner],
   check: across(targetAgency)((f): ReadonlyArray<NotOwner> =>
     f.role === 'owner' ? [] : [{ _tag: 'NotOwner', rule: 'owner-only', scope: f.scope, role: f.role }],
   ),
   clear: (b) => [contactOwner(b.scope)],
-  messages: { NotOwner: (b, f) => `Only the owner can close ${f.scope(b.scope)}; your role there is ${b.role}.` },
 })

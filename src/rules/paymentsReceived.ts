@@ -1,9 +1,49 @@
-import { waitUntil, withdrawFunds } from '../plan/Step.js'
-import type { PaymentAvailable, WaitUntil, WithdrawFunds } from '../plan/Step.js'
-import type { PaymentPending } from './Blocker.js'
-import { earningWork } from './facts.js'
-import { across, fromItems } from './Precondition.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { across, fromItems } from '../engine/Precondition.js'
+import { defineRule } from '../engine/Rule.js'
+import type { WaitReasonBase } from '../engine/Step.js'
+import { defineReason, waitUntil } from '../engine/Step.js'
+import { earningWork } from '../model/facts.js'
+import type { Instant } from '../model/Instant.js'
+import type { Money } from '../model/Money.js'
+import type { Scope } from '../model/Scope.js'
+import { withdrawFunds } from './fundsWithdrawn.js'
+
+/** @category model @since 0.1.0 */
+export interface PaymentPending extends BlockerBase {
+  /** The payment id. */
+  readonly subject: string
+  readonly _tag: 'PaymentPending'
+  readonly rule: 'payments-received'
+  readonly scope: Scope
+  readonly paymentId: string
+  readonly amount: Money
+  readonly availableAt: Instant
+}
+/** A pending payment becomes available. @category model @since 0.2.0 */
+export interface PaymentAvailable extends WaitReasonBase {
+  readonly _tag: 'PaymentAvailable'
+  readonly rule: 'payments-received'
+  readonly scope: Scope
+  readonly subject: string
+  readonly paymentId: string
+}
+
+/** @internal */
+export const paymentPending = defineBlocker({
+  tag: 'PaymentPending',
+  rule: 'payments-received',
+  words: (b: PaymentPending, f) =>
+    `Payment ${b.paymentId} of ${f.money(b.amount)} to ${f.scope(b.scope)} is pending until ${f.instant(b.availableAt)}.`,
+})
+
+/** @internal */
+export const paymentAvailable = defineReason({
+  tag: 'PaymentAvailable',
+  rule: 'payments-received',
+  words: (r: PaymentAvailable) => `payment ${r.paymentId} becomes available`,
+})
 
 /**
  * `payments-received`: a blocker for each pending payment not yet available at `asOf`; once it
@@ -12,10 +52,13 @@ import { defineRule } from './Rule.js'
  * @category rules
  * @since 0.1.0
  */
-export const paymentsReceived = defineRule<PaymentPending, WaitUntil<PaymentAvailable> | WithdrawFunds>({
+export const paymentsReceived = defineRule({
   id: 'payments-received',
   paths: ['CloseAccount', 'CloseAgency'],
   instants: ['availableAt'],
+  blockers: [paymentPending],
+  steps: [withdrawFunds],
+  reasons: [paymentAvailable],
   check: across(earningWork)(
     fromItems(
       (f) => f.earnings.pending,
@@ -37,8 +80,4 @@ export const paymentsReceived = defineRule<PaymentPending, WaitUntil<PaymentAvai
     waitUntil(b.availableAt, [{ _tag: 'PaymentAvailable', rule: 'payments-received', scope: b.scope, subject: b.paymentId, paymentId: b.paymentId }]),
     withdrawFunds(b.scope),
   ],
-  messages: {
-    PaymentPending: (b, f) =>
-      `Payment ${b.paymentId} of ${f.money(b.amount)} to ${f.scope(b.scope)} is pending until ${f.instant(b.availableAt)}.`,
-  },
 })

@@ -1,9 +1,79 @@
-import { declineOffer, withdrawProposal } from '../plan/Step.js'
-import type { DeclineOffer, WithdrawProposal } from '../plan/Step.js'
-import type { ProposalOpen } from './Blocker.js'
-import { earningWork } from './facts.js'
-import { across, fromItems } from './Precondition.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { across, fromItems } from '../engine/Precondition.js'
+import { defineRule } from '../engine/Rule.js'
+import type { StepBase } from '../engine/Step.js'
+import { withDefinition } from '../engine/Step.js'
+import type { ProposalStatus } from '../model/codecs.js'
+import { earningWork } from '../model/facts.js'
+import type { Scope } from '../model/Scope.js'
+
+/** @category model @since 0.1.0 */
+export interface ProposalOpen extends BlockerBase {
+  /** The proposal id. */
+  readonly subject: string
+  readonly _tag: 'ProposalOpen'
+  readonly rule: 'proposals-withdrawn'
+  readonly scope: Scope
+  readonly proposalId: string
+  readonly status: Extract<ProposalStatus, 'submitted' | 'active' | 'offer'>
+}
+/** @category model @since 0.1.0 */
+export interface WithdrawProposal extends StepBase {
+  readonly _tag: 'WithdrawProposal'
+  readonly kind: 'remedy'
+  readonly subject: string
+  readonly scope: Scope
+  readonly proposalId: string
+}
+/** @category model @since 0.1.0 */
+export interface DeclineOffer extends StepBase {
+  readonly _tag: 'DeclineOffer'
+  readonly kind: 'remedy'
+  readonly subject: string
+  readonly scope: Scope
+  readonly proposalId: string
+}
+
+/** @internal */
+export const proposalOpen = defineBlocker({
+  tag: 'ProposalOpen',
+  rule: 'proposals-withdrawn',
+  words: (b: ProposalOpen, f) =>
+    b.status === 'offer'
+      ? `Offer ${b.proposalId} to ${f.scope(b.scope)} is waiting for an answer.`
+      : `Proposal ${b.proposalId} of ${f.scope(b.scope)} is still ${b.status}.`,
+})
+
+/** @category constructors @since 0.1.0 */
+export const withdrawProposal = withDefinition(
+  (scope: Scope, proposalId: string): WithdrawProposal => ({
+    _tag: 'WithdrawProposal',
+    kind: 'remedy',
+    resolves: ['proposals-withdrawn'],
+    scope,
+    subject: proposalId,
+    proposalId,
+  }),
+  {
+    tag: 'WithdrawProposal',
+    kind: 'remedy',
+    rank: 0,
+    words: (s: WithdrawProposal, f) => `Withdraw proposal ${s.proposalId} of ${f.scope(s.scope)}.`,
+  },
+)
+/** @category constructors @since 0.1.0 */
+export const declineOffer = withDefinition(
+  (scope: Scope, proposalId: string): DeclineOffer => ({
+    _tag: 'DeclineOffer',
+    kind: 'remedy',
+    resolves: ['proposals-withdrawn'],
+    scope,
+    subject: proposalId,
+    proposalId,
+  }),
+  { tag: 'DeclineOffer', kind: 'remedy', rank: 1, words: (s: DeclineOffer, f) => `Decline offer ${s.proposalId} to ${f.scope(s.scope)}.` },
+)
 
 /**
  * `proposals-withdrawn`: a blocker for each submitted or active proposal, and each offer, of the
@@ -12,9 +82,12 @@ import { defineRule } from './Rule.js'
  * @category rules
  * @since 0.1.0
  */
-export const proposalsWithdrawn = defineRule<ProposalOpen, WithdrawProposal | DeclineOffer>({
+export const proposalsWithdrawn = defineRule({
   id: 'proposals-withdrawn',
   paths: ['CloseAccount', 'CloseAgency'],
+  rank: 5,
+  blockers: [proposalOpen],
+  steps: [withdrawProposal, declineOffer],
   check: across(earningWork)(
     fromItems(
       (f) => f.proposals,
@@ -25,10 +98,4 @@ export const proposalsWithdrawn = defineRule<ProposalOpen, WithdrawProposal | De
     ),
   ),
   clear: (b) => [b.status === 'offer' ? declineOffer(b.scope, b.proposalId) : withdrawProposal(b.scope, b.proposalId)],
-  messages: {
-    ProposalOpen: (b, f) =>
-      b.status === 'offer'
-        ? `Offer ${b.proposalId} to ${f.scope(b.scope)} is waiting for an answer.`
-        : `Proposal ${b.proposalId} of ${f.scope(b.scope)} is still ${b.status}.`,
-  },
 })

@@ -1,6 +1,23 @@
-import type { UnknownTarget } from './Blocker.js'
-import { defineRule } from './Rule.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import { defineBlocker } from '../engine/Blocker.js'
+import { defineRule } from '../engine/Rule.js'
 import type { AgencyTarget } from '../model/Target.js'
+
+/** @category model @since 0.1.0 */
+export interface UnknownTarget extends BlockerBase {
+  /** The agency id. */
+  readonly subject: string
+  readonly _tag: 'UnknownTarget'
+  readonly rule: 'target-exists'
+  readonly agencyId: string
+}
+
+/** @internal */
+export const unknownTarget = defineBlocker({
+  tag: 'UnknownTarget',
+  rule: 'target-exists',
+  words: (b: UnknownTarget) => `There is no agency ${b.agencyId} in this account.`,
+})
 
 /**
  * `target-exists`: an agency target must be one of the user's agencies. When it is not, this is
@@ -9,11 +26,12 @@ import type { AgencyTarget } from '../model/Target.js'
  * @category rules
  * @since 0.1.0
  */
-export const targetExists = defineRule<UnknownTarget, never>({
+export const targetExists = defineRule({
   id: 'target-exists',
   paths: ['CloseAgency'],
   clearable: false,
   gate: 'everything',
+  blockers: [unknownTarget],
   check: (f): ReadonlyArray<UnknownTarget> => {
     // (on the path of closing an agency, the target is an agency)
     const target = f.target as AgencyTarget
@@ -21,5 +39,4 @@ export const targetExists = defineRule<UnknownTarget, never>({
     return [{ _tag: 'UnknownTarget', rule: 'target-exists', subject: target.agencyId, agencyId: target.agencyId }]
   },
   clear: () => [],
-  messages: { UnknownTarget: (b) => `There is no agency ${b.agencyId} in this account.` },
 })

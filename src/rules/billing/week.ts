@@ -1,23 +1,12 @@
 /**
- * The billing week of hourly work: Monday 00:00:00 UTC to the next Monday 00:00:00 UTC.
+ * The billing week of hourly work: Monday 00:00:00 UTC to the next Monday 00:00:00 UTC. It is
+ * the billing rules' own arithmetic (the engine knows no week).
  *
  * @since 0.1.0
  */
-import type { Instant } from '../model/Instant.js'
-
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
-
-/**
- * When the billing cycle of an ended hourly contract counts as over:
- * - `week-end`: at the end of the billing week (the next Monday 00:00 UTC), the default;
- * - `client-invoice`: when the client is invoiced for that week, the next Monday 12:00 UTC.
- *
- * @category model
- * @since 0.1.0
- */
-export type BillingCycleEnd = 'week-end' | 'client-invoice'
+import { companiesToClose } from '../../model/facts.js'
+import type { BillingCycleEnd, ClosureFacts, CompanyFacts } from '../../model/facts.js'
+import type { Instant } from '../../model/Instant.js'
 
 // -------------------------------------------------------------------------------------
 // constants
@@ -73,3 +62,31 @@ export const weekEnd = (t: Instant): Instant => (weekStart(t) + WEEK_MS) as Inst
  */
 export const billingCycleEnd = (endedAt: Instant, policy: BillingCycleEnd = 'week-end'): Instant =>
   (weekEnd(endedAt) + (policy === 'week-end' ? 0 : INVOICE_DELAY_MS)) as Instant
+
+const hourlyByFacts = new WeakMap<ClosureFacts, ReadonlyMap<string, boolean>>()
+
+/**
+ * Whether the last invoice of a company being closed covers hourly work (see
+ * {@link hourlyInvolved}), worked out once per question for every company.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const hourlyCompany = (f: ClosureFacts, companyId: string): boolean => {
+  let known = hourlyByFacts.get(f)
+  if (known === undefined) {
+    known = new Map(companiesToClose(f).map((c) => [c.scope.companyId, hourlyInvolved(c)]))
+    hourlyByFacts.set(f, known)
+  }
+  return known.get(companyId) === true
+}
+
+/**
+ * Whether the company's last invoice covers hourly work: an hourly contract of it is still open,
+ * or ended in a billing week that is not over at `asOf`.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const hourlyInvolved = (f: Pick<CompanyFacts, 'contracts' | 'asOf' | 'billingCycleEnd'>): boolean =>
+  f.contracts.some((c) => c.type === 'hourly' && (c.endedAt === null || billingCycleEnd(c.endedAt, f.billingCycleEnd) > f.asOf))

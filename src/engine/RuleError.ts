@@ -1,0 +1,28 @@
+/**
+ * The error of a rule that breaks its contract.
+ *
+ * @since 0.3.0
+ */
+
+/**
+ * Thrown when a rule breaks its contract at run time: its `check` or `clear` returns something
+ * that is not an array, an item without its `_tag`, a blocker without its `rule`, a tag it does
+ * not define, a wait at an instant that is not a finite number in the instant range, or throws
+ * (an attempt to change the facts among the reasons). It names the rule; the original error, if
+ * any, is its `cause`. The answer is never "can close" when a rule fails.
+ *
+ * @example
+ * try { closure.verdict(snapshot) } catch (e) { if (e instanceof RuleError) log(e.ruleId) }
+ *
+ * @category errors
+ * @since 0.3.0
+ */
+export class RuleError extends Error {
+  override readonly name = 'RuleError'
+  /** The id of the rule that failed. */
+  readonly ruleId: string
+  constructor(ruleId: string, message: string, options?: { readonly cause?: unknown }) {
+    super(`rule "${ruleId}" ${message}`, options)
+    this.ruleId = ruleId
+  }
+}

@@ -1,0 +1,74 @@
+import type { BlockerBase } from '../../engine/Blocker.js'
+import { defineBlocker } from '../../engine/Blocker.js'
+import { across } from '../../engine/Precondition.js'
+import { defineRule } from '../../engine/Rule.js'
+import type { StepBase } from '../../engine/Step.js'
+import { withDefinition } from '../../engine/Step.js'
+import { companiesToClose } from '../../model/facts.js'
+import type { Money } from '../../model/Money.js'
+import type { CompanyScope } from '../../model/Scope.js'
+import { hourlyCompany } from './week.js'
+
+/** @category model @since 0.1.0 */
+export interface BillingOutstanding extends BlockerBase {
+  readonly _tag: 'BillingOutstanding'
+  readonly rule: 'billing-paid'
+  readonly scope: CompanyScope
+  readonly amount: Money
+}
+/** @category model @since 0.1.0 */
+export interface PayBalance extends StepBase {
+  readonly _tag: 'PayBalance'
+  readonly kind: 'remedy'
+  readonly scope: CompanyScope
+  /** Whether an hourly contract of the company is involved (its last week is invoiced). */
+  readonly hourly: boolean
+}
+
+/** @internal */
+export const billingOutstanding = defineBlocker({
+  tag: 'BillingOutstanding',
+  rule: 'billing-paid',
+  words: (b: BillingOutstanding, f) => `Company ${b.scope.companyId} has ${f.money(b.amount)} of billing outstanding.`,
+})
+
+/**
+ * Paying a company's balance: a step several rules end in (what is owed now, the last week of
+ * hourly work once it is invoiced). It resolves `billing-paid`; an app's rule reuses this
+ * definition.
+ *
+ * @example
+ * payBalance(companyScope('co-1'), false)
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const payBalance = withDefinition(
+  (scope: CompanyScope, hourly: boolean): PayBalance => ({ _tag: 'PayBalance', kind: 'remedy', resolves: ['billing-paid'], scope, hourly }),
+  {
+    tag: 'PayBalance',
+    kind: 'remedy',
+    words: (s: PayBalance, f) =>
+      `Pay the outstanding balance of ${f.scope(s.scope)}${s.hourly ? ', including the last invoice of hourly work' : ''}.`,
+  },
+)
+
+/**
+ * `billing-paid`: a company being closed owes nothing. Billing methods are removed only after
+ * every balance is paid.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const billingPaid = defineRule({
+  id: 'billing-paid',
+  paths: ['CloseAccount'],
+  rank: 10,
+  precedes: [{ step: 'RemoveBillingMethod', scope: 'any' }],
+  blockers: [billingOutstanding],
+  steps: [payBalance],
+  check: across(companiesToClose)((f): ReadonlyArray<BillingOutstanding> =>
+    f.outstanding.amount > 0 ? [{ _tag: 'BillingOutstanding', rule: 'billing-paid', scope: f.scope, amount: f.outstanding }] : [],
+  ),
+  clear: (b, facts) => [payBalance(b.scope, hourlyCompany(facts, b.scope.companyId))],
+})

@@ -10,6 +10,7 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { closureWith } from './closure/closureWith.js'
 import type { BlockerOf, Closable, StepOf } from './closure/closureWith.js'
 import type { Verdict, VerdictOptions } from './closure/verdict.js'
+import type { WaitReasonBase, WaitUntil } from './engine/Step.js'
 import type { AccountSnapshot } from './model/codecs.js'
 import type { ClosureOptions } from './model/facts.js'
 import type { Instant } from './model/Instant.js'
@@ -75,8 +76,10 @@ export const RULE_IDS: ReadonlyArray<RuleId> = defaultRules.map((r) => r.id)
 export type Blocker = BlockerOf<(typeof defaultRules)[number]>
 /** @category model @since 0.1.0 */
 export type BlockerTag = Blocker['_tag']
+/** Why the built-in rules wait. @category model @since 0.1.0 */
+export type WaitReason = StepOf<(typeof defaultRules)[number]> extends infer S ? (S extends WaitUntil<infer R> ? R : never) : never
 /** Every step of the default policy's plans. @category model @since 0.1.0 */
-export type Step = StepOf<(typeof defaultRules)[number]> | Advice | Procedure
+export type Step = Exclude<StepOf<(typeof defaultRules)[number]>, WaitUntil<WaitReasonBase>> | WaitUntil<WaitReason> | Advice | Procedure
 /** @category model @since 0.1.0 */
 export type StepTag = Step['_tag']
 /** Every remedy of the built-in rules. @category model @since 0.1.0 */

@@ -142,7 +142,7 @@ export { closureWith } from './closure/closureWith.js'
 export type { Verdict, VerdictOptions, Wire } from './closure/verdict.js'
 
 // the default policy
-export type { Blocker, BlockerTag, Remedy, RuleId, Step, StepTag } from './defaults.js'
+export type { Blocker, BlockerTag, Remedy, RuleId, Step, StepTag, WaitReason } from './defaults.js'
 export { alternatives, canClose, closureSteps, defaultRules, earliestClosableAt, RULE_IDS, verdict } from './defaults.js'
 export { sortBlockers } from './sortBlockers.js'
 

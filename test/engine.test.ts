@@ -5,24 +5,26 @@
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 
-import { closureSteps, closureWith, defaultRules, defineRule, remedy } from '../src/index.js'
-import type { AccountSnapshot, BlockerBase, CompanyScope, Rule, StepBase } from '../src/index.js'
+import { closureSteps, closureWith, defaultRules, defineBlocker, defineRule, defineStep } from '../src/index.js'
+import type { AccountSnapshot, CompanyScope, Rule, Scope } from '../src/index.js'
 import { example, redecode } from './fixtures.js'
 
 const co1: CompanyScope = { _tag: 'Company', companyId: 'co-1' }
 
-interface Made extends BlockerBase {
-  readonly _tag: 'Made'
-}
+type Made = { readonly scope?: Scope }
+/** The one definition of Made that all the rules here reuse (two definitions of a tag are refused). */
+const made = defineBlocker({ tag: 'Made', rule: 'made' as string, words: (_: Made) => 'Made.' })
+const doIt = defineStep({ tag: 'DoIt', kind: 'remedy', rule: 'any', words: () => 'Do it.' })
 /** A rule of one's own that always blocks with the blockers given. */
-const blocking = (id: string, made: ReadonlyArray<Omit<Made, '_tag' | 'rule'>>, more: Partial<Pick<Rule, 'gate' | 'clearable'>> = {}) =>
-  defineRule<Made, StepBase>({
+const blocking = (id: string, found: ReadonlyArray<Made>, more: Partial<Pick<Rule, 'gate' | 'clearable'>> = {}) =>
+  defineRule({
     id,
     paths: ['CloseAccount'],
     ...more,
-    check: () => made.map((m) => ({ _tag: 'Made', rule: id, ...m })),
-    clear: (b) => [remedy('DoIt', id, b.scope === undefined ? {} : { scope: b.scope })],
-    messages: { Made: () => 'Made.' },
+    blockers: [made],
+    steps: [doIt],
+    check: () => found.map((m) => ({ ...made(m), rule: id })),
+    clear: (b) => [{ ...doIt(b.scope === undefined ? {} : { scope: b.scope }), resolves: [id] }],
   })
 
 describe('gates', () => {
@@ -78,12 +80,13 @@ describe('steps that several blockers share', () => {
 
 describe('the order of the plan', () => {
   it('a step a blocker lists twice in a row is placed by its priority like any other', () => {
-    const twice = defineRule<Made, StepBase>({
+    const twice = defineRule({
       id: 'twice',
       paths: ['CloseAccount'],
-      check: () => [{ _tag: 'Made', rule: 'twice' }],
-      clear: () => [remedy('DoIt', 'twice', {}), remedy('DoIt', 'twice', {})],
-      messages: { Made: () => 'Made.' },
+      blockers: [made],
+      steps: [doIt],
+      check: () => [{ ...made({}), rule: 'twice' }],
+      clear: () => [{ ...doIt({}), resolves: ['twice'] }, { ...doIt({}), resolves: ['twice'] }],
     })
     const steps = closureWith([...defaultRules, twice]).closureSteps(example('busy-freelancer')).map((x) => x._tag)
     expect(steps.filter((x) => x === 'DoIt')).toHaveLength(1)

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { defaultRules, defineRule, en, formatIn, onPaths } from '../src/index.js'
-import type { Alternative, Blocker, Consequence, Format, Rule, Step, WaitReason } from '../src/index.js'
+import { defaultRules, defineBlocker, defineRule, en, formatIn, onPaths } from '../src/index.js'
+import type { Alternative, BillingWeekEnds, Blocker, Consequence, Format, PaymentAvailable, Step } from '../src/index.js'
 import { instant } from '../src/model/Instant.js'
-import * as S from '../src/plan/Step.js'
+import * as S from './steps.js'
 
 const co = { _tag: 'Company', companyId: 'co-1' } as const
 const ag = { _tag: 'Agency', agencyId: 'ag-1' } as const
@@ -37,7 +37,7 @@ const blockers: ReadonlyArray<Blocker> = [
   { _tag: 'FundsAvailable', rule: 'funds-withdrawn', scope: ag, amount: usd(5) },
 ]
 
-const reasons: ReadonlyArray<WaitReason> = [
+const reasons: ReadonlyArray<PaymentAvailable | BillingWeekEnds> = [
   { _tag: 'PaymentAvailable', rule: 'payments-received', scope: fr, subject: 'pay-1', paymentId: 'pay-1' },
   { _tag: 'BillingWeekEnds', rule: 'billing-cycle-ended', scope: co, subject: 'c-9', contractId: 'c-9' },
 ]
@@ -85,13 +85,13 @@ const consequences: ReadonlyArray<Consequence> = [
 const alternatives: ReadonlyArray<Alternative> = [{ _tag: 'KeepUnusedProfile' }, { _tag: 'Deactivate' }, { _tag: 'TalkToSupport' }]
 
 const say = <U extends { readonly _tag: string }>(messages: object, item: U, zone = 'UTC'): string => {
-  const f: Format = { ...formatIn(zone), reason: (r) => say(en.reasons, r, zone) }
+  const f: Format = { ...formatIn(zone), reason: (r) => say(en, r, zone) }
   return (messages[item._tag as keyof typeof messages] as (item: U, f: Format) => string)(item, f)
 }
 
 describe('the English catalogue, word for word', () => {
   it('blockers', () => {
-    expect(blockers.map((b) => say(en.blockers, b))).toMatchInlineSnapshot(`
+    expect(blockers.map((b) => say(en, b))).toMatchInlineSnapshot(`
       [
         "No security question is set; closing asks you to answer one (if you ever forget the answer, support can help).",
         "The account is on hold; only support can help close it.",
@@ -115,7 +115,7 @@ describe('the English catalogue, word for word', () => {
     `)
   })
   it('steps', () => {
-    expect(steps.map((s) => say(en.steps, s))).toMatchInlineSnapshot(`
+    expect(steps.map((s) => say(en, s))).toMatchInlineSnapshot(`
       [
         "Set a security question and its answer in your settings (if you forget the answer later, support can help).",
         "Contact support about the standing of your account.",
@@ -150,7 +150,7 @@ describe('the English catalogue, word for word', () => {
     `)
   })
   it('consequences and alternatives', () => {
-    expect([...consequences.map((c) => say(en.consequences, c)), ...alternatives.map((a) => say(en.alternatives, a))]).toMatchInlineSnapshot(`
+    expect([...consequences.map((c) => say(en, c)), ...alternatives.map((a) => say(en, a))]).toMatchInlineSnapshot(`
       [
         "The account is closed for good: it cannot be reopened, and its profile, work history, feedback, ongoing contracts and proposals are lost.",
         "Both your freelancer and your client profile close.",
@@ -165,37 +165,53 @@ describe('the English catalogue, word for word', () => {
     `)
   })
   it('instants in a zone west of UTC, rounded up to the minute', () => {
-    expect(say(en.steps, S.waitUntil(late, reasons), 'America/New_York')).toMatchInlineSnapshot(`"Wait until 2026-11-25 06:00 America/New_York: payment pay-1 becomes available; the billing week of contract c-9 ends."`)
-    expect(say(en.blockers, blockers[11] as Blocker, 'America/New_York')).toMatchInlineSnapshot(`"Hourly contract c-9 of company co-1 is in its last billing cycle until 2026-11-22 19:00 America/New_York."`)
+    expect(say(en, S.waitUntil(late, reasons), 'America/New_York')).toMatchInlineSnapshot(`"Wait until 2026-11-25 06:00 America/New_York: payment pay-1 becomes available; the billing week of contract c-9 ends."`)
+    expect(say(en, blockers[11] as Blocker, 'America/New_York')).toMatchInlineSnapshot(`"Hourly contract c-9 of company co-1 is in its last billing cycle until 2026-11-22 19:00 America/New_York."`)
   })
 })
 
 describe('the words each built-in rule carries', () => {
-  it('are the words of the English catalogue, for every blocker', () => {
-    const f: Format = { ...formatIn('UTC'), reason: (r) => say(en.reasons, r) }
+  it('are the words of the English catalogue, for every blocker, defined by the rule that finds it', () => {
+    const f: Format = { ...formatIn('UTC'), reason: (r) => say(en, r) }
     for (const b of blockers) {
-      const rule = defaultRules.find((r) => r.id === b.rule) as Rule<Blocker, Step> | undefined
-      expect(rule?.describe(b, f), b._tag).toBe(say(en.blockers, b))
+      const rule = defaultRules.find((r) => r.id === b.rule)
+      const d = rule?.blockers.find((x) => x.tag === b._tag)
+      expect((d?.words as ((b: Blocker, f: Format) => string) | undefined)?.(b, f), b._tag).toBe(say(en, b))
     }
+  })
+  it('each tag is defined once: the definitions of the default rules have distinct tags, or are the same object', () => {
+    const byTag = new Map<string, unknown>()
+    for (const r of defaultRules)
+      for (const d of [...r.blockers, ...r.steps, ...r.reasons]) {
+        const seen = byTag.get(d.tag)
+        if (seen !== undefined) expect(seen, d.tag).toBe(d)
+        byTag.set(d.tag, d)
+      }
+    expect(byTag.size).toBeGreaterThan(25)
   })
 })
 
 describe('defineRule', () => {
-  const base = {
-    id: 'fees-paid',
-    paths: ['CloseAccount'],
-    check: () => [],
-    clear: () => [],
-    messages: { FeeUnpaid: () => 'A fee is unpaid.' },
-  } as const
-  it('defaults: no gate, clearable by the user, no instant fields', () => {
-    const rule = defineRule<{ readonly _tag: 'FeeUnpaid'; readonly rule: 'fees-paid' }>(base)
-    expect([rule.gate, rule.clearable, rule.instants]).toEqual(['none', true, []])
+  const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: () => 'A fee is unpaid.' })
+  const base = { id: 'fees-paid', paths: ['CloseAccount'], blockers: [feeUnpaid], check: () => [], clear: () => [] } as const
+  it('defaults: no gate, clearable by the user, no instant fields, no order, no date that may move', () => {
+    const rule = defineRule(base)
+    expect([rule.gate, rule.clearable, rule.instants, rule.follows, rule.precedes, rule.needless, rule.mayMove, rule.rank]).toEqual([
+      'none',
+      true,
+      [],
+      [],
+      [],
+      [],
+      undefined,
+      undefined,
+    ])
   })
-  it('a message left undefined falls back to the tag', () => {
-    const rule = defineRule<{ readonly _tag: 'FeeUnpaid'; readonly rule: 'fees-paid' }>({ ...base, messages: { FeeUnpaid: undefined as never } })
-    expect(rule.describe({ _tag: 'FeeUnpaid', rule: 'fees-paid' }, formatIn('UTC'))).toBe('FeeUnpaid')
-    expect(rule.describeStep({ _tag: 'PayFee', kind: 'remedy', resolves: [] }, formatIn('UTC'))).toBeUndefined()
+  it('refuses what is not a rule: an empty id, a bad order, a bad mayMove, a bad extension', () => {
+    expect(() => defineRule({ ...base, id: '' })).toThrow(TypeError)
+    expect(() => defineRule({ ...base, follows: [{ step: 'X', scope: 'some' as 'any' }] })).toThrow(/follows/)
+    expect(() => defineRule({ ...base, mayMove: { because: 1 as unknown as string } })).toThrow(/mayMove/)
+    expect(() => defineRule({ ...base, extension: { key: '', codec: undefined as never } })).toThrow(/extension/)
   })
 })
 

@@ -3,12 +3,12 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { accountTarget, agencyTarget, closureSteps, closureWith, defaultRules, defineRule, pathOf } from '../src/index.js'
+import { accountTarget, agencyTarget, closureSteps, closureWith, defaultRules, defineBlocker, defineRule, defineStep, pathOf } from '../src/index.js'
 import type { AgencyScope, CompanyScope } from '../src/index.js'
 import { instant } from '../src/model/Instant.js'
-import { consequencesOf } from '../src/plan/Consequence.js'
-import { ORDER } from '../src/plan/dependencies.js'
-import { orderSteps } from '../src/plan/order.js'
+import { consequencesOf } from '../src/paths/Consequence.js'
+import { ORDER, priority } from './steps.js'
+import { orderSteps } from '../src/engine/order.js'
 import type { AccountSnapshot, Step } from '../src/index.js'
 import { example, redecode } from './fixtures.js'
 
@@ -187,10 +187,15 @@ describe('orderSteps', () => {
     const steps = closureSteps(example('client-owner-mid-week')).filter((s) => s.kind !== 'procedure')
     // the plan's links: a rule's chain, in order
     const at = (tag: string) => steps.findIndex((s) => s._tag === tag)
-    const reordered = orderSteps([...steps].reverse(), ORDER, [
-      [steps.length - 1 - at('EndContract'), steps.length - 1 - at('WaitUntil')],
-      [steps.length - 1 - at('WaitUntil'), steps.length - 1 - at('PayBalance')],
-    ])
+    const reordered = orderSteps(
+      [...steps].reverse(),
+      ORDER,
+      [
+        [steps.length - 1 - at('EndContract'), steps.length - 1 - at('WaitUntil')],
+        [steps.length - 1 - at('WaitUntil'), steps.length - 1 - at('PayBalance')],
+      ],
+      priority,
+    )
     expect(reordered.map((s) => s._tag)).toEqual(steps.map((s) => s._tag))
   })
 })
@@ -217,12 +222,9 @@ describe("an app's own steps in the plan", () => {
     readonly scope?: CompanyScope | AgencyScope
     readonly subject?: string
   }
-  interface FeeUnpaid {
-    readonly _tag: 'FeeUnpaid'
-    readonly rule: 'fees-paid'
-    readonly scope: AgencyScope
-    readonly subject: string
-  }
+  const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (_: { readonly scope: AgencyScope; readonly subject: string }) => 'A fee is unpaid.' })
+  const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: () => 'Pay the fee.' })
+  const archiveFiles = defineStep({ tag: 'ArchiveFiles', kind: 'advice', words: () => 'Archive the files.' })
   const company: CompanyScope = { _tag: 'Company', companyId: 'co-1' }
   const agency: AgencyScope = { _tag: 'Agency', agencyId: 'ag-1' }
   const own = (fields: Omit<Own, 'resolves'>): Own => ({ resolves: ['fees-paid'], ...fields })
@@ -233,12 +235,13 @@ describe("an app's own steps in the plan", () => {
     own({ _tag: 'PayFee', kind: 'remedy' }),
   ]
   // one blocker per step, so that no step has to follow another of the same blocker
-  const feesPaid = defineRule<FeeUnpaid, Own>({
+  const feesPaid = defineRule({
     id: 'fees-paid',
     paths: ['CloseAccount'],
-    check: () => mine.map((_, i) => ({ _tag: 'FeeUnpaid', rule: 'fees-paid', scope: agency, subject: String(i) })),
-    clear: (b) => [mine[Number(b.subject)] as Own],
-    messages: { FeeUnpaid: () => 'A fee is unpaid.' },
+    blockers: [feeUnpaid],
+    steps: [payFee, archiveFiles],
+    check: () => mine.map((_, i) => feeUnpaid({ scope: agency, subject: String(i) })),
+    clear: (b) => [mine[Number(b.subject)] as Own as ReturnType<typeof payFee>],
   })
   it('remedies read after the built-in remedies, advice after the built-in advice, each by scope and subject', () => {
     const agencyOwner = example('agency-owner')

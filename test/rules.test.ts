@@ -9,6 +9,7 @@ import {
   agencyTarget,
   canClose,
   closureWith,
+  defineBlocker,
   defaultRules,
   defineRule,
   earliestClosableAt,
@@ -19,7 +20,7 @@ import {
   RULE_IDS,
   sortBlockers,
 } from '../src/index.js'
-import type { AccountSnapshot, Precondition } from '../src/index.js'
+import type { AccountSnapshot, ClosureFacts, Precondition } from '../src/index.js'
 import { example, lefts, redecode } from './fixtures.js'
 
 const tags = (s: AccountSnapshot, t?: Parameters<typeof canClose>[1]) => lefts(canClose(s, t)).map((b) => b._tag)
@@ -238,20 +239,17 @@ describe('everything at once', () => {
 })
 
 describe('combinators', () => {
-  interface OldInvoice {
-    readonly _tag: 'OldInvoice'
-    readonly rule: 'no-old-invoices'
-  }
+  const oldInvoice = defineBlocker({ tag: 'OldInvoice', rule: 'no-old-invoices', words: () => 'An old invoice is unpaid.' })
   const noOldInvoices = (paths: ReadonlyArray<'CloseAccount' | 'LeaveTeams'>) =>
-    defineRule<OldInvoice>({
+    defineRule({
       id: 'no-old-invoices',
       paths,
+      blockers: [oldInvoice],
       check: fromItems(
-        (f) => f.snapshot.companies.filter((c) => c.outstanding.amount > 30_000),
-        (): OldInvoice => ({ _tag: 'OldInvoice', rule: 'no-old-invoices' }),
+        (f: ClosureFacts) => f.snapshot.companies.filter((c) => c.outstanding.amount > 30_000),
+        () => oldInvoice({}),
       ),
       clear: () => [],
-      messages: { OldInvoice: () => 'An old invoice is unpaid.' },
     })
 
   it('an app’s own rule joins the default rules and its blockers come after the built-in ones', () => {

@@ -3,10 +3,10 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { agencyTarget, billingCycleEnd, closureSteps, formatIn, pathOf, remedy, snapshotSchema, sortBlockers, verdict, waitUntil } from '../src/index.js'
+import { agencyTarget, billingCycleEnd, closureSteps, defineStep, formatIn, pathOf, snapshotSchema, sortBlockers, verdict, waitUntil } from '../src/index.js'
 import type { Contract, Instant } from '../src/index.js'
 import { parseInstant } from '../src/model/Instant.js'
-import { hourlyInvolved } from '../src/rules/facts.js'
+import { hourlyInvolved } from '../src/rules/billing/week.js'
 import { example, exampleJson, redecode } from './fixtures.js'
 
 const at = (s: string): Instant => parseInstant(s) as Instant
@@ -104,8 +104,13 @@ describe('the steps of the built-in rules, field by field', () => {
     expect(v.blockers.map((b) => b._tag)).not.toContain('BillingCycleOpen')
     expect(billingCycleEnd(s.asOf)).toBe(Date.UTC(2026, 10, 23))
   })
-  it('remedy and waitUntil build steps of an app', () => {
-    expect(remedy('PayFee', 'fees-paid', { subject: 'x' })).toEqual({ _tag: 'PayFee', kind: 'remedy', resolves: ['fees-paid'], subject: 'x' })
+  it('defineStep and waitUntil build steps of an app', () => {
+    const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: (x: { readonly subject: string }) => `Pay ${x.subject}.` })
+    expect(payFee({ subject: 'x' })).toEqual({ _tag: 'PayFee', kind: 'remedy', resolves: ['fees-paid'], subject: 'x' })
+    expect(payFee.words(payFee({ subject: 'x' }), formatIn())).toBe('Pay x.')
+    const tip = defineStep({ tag: 'Tip', kind: 'advice', words: () => 'A tip.' })
+    expect(tip({})).toEqual({ _tag: 'Tip', kind: 'advice', resolves: [] })
+    expect(() => defineStep({ tag: 'PayFee', kind: 'remedy', words: () => '' })).toThrow(TypeError)
     const r = { _tag: 'FeeSettles', rule: 'fees-paid' } as const
     expect(waitUntil(s0, [r, { ...r, rule: 'b' }, r]).resolves).toEqual(['b', 'fees-paid'])
   })

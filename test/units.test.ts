@@ -22,8 +22,6 @@ import {
   fromItems,
   across,
   InstantC,
-  matchBlocker,
-  matchStep,
   parseInstant,
   pathOf,
   RULE_IDS,
@@ -31,18 +29,17 @@ import {
   when,
 } from '../src/index.js'
 import type { Blocker, BlockerBase, Instant, Scope, Step } from '../src/index.js'
-import { formatMoney } from '../src/messages/Format.js'
+import { formatMoney } from '../src/engine/Format.js'
 import { money } from '../src/model/Money.js'
 import { CurrencyC, MinorUnitsC } from '../src/model/Money.js'
 import { agencyScope, companyScope, scopeKey } from '../src/model/Scope.js'
-import { consequencesOf } from '../src/plan/Consequence.js'
-import { ORDER } from '../src/plan/dependencies.js'
-import { orderSteps } from '../src/plan/order.js'
-import { concat, empty } from '../src/rules/Precondition.js'
-import { agenciesToClose, closureFacts, companiesToClose, memberships, targetAgency } from '../src/rules/facts.js'
+import { consequencesOf } from '../src/paths/Consequence.js'
+import { ORDER, priority } from './steps.js'
+import { orderSteps } from '../src/engine/order.js'
+import { concat, empty } from '../src/engine/Precondition.js'
+import { agenciesToClose, closureFacts, companiesToClose, memberships, targetAgency } from '../src/model/facts.js'
 import { decodeError, showFound } from '../src/model/DecodeError.js'
 import { IdC, nullable } from '../src/model/struct.js'
-import { en } from '../src/messages/en.js'
 import { snapshot } from './arbitraries.js'
 import { example, exampleJson, redecode } from './fixtures.js'
 
@@ -221,12 +218,6 @@ describe('combinators', () => {
 })
 
 describe('matching and classifying', () => {
-  it('matchBlocker and matchStep call the handler of the tag', () => {
-    const tagOf = matchBlocker(Object.fromEntries(Object.keys(en.blockers).map((k) => [k, () => k])) as unknown as Parameters<typeof matchBlocker<string>>[0])
-    expect(tagOf({ _tag: 'JobOpen', rule: 'jobs-closed', scope: { _tag: 'Company', companyId: 'c' }, subject: 'j', jobId: 'j' })).toBe('JobOpen')
-    const kindOf = matchStep(Object.fromEntries(Object.keys(en.steps).map((k) => [k, (s: Step) => s.kind])) as unknown as Parameters<typeof matchStep<string>>[0])
-    expect(kindOf({ _tag: 'Confirm', kind: 'procedure', resolves: [] })).toBe('procedure')
-  })
   it('exactly four rules have blockers only others can clear', () => {
     const ids = defaultRules.filter((r) => !r.clearable).map((r) => r.id)
     expect(ids.sort()).toEqual(['good-standing', 'member-needs-admin', 'owner-only', 'target-exists'])
@@ -284,14 +275,14 @@ describe('ordering', () => {
       { _tag: 'Dependency' as const, name: 'a before b', before: (s: object) => (s === a ? ['k1'] : []), after: (s: object) => (s === b ? ['k1'] : []) },
       { _tag: 'Dependency' as const, name: 'b before a', before: (s: object) => (s === b ? ['k2'] : []), after: (s: object) => (s === a ? ['k2'] : []) },
     ]
-    expect(orderSteps([b, c, a], cycle)).toEqual([c, a, b])
-    expect(orderSteps([b, a], [])).toEqual([a, b])
-    expect(orderSteps([b, a], [], [[0, 1]])).toEqual([b, a])
-    expect(orderSteps([], ORDER)).toEqual([])
+    expect(orderSteps([b, c, a], cycle, [], priority)).toEqual([c, a, b])
+    expect(orderSteps([b, a], [], [], priority)).toEqual([a, b])
+    expect(orderSteps([b, a], [], [[0, 1]], priority)).toEqual([b, a])
+    expect(orderSteps([], ORDER, [], priority)).toEqual([])
   })
   test.prop([fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 30 })])('orderSteps puts waits in time order', (times) => {
     const waits: Array<Step> = [...new Set(times)].map((t) => ({ _tag: 'WaitUntil', kind: 'wait', at: t as Instant, reasons: [], resolves: [] }))
-    const ordered = orderSteps(waits, ORDER).map((s) => (s._tag === 'WaitUntil' ? s.at : -1))
+    const ordered = orderSteps(waits, ORDER, [], priority).map((s) => (s._tag === 'WaitUntil' ? s.at : -1))
     expect(ordered).toEqual([...ordered].sort((x, y) => x - y))
   })
 })

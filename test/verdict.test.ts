@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
 
-import { agencyTarget, closureWith, defaultRules, defineRule, en, formatIn, verdict } from '../src/index.js'
+import { agencyTarget, closureWith, defaultRules, defineBlocker, defineRule, en, formatIn, verdict } from '../src/index.js'
 import { briefWith } from '../src/closure/closureWith.js'
 import type { Catalogue, Instant } from '../src/index.js'
 import { snapshotWithTarget } from './arbitraries.js'
@@ -82,18 +82,14 @@ describe('verdict', () => {
   })
 
   it("a rule's instant fields are written as instants when they hold one, and left out when they do not", () => {
-    interface Late {
-      readonly _tag: 'Late'
-      readonly rule: 'late'
-      readonly dueAt?: Instant
-    }
-    const late = defineRule<Late>({
+    const lateBlocker = defineBlocker({ tag: 'Late', rule: 'late', words: (_: { readonly dueAt?: Instant }) => 'Late.' })
+    const late = defineRule({
       id: 'late',
       paths: ['CloseAccount'],
       instants: ['dueAt'],
-      check: (f) => [{ _tag: 'Late', rule: 'late', dueAt: f.asOf }, { _tag: 'Late', rule: 'late' }],
+      blockers: [lateBlocker],
+      check: (f) => [lateBlocker({ dueAt: f.asOf }), lateBlocker({})],
       clear: () => [],
-      messages: { Late: () => 'Late.' },
     })
     const v = closureWith([late]).verdict(example('closable-freelancer'))
     expect(v.blockers).toEqual([
@@ -110,11 +106,11 @@ describe('verdict', () => {
   })
 
   it('an app can replace the catalogue, whole or in part', () => {
-    const mine: Catalogue = { ...en, blockers: { ...en.blockers, SecurityQuestionMissing: () => 'Bitte Sicherheitsfrage setzen.' } }
+    const mine: Catalogue = { ...en, SecurityQuestionMissing: () => 'Bitte Sicherheitsfrage setzen.' }
     const v = verdict(example('busy-freelancer'), undefined, { catalogue: mine })
     expect(v.blockers[0]?.message).toBe('Bitte Sicherheitsfrage setzen.')
     expect(v.blockers[1]?.message).toBe(
-      en.blockers.ContractOpen(
+      en.ContractOpen(
         { _tag: 'ContractOpen', rule: 'contracts-ended', scope: { _tag: 'Freelancer' }, subject: 'c-1', contractId: 'c-1', contractType: 'hourly', status: 'active' },
         formatIn(),
       ),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
 
-import { billingCycleEnd, weekEnd, weekStart } from '../src/billing/week.js'
+import { billingCycleEnd, weekEnd, weekStart } from '../src/rules/billing/week.js'
 import { parseInstant } from '../src/index.js'
 import type { Instant } from '../src/index.js'
 

@@ -52,12 +52,13 @@ export const report = (v: Verdict, style: Style, timeZone = 'UTC'): string => {
   )
   lines.push(style.dim(`As of ${f.asOf(instant(Date.parse(v.asOf)))}.`))
   if (!v.closable) {
-    if (v.blockers.some((b) => b._tag === 'UnknownTarget')) lines.push(`Earliest possible: ${style.yellow('never')} (there is no such agency).`)
+    if (v.earliestAt === null && v.steps.length === 0)
+      lines.push(`Earliest possible: ${style.yellow('never')} (no step clears what blocks it).`)
     else if (v.earliestAt === null) lines.push(`Earliest possible: ${style.yellow('not up to you')} (someone else has to act first).`)
     else if (v.earliestAtMayMove)
       lines.push(
         `Earliest possible: ${style.bold(at(v.earliestAt))} at the earliest, once the steps below are done; ` +
-          'it may move later (ending a contract can bring a payment to wait for, and a dispute takes the time it takes).',
+          `it may move later: ${escapeText(v.mayMoveBecause.join(' '))}`,
       )
     else lines.push(`Earliest possible: ${style.bold(at(v.earliestAt))}, once the steps below are done.`)
   }

@@ -400,6 +400,16 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
   }
 }
 
+/**
+ * The order a list of rules declares, and its priority of steps (for tests of the order alone).
+ *
+ * @internal
+ */
+export const planOrderOf = (rules: ReadonlyArray<Rule>) => {
+  const p = policyOf(rules)
+  return { orders: p.orders, priority: p.priority }
+}
+
 /** The facts of a question and its blockers, with the gates applied. */
 const findBlockers = <B extends BlockerBase, S extends StepBase>(
   policy: Policy<B, S>,

@@ -69,11 +69,13 @@ export type BlockerFields = Omit<BlockerBase, '_tag' | 'rule'>
  * @category constructors
  * @since 0.3.0
  */
-export const defineBlocker = <const T extends string, const R extends string, F extends BlockerFields>(d: {
+export const defineBlocker = <const T extends string, const R extends string, F extends object = BlockerFields>(d: {
   readonly tag: T
   readonly rule: R
-  readonly words: (blocker: { readonly _tag: T; readonly rule: R } & F, format: Format) => string
+  readonly words: (blocker: F, format: Format) => string
 }): BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
+  if (typeof d.tag !== 'string' || d.tag === '' || typeof d.rule !== 'string' || d.rule === '' || typeof d.words !== 'function')
+    throw new TypeError('defineBlocker takes { tag, rule: non-empty strings, words: a function }')
   const make = (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields })
   const def = { tag: d.tag, rule: d.rule, words: d.words } as unknown as BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F>
   return Object.assign(make, def)

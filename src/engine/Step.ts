@@ -124,15 +124,17 @@ export type StepFields = Omit<StepBase, '_tag' | 'kind' | 'resolves'>
  * @category constructors
  * @since 0.3.0
  */
-export const defineStep = <const T extends string, const K extends 'remedy' | 'advice', F extends StepFields>(d: {
+export const defineStep = <const T extends string, const K extends 'remedy' | 'advice', F extends object = StepFields>(d: {
   readonly tag: T
   readonly kind: K
   /** The rule a remedy resolves (required for a remedy; advice resolves none). */
   readonly rule?: string
   readonly rank?: number
-  readonly words: (step: { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F, format: Format) => string
+  readonly words: (step: F, format: Format) => string
 }): StepDefinition<{ readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F> &
   ((fields: F) => { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F) => {
+  if (typeof d.tag !== 'string' || d.tag === '' || d.tag === 'WaitUntil' || (d.kind !== 'remedy' && d.kind !== 'advice') || typeof d.words !== 'function')
+    throw new TypeError("defineStep takes { tag: a non-empty string other than 'WaitUntil', kind: 'remedy' or 'advice', words: a function }")
   if (d.kind === 'remedy' && typeof d.rule !== 'string') throw new TypeError(`defineStep: the remedy "${d.tag}" needs the id of the rule it resolves (rule)`)
   const resolves: ReadonlyArray<string> = Object.freeze(d.kind === 'remedy' && d.rule !== undefined ? [d.rule] : [])
   const make = (fields: F): { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F => ({
@@ -157,11 +159,13 @@ export const defineStep = <const T extends string, const K extends 'remedy' | 'a
  * @category constructors
  * @since 0.3.0
  */
-export const defineReason = <const T extends string, const R extends string, F extends Omit<WaitReasonBase, '_tag' | 'rule'>>(d: {
+export const defineReason = <const T extends string, const R extends string, F extends object = Omit<WaitReasonBase, '_tag' | 'rule'>>(d: {
   readonly tag: T
   readonly rule: R
-  readonly words: (reason: { readonly _tag: T; readonly rule: R } & F, format: Format) => string
+  readonly words: (reason: F, format: Format) => string
 }): ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
+  if (typeof d.tag !== 'string' || d.tag === '' || typeof d.rule !== 'string' || d.rule === '' || typeof d.words !== 'function')
+    throw new TypeError('defineReason takes { tag, rule: non-empty strings, words: a function }')
   const make = (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields })
   const def = { tag: d.tag, rule: d.rule, words: d.words } as unknown as ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F>
   return Object.assign(make, def)

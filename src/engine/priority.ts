@@ -58,8 +58,9 @@ const orderScopeKey =
   }
 
 /**
- * The order rules of a list of rules: each rule's `follows` and `precedes` (its steps are the
- * steps that resolve it), and waits in time order.
+ * The order rules of a list of rules: each rule's `follows` and `precedes`, and waits in time
+ * order. A rule's steps are the steps that resolve it, but its waits: a wait comes where its
+ * rule's own chain (`clear`) and time put it, so that no declared order can fight time.
  */
 export const orderRulesOf = (
   rules: ReadonlyArray<Rule>,
@@ -69,7 +70,7 @@ export const orderRulesOf = (
   const out: Array<OrderRule> = []
   const key = (o: Order, s: StepBase): ReadonlyArray<string> => [o.scope === 'any' ? '*' : scoped(s)]
   for (const r of rules) {
-    const ofRule = (o: Order) => (s: StepBase) => (s._tag !== o.step && s.resolves.includes(r.id) ? key(o, s) : none)
+    const ofRule = (o: Order) => (s: StepBase) => (!isWait(s) && s._tag !== o.step && s.resolves.includes(r.id) ? key(o, s) : none)
     const tagged = (o: Order) => (s: StepBase) => (s._tag === o.step ? key(o, s) : none)
     for (const o of r.follows)
       if (definitions.has(o.step)) out.push({ _tag: 'Dependency', name: `${r.id} follows ${o.step}`, before: tagged(o), after: ofRule(o) })
@@ -82,8 +83,8 @@ export const orderRulesOf = (
 
 /**
  * The rules on a cycle of declared order, if any: a graph of step tags (a rule's tags are those
- * of its declared steps, and its waits), with an edge for each `follows` and `precedes` whose tag
- * some definition in the list produces.
+ * of its declared steps), with an edge for each `follows` and `precedes` whose tag some
+ * definition in the list produces.
  */
 export const orderCycle = (rules: ReadonlyArray<Rule>, known: ReadonlySet<string>): ReadonlyArray<string> | undefined => {
   const edges = new Map<string, Array<{ readonly to: string; readonly rule: string }>>()
@@ -93,7 +94,7 @@ export const orderCycle = (rules: ReadonlyArray<Rule>, known: ReadonlySet<string
     else list.push({ to, rule })
   }
   for (const r of rules) {
-    const mine = [...r.steps.map((d) => d.tag), ...(r.reasons.length > 0 ? [`WaitUntil@${r.id}`] : [])]
+    const mine = r.steps.map((d) => d.tag)
     for (const o of r.follows) if (known.has(o.step)) for (const t of mine) edge(o.step, t, r.id)
     for (const o of r.precedes) if (known.has(o.step)) for (const t of mine) edge(t, o.step, r.id)
   }
@@ -150,7 +151,7 @@ export const priorityKeyOf = (rules: ReadonlyArray<Rule>, definitions: ReadonlyM
     return [
       KIND_RANK[s.kind] ?? 4,
       rank,
-      definitions.get(s._tag)?.rank ?? 0,
+      definitions.get(s._tag)?.rank ?? Number.MAX_VALUE,
       s._tag,
       s.scope === undefined ? '' : scopeKey(s.scope),
       s.subject ?? '',

@@ -18,7 +18,7 @@ import type { Path, Target } from '../model/Target.js'
 interface Base<T extends string, K extends 'advice' | 'procedure'> extends StepBase {
   readonly _tag: T
   readonly kind: K
-  readonly resolves: ReadonlyArray<never>
+  readonly resolves: ReadonlyArray<string>
 }
 
 /** @category model @since 0.1.0 */

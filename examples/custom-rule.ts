@@ -8,72 +8,69 @@
 import { readFileSync } from 'node:fs'
 
 import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
 
-import { closureWith, decodeSnapshotText, defaultRules, defineRule, formatDecodeErrors, remedy, waitUntil } from 'account-closure'
+import {
+  addDuration,
+  closureWith,
+  decodeSnapshotText,
+  defaultRules,
+  defineBlocker,
+  defineReason,
+  defineRule,
+  defineStep,
+  formatDecodeErrors,
+  waitUntil,
+} from 'account-closure'
 import type { CompanyScope, Instant } from 'account-closure'
 
-// The app knows more than the snapshot: its own fee invoices, keyed by company. Once paid, a fee
-// payment settles three days later.
-const fees: Record<string, ReadonlyArray<{ readonly id: string; readonly amountDue: number }>> = {
-  'co-1': [{ id: 'fee-7', amountDue: 2500 }],
-}
-const SETTLING = 3 * 86_400_000
+// The app's own facts travel in the snapshot, under `extensions.fees`: its unpaid fee invoices,
+// by company. The codec says their shape; absent means none.
+const FeesC = t.union([t.undefined, t.record(t.string, t.array(t.type({ id: t.string, amountDue: t.number })))])
 
-/** The app's blocker: a `_tag`, its `rule`, its scope and subject like every blocker, and its facts. */
-interface FeeUnpaid {
-  readonly _tag: 'FeeUnpaid'
-  readonly rule: 'fees-paid'
-  readonly scope: CompanyScope
-  readonly subject: string
-  readonly amountDue: number
-  /** When the fee settles if paid now. */
-  readonly settlesAt: Instant
-}
+// Each tag is defined once, with its words; a tag without words does not compile.
+const feeUnpaid = defineBlocker({
+  tag: 'FeeUnpaid',
+  rule: 'fees-paid',
+  words: (b: { readonly scope: CompanyScope; readonly subject: string; readonly amountDue: number; readonly settlesAt: Instant }, f) =>
+    `Marketplace fee ${b.subject} of ${f.scope(b.scope)} is unpaid (${f.money({ amount: b.amountDue, currency: 'USD' })}).`,
+})
+const payFee = defineStep({
+  tag: 'PayFee',
+  kind: 'remedy',
+  rule: 'fees-paid',
+  words: (s: { readonly scope: CompanyScope; readonly subject: string }, f) => `Pay marketplace fee ${s.subject} of ${f.scope(s.scope)}.`,
+})
+const feeSettles = defineReason({ tag: 'FeeSettles', rule: 'fees-paid', words: (r: { readonly subject: string }) => `fee ${r.subject} settles` })
 
-/** Its remedy and its reason to wait. */
-interface PayFee {
-  readonly _tag: 'PayFee'
-  readonly kind: 'remedy'
-  readonly resolves: ReadonlyArray<string>
-  readonly scope: CompanyScope
-  readonly subject: string
-}
-interface FeeSettles {
-  readonly _tag: 'FeeSettles'
-  readonly rule: 'fees-paid'
-  readonly subject: string
-}
-
-const feesPaid = defineRule<FeeUnpaid, PayFee | ReturnType<typeof waitUntil<FeeSettles>>, FeeSettles>({
+const feesPaid = defineRule({
   id: 'fees-paid',
   paths: ['CloseAccount'],
+  extension: { key: 'fees', codec: FeesC },
   instants: ['settlesAt'],
+  blockers: [feeUnpaid],
+  steps: [payFee],
+  reasons: [feeSettles],
+  // a fee is paid before the company's billing methods are removed
+  precedes: [{ step: 'RemoveBillingMethod', scope: 'any' }],
+  // a payment may take longer to settle than the platform says
+  mayMove: { because: 'A fee payment can take longer to settle.' },
   // time comes from the snapshot's asOf, never a clock
   check: (facts) =>
     facts.snapshot.companies
       .filter((c) => c.role === 'owner')
       .flatMap((c) =>
-        (fees[c.id] ?? []).map(
-          (fee): FeeUnpaid => ({
-            _tag: 'FeeUnpaid',
-            rule: 'fees-paid',
+        (facts.extensions.fees?.[c.id] ?? []).map((fee) =>
+          feeUnpaid({
             scope: { _tag: 'Company', companyId: c.id },
             subject: fee.id,
             amountDue: fee.amountDue,
-            settlesAt: (facts.asOf + SETTLING) as Instant,
+            settlesAt: addDuration(facts.asOf, { days: 3 }),
           }),
         ),
       ),
   // pay, then wait until the payment settles: the plan keeps this order, and earliestAt follows
-  clear: (b) => [
-    remedy('PayFee', 'fees-paid', { scope: b.scope, subject: b.subject }),
-    waitUntil(b.settlesAt, [{ _tag: 'FeeSettles', rule: 'fees-paid', subject: b.subject }]),
-  ],
-  messages: {
-    FeeUnpaid: (b, f) => `Marketplace fee ${b.subject} of ${f.scope(b.scope)} is unpaid (${f.money({ amount: b.amountDue, currency: 'USD' })}).`,
-  },
-  stepMessages: { PayFee: (s, f) => `Pay marketplace fee ${s.subject} of ${f.scope(s.scope)}.` },
-  reasonMessages: { FeeSettles: (r) => `fee ${r.subject} settles` },
+  clear: (b) => [payFee({ scope: b.scope, subject: b.subject }), waitUntil(b.settlesAt, [feeSettles({ subject: b.subject })])],
 })
 
 const closure = closureWith([...defaultRules, feesPaid])

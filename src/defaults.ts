@@ -9,8 +9,9 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
 import { closureWith } from './closure/closureWith.js'
 import type { BlockerOf, Closable, StepOf } from './closure/closureWith.js'
-import type { Verdict, VerdictOptions } from './closure/verdict.js'
-import type { WaitReasonBase, WaitUntil } from './engine/Step.js'
+import type { Verdict as VerdictOf, VerdictOptions } from './closure/verdict.js'
+import type { BlockerBase } from './engine/Blocker.js'
+import type { StepBase, WaitReasonBase, WaitUntil } from './engine/Step.js'
 import type { AccountSnapshot } from './model/codecs.js'
 import type { ClosureOptions } from './model/facts.js'
 import type { Instant } from './model/Instant.js'
@@ -82,6 +83,13 @@ export type WaitReason = StepOf<(typeof defaultRules)[number]> extends infer S ?
 export type Step = Exclude<StepOf<(typeof defaultRules)[number]>, WaitUntil<WaitReasonBase>> | WaitUntil<WaitReason> | Advice | Procedure
 /** @category model @since 0.1.0 */
 export type StepTag = Step['_tag']
+/**
+ * The verdict as JSON: of the default policy unless other blockers and steps are named.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Verdict<B extends BlockerBase = Blocker, S extends StepBase = Step> = VerdictOf<B, S>
 /** Every remedy of the built-in rules. @category model @since 0.1.0 */
 export type Remedy = Extract<Step, { readonly kind: 'remedy' }>
 

@@ -139,10 +139,10 @@ export type { Alternative, AlternativeTag, Deactivate, KeepUnusedProfile, TalkTo
 // the pipeline
 export type { BlockerOf, CatalogueFor, Closable, Closure, StepOf } from './closure/closureWith.js'
 export { closureWith } from './closure/closureWith.js'
-export type { Verdict, VerdictOptions, Wire } from './closure/verdict.js'
+export type { VerdictOptions, Wire } from './closure/verdict.js'
 
 // the default policy
-export type { Blocker, BlockerTag, Remedy, RuleId, Step, StepTag, WaitReason } from './defaults.js'
+export type { Blocker, BlockerTag, Remedy, RuleId, Step, StepTag, Verdict, WaitReason } from './defaults.js'
 export { alternatives, canClose, closureSteps, defaultRules, earliestClosableAt, RULE_IDS, verdict } from './defaults.js'
 export { sortBlockers } from './sortBlockers.js'
 

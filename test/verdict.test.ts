@@ -17,11 +17,16 @@ describe('verdict', () => {
       'blockers',
       'earliestAt',
       'earliestAtMayMove',
+      'mayMoveBecause',
       'steps',
       'consequences',
       'alternatives',
+      'checked',
       'asOf',
     ])
+    expect(v.mayMoveBecause).toEqual(['Ending a contract can bring a payment to wait for.'])
+    // every rule of the path ran, and none was hidden by a gate: all are reported whole
+    expect(v.checked).toEqual(defaultRules.filter((r) => r.paths.includes('CloseAccount')).map((r) => r.id))
     expect(v.asOf).toBe('2026-11-18T10:00:00.000Z')
     expect(v.earliestAtMayMove).toBe(true)
     expect(v.target).toEqual({ _tag: 'Account' })

@@ -66,13 +66,20 @@ describe('when the earliest instant may move', () => {
     expect(v.earliestAtMayMove).toBe(true)
     const text = report(v, plain)
     expect(text).toContain('Earliest possible: 2026-11-25 00:00 UTC at the earliest')
-    expect(text).toContain('ending a contract can bring a payment')
+    // the report says exactly the words of the rules that may move the date
+    expect(text).toContain('it may move later: Ending a contract can bring a payment to wait for.')
+    const disputed = exampleJson('busy-freelancer') as SnapshotJson
+    disputed.disputes = [{ id: 'd-1', status: 'open' }]
+    expect(report(verdict(decoded(disputed)), plain)).toContain(
+      'it may move later: A dispute takes the time it takes. Ending a contract can bring a payment to wait for.',
+    )
   })
   it('nothing to end or resolve: a firm date', () => {
     const s = exampleJson('busy-freelancer') as SnapshotJson
     if (s.freelancer !== null) s.freelancer.contracts = []
     const v = verdict(decoded(s))
     expect(v.earliestAtMayMove).toBe(false)
+    expect(v.mayMoveBecause).toEqual([])
     expect(report(v, plain)).toContain('Earliest possible: 2026-11-25 00:00 UTC, once the steps below are done.')
   })
   it('an unknown agency is "never", not someone else’s to clear', () => {

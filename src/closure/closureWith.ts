@@ -260,9 +260,9 @@ const stepIndex = () => {
       const scope = s.scope === undefined ? '' : scopeKey(s.scope)
       const subject = isWait(s) ? s.at : (s.subject ?? '')
       let byScope = byTag.get(tag)
-      if (byScope === undefined) byTag.set(tag, (byScope = new Map()))
+      if (byScope === undefined) byTag.set(tag, (byScope = new Map<string, Map<string | number, number>>()))
       let bySubject = byScope.get(scope)
-      if (bySubject === undefined) byScope.set(scope, (bySubject = new Map()))
+      if (bySubject === undefined) byScope.set(scope, (bySubject = new Map<string | number, number>()))
       const at = bySubject.get(subject)
       if (at !== undefined) return at
       bySubject.set(subject, next)
@@ -344,7 +344,8 @@ const isRuleLike = (u: unknown): u is Rule =>
   Array.isArray((u as Rule).needless)
 
 const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Policy<B, S> => {
-  if (!Array.isArray(list)) throw new TypeError('closureWith takes an array of rules made with defineRule')
+  const given: unknown = list
+  if (!Array.isArray(given)) throw new TypeError('closureWith takes an array of rules made with defineRule')
   const ids = new Set<string>()
   list.forEach((r: unknown, i) => {
     if (!isRuleLike(r)) throw new TypeError(`closureWith: the rule at index ${i} is not a rule made with defineRule`)
@@ -362,7 +363,7 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
     if (seen === undefined) definitions.set(d.tag, { d, by })
     else if (seen.d !== d) throw new TypeError(`closureWith: the tag ${d.tag} is defined twice, by ${seen.by} and by ${by}; reuse one definition`)
   }
-  define(WAIT_DEFINITION as unknown as StepDefinition, 'the engine')
+  define(WAIT_DEFINITION, 'the engine')
   for (const d of pathSteps) define(d, 'the closing paths')
   const extensions = new Map<string, { readonly codec: unknown; readonly by: string }>()
   for (const r of list) {
@@ -385,8 +386,8 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
   for (const [tag, { d }] of definitions) if ('kind' in d) stepDefinitions.set(tag, d)
   const words = new Map<string, (item: never, format: Format) => string>()
   for (const [tag, { d }] of definitions) words.set(tag, (item: never, format: Format) => (d.words as (i: unknown, f: Format) => string)(item, format))
-  for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say as (item: never, format: Format) => string)
-  for (const [tag, say] of Object.entries(alternativeWords)) words.set(tag, say as (item: never, format: Format) => string)
+  for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say)
+  for (const [tag, say] of Object.entries(alternativeWords)) words.set(tag, say)
   return {
     known: list.map((rule) => ({
       rule,
@@ -617,9 +618,9 @@ const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>):
       mayMoveBecause: because,
       steps,
       consequences: (a.stopped ? [] : consequencesOf(a.facts.snapshot, a.facts.path, a.facts.target)).map(
-        (c) => ({ ...c, message: say(c) }) as Wire<typeof c>,
+        (c) => ({ ...c, message: say(c) }),
       ),
-      alternatives: alternativesIn(a).map((x) => ({ ...x, message: say(x) }) as Wire<typeof x>),
+      alternatives: alternativesIn(a).map((x) => ({ ...x, message: say(x) })),
       checked: a.checked,
       asOf: toISOString(a.facts.asOf),
     }

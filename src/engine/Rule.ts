@@ -210,9 +210,11 @@ export const defineRule = <
 ): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> => {
   const where = `defineRule(${typeof d.id === 'string' ? JSON.stringify(d.id) : '…'})`
   if (typeof d.id !== 'string' || d.id === '') throw new TypeError('defineRule: id must be a non-empty string')
-  if (!Array.isArray(d.paths)) throw new TypeError(`${where}: paths must be an array of closing paths`)
+  const paths: unknown = d.paths
+  if (!Array.isArray(paths)) throw new TypeError(`${where}: paths must be an array of closing paths`)
   if (typeof d.check !== 'function' || typeof d.clear !== 'function') throw new TypeError(`${where}: check and clear must be functions`)
-  if (!Array.isArray(d.blockers)) throw new TypeError(`${where}: blockers must be an array of blocker definitions`)
+  const blockers: unknown = d.blockers
+  if (!Array.isArray(blockers)) throw new TypeError(`${where}: blockers must be an array of blocker definitions`)
   for (const [name, v] of [['follows', d.follows], ['precedes', d.precedes]] as const)
     if (v !== undefined && !isOrders(v)) throw new TypeError(`${where}: ${name} must be a list of { step, scope: 'same' | 'any' }`)
   if (d.mayMove !== undefined && typeof d.mayMove.because !== 'string') throw new TypeError(`${where}: mayMove.because must be a string`)

@@ -277,8 +277,8 @@ export const earningWork = (f: ClosureFacts): ReadonlyArray<FreelancerFacts | Ag
  */
 export const teamsNotOwned = (snapshot: AccountSnapshot): ReadonlyArray<{ readonly scope: TeamScope; readonly role: CompanyRole | AgencyRole; readonly members: ReadonlyArray<CompanyMember | AgencyMember> }> =>
   [
-    ...snapshot.companies.filter((c) => c.role !== 'owner').map((c) => ({ scope: companyScope(c.id) as TeamScope, role: c.role, members: c.members })),
-    ...snapshot.agencies.filter((a) => a.role !== 'owner').map((a) => ({ scope: agencyScope(a.id) as TeamScope, role: a.role, members: a.members })),
+    ...snapshot.companies.filter((c) => c.role !== 'owner').map((c) => ({ scope: companyScope(c.id), role: c.role, members: c.members })),
+    ...snapshot.agencies.filter((a) => a.role !== 'owner').map((a) => ({ scope: agencyScope(a.id), role: a.role, members: a.members })),
   ].sort((x, y) => compareScopes(x.scope, y.scope))
 
 /** The teams the user belongs to without owning them, on the path of leaving teams. @category selectors @since 0.2.0 */

@@ -32,9 +32,9 @@ export interface RemoveBillingMethod extends Base<'RemoveBillingMethod', 'advice
   readonly billingMethodId: string
 }
 /** @category model @since 0.1.0 */
-export interface RemovePersonalDetails extends Base<'RemovePersonalDetails', 'advice'> {}
+export type RemovePersonalDetails = Base<'RemovePersonalDetails', 'advice'>
 /** @category model @since 0.1.0 */
-export interface BackUpRecords extends Base<'BackUpRecords', 'advice'> {}
+export type BackUpRecords = Base<'BackUpRecords', 'advice'>
 /** @category model @since 0.1.0 */
 export interface Navigate extends Base<'Navigate', 'procedure'> {
   readonly path: ReadonlyArray<string>
@@ -45,11 +45,11 @@ export interface ChooseClose extends Base<'ChooseClose', 'procedure'> {
   readonly button: 'Close account' | 'Close my agency'
 }
 /** @category model @since 0.1.0 */
-export interface AnswerSecurityQuestion extends Base<'AnswerSecurityQuestion', 'procedure'> {}
+export type AnswerSecurityQuestion = Base<'AnswerSecurityQuestion', 'procedure'>
 /** @category model @since 0.1.0 */
-export interface VerifyEmail extends Base<'VerifyEmail', 'procedure'> {}
+export type VerifyEmail = Base<'VerifyEmail', 'procedure'>
 /** @category model @since 0.1.0 */
-export interface Confirm extends Base<'Confirm', 'procedure'> {}
+export type Confirm = Base<'Confirm', 'procedure'>
 /** @category model @since 0.1.0 */
 export interface LeaveTeam extends Base<'LeaveTeam', 'procedure'> {
   readonly scope: TeamScope

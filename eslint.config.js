@@ -65,7 +65,14 @@ export default tseslint.config(
     rules: { 'no-control-regex': 'off' },
   },
   {
-    files: ['src/cli/run.ts', 'src/model/struct.ts'],
-    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
+    // (to be cleaned by the changes that own them; listed here so that a new module gets every rule)
+    files: ['src/cli/run.ts', 'src/cli/json.ts', 'src/cli/output.ts', 'src/model/struct.ts', 'src/model/extensions.ts', 'src/model/json.ts'],
+    rules: {
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+      'no-useless-assignment': 'off',
+    },
   },
 )

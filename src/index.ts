@@ -73,7 +73,7 @@ export type { ReasonDefinition, StepBase, StepDefinition, StepFields, StepKind, 
 export { defineReason, defineStep, waitUntil } from './engine/Step.js'
 export type { Precondition } from './engine/Precondition.js'
 export { across, all, contramap, fromItems, gate, getMonoidAll, onPaths, when } from './engine/Precondition.js'
-export type { Extension, Gate, ItemOf, Order, Rule, RuleDefinition, RuleFacts } from './engine/Rule.js'
+export type { Gate, ItemOf, Order, Rule, RuleDefinition, RuleFacts } from './engine/Rule.js'
 export { defineRule } from './engine/Rule.js'
 export { RuleError } from './engine/RuleError.js'
 

@@ -32,17 +32,19 @@ const module = (name: string, text: string): string => {
 /** A rule that blocks every user whose id is not `u-ok`, and throws for `u-boom`. */
 const fees = module(
   'fees.mjs',
-  `import { defineRule } from '${dist}'
+  `import { defineBlocker, defineRule, defineStep } from '${dist}'
+const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (b) => 'Marketplace fee ' + b.subject + ' is unpaid.' })
+const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: (s) => 'Pay marketplace fee ' + s.subject + '.' })
 export default [defineRule({
   id: 'fees-paid',
   paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'],
+  blockers: [feeUnpaid],
+  steps: [payFee],
   check: (facts) => {
     if (facts.snapshot.user.id === 'u-boom') throw new Error('the fee service is down')
-    return facts.snapshot.user.id === 'u-ok' ? [] : [{ _tag: 'FeeUnpaid', rule: 'fees-paid', subject: 'fee-7' }]
+    return facts.snapshot.user.id === 'u-ok' ? [] : [feeUnpaid({ subject: 'fee-7' })]
   },
-  clear: (b) => [{ _tag: 'PayFee', kind: 'remedy', resolves: ['fees-paid'], subject: b.subject }],
-  messages: { FeeUnpaid: (b) => 'Marketplace fee ' + b.subject + ' is unpaid.' },
-  stepMessages: { PayFee: (s) => 'Pay marketplace fee ' + s.subject + '.' },
+  clear: (b) => [payFee({ subject: b.subject })],
 })]
 `,
 )

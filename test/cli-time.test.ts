@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 
-import { formatIn } from '../src/messages/Format.js'
+import { formatIn } from '../src/engine/Format.js'
 import type { Instant } from '../src/model/Instant.js'
 import { exampleJson } from './fixtures.js'
 

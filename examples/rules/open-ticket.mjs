@@ -11,7 +11,7 @@
 //
 // The module imports the package by its name, so it runs as it is wherever the package is
 // installed. Its default export is the rule (a list of rules works too).
-import { defineRule } from 'account-closure'
+import { defineBlocker, defineRule, defineStep } from 'account-closure'
 
 const RULE = 'open-ticket'
 
@@ -22,21 +22,25 @@ const openTickets = (snapshot) => {
   return tickets.filter((t) => typeof t === 'object' && t !== null && typeof t.id === 'string' && t.status === 'open')
 }
 
+// each tag defined once, with its words
+const supportTicketOpen = defineBlocker({
+  tag: 'SupportTicketOpen',
+  rule: RULE,
+  words: (b) => `Support ticket ${b.subject}${b.title === '' ? '' : ` ("${b.title}")`} is still open.`,
+})
+const settleSupportTicket = defineStep({
+  tag: 'SettleSupportTicket',
+  kind: 'remedy',
+  rule: RULE,
+  words: (s) => `Wait for support's answer to ticket ${s.subject}, or withdraw it.`,
+})
+
 export default defineRule({
   id: RULE,
   paths: ['CloseAccount', 'LeaveTeams'],
+  blockers: [supportTicketOpen],
+  steps: [settleSupportTicket],
   check: (facts) =>
-    openTickets(facts.snapshot).map((t) => ({
-      _tag: 'SupportTicketOpen',
-      rule: RULE,
-      subject: t.id,
-      title: typeof t.subject === 'string' ? t.subject : '',
-    })),
-  clear: (blocker) => [{ _tag: 'SettleSupportTicket', kind: 'remedy', resolves: [RULE], subject: blocker.subject }],
-  messages: {
-    SupportTicketOpen: (b) => `Support ticket ${b.subject}${b.title === '' ? '' : ` ("${b.title}")`} is still open.`,
-  },
-  stepMessages: {
-    SettleSupportTicket: (s) => `Wait for support's answer to ticket ${s.subject}, or withdraw it.`,
-  },
+    openTickets(facts.snapshot).map((t) => supportTicketOpen({ subject: t.id, title: typeof t.subject === 'string' ? t.subject : '' })),
+  clear: (blocker) => [settleSupportTicket({ subject: blocker.subject })],
 })

@@ -9,9 +9,9 @@ import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import type { BlockerBase } from '../rules/Blocker.js'
-import type { Rule } from '../rules/Rule.js'
-import type { StepBase } from '../plan/Step.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import type { Rule } from '../engine/Rule.js'
+import type { StepBase } from '../engine/Step.js'
 
 export type AnyRule = Rule<BlockerBase, StepBase>
 
@@ -30,7 +30,7 @@ const notARule = (u: unknown): string | undefined => {
   if (!Array.isArray(u['paths']) || !(u['paths'] as ReadonlyArray<unknown>).every((p) => typeof p === 'string'))
     return `rule ${id} has no paths (a list of closing paths)`
   for (const f of ['check', 'clear'] as const) if (typeof u[f] !== 'function') return `rule ${id} has no ${f} function`
-  if (!isObject(u['messages'])) return `rule ${id} has no messages`
+  if (!Array.isArray(u['blockers'])) return `rule ${id} has no blockers (the definitions of its tags, with their words)`
   return undefined
 }
 

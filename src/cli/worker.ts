@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 
-import { defaultRules } from '../rules/defaultRules.js'
+import { defaultRules } from '../defaults.js'
 import { answerWith } from './batch.js'
 import { answerJob } from './pool.js'
 import type { Job, WorkerSettings } from './pool.js'

@@ -5,8 +5,7 @@
  *
  * @since 0.2.0
  */
-import type * as t from 'io-ts'
-
+import type { AnyExtension, Extension } from '../model/extensions.js'
 import type { ClosureFacts } from '../model/facts.js'
 import type { Path } from '../model/Target.js'
 import type { BlockerBase, BlockerDefinition } from './Blocker.js'
@@ -40,17 +39,6 @@ export type Gate = 'none' | 'everything' | 'scope'
 export interface Order {
   readonly step: string
   readonly scope: 'same' | 'any'
-}
-
-/**
- * A rule's own facts: an io-ts codec for the value at `extensions.<key>` of the snapshot.
- *
- * @category model
- * @since 0.3.0
- */
-export interface Extension<K extends string = string, A = unknown> {
-  readonly key: K
-  readonly codec: t.Decoder<unknown, A>
 }
 
 /**
@@ -97,7 +85,7 @@ export interface Rule<B extends BlockerBase = BlockerBase, S extends StepBase = 
   /** Alternatives to closing that its steps, once in the plan, make needless. */
   readonly needless: ReadonlyArray<string>
   /** Its own facts in the snapshot's `extensions`. */
-  readonly extension?: Extension
+  readonly extension?: AnyExtension
   /** Its precondition: every blocker it finds in the facts. */
   check(facts: ClosureFacts): ReadonlyArray<B>
   /**
@@ -235,7 +223,7 @@ export const defineRule = <
     needless: Object.freeze([...(d.needless ?? [])]),
     ...(d.mayMove === undefined ? {} : { mayMove: Object.freeze({ because: d.mayMove.because }) }),
     ...(d.rank === undefined ? {} : { rank: d.rank }),
-    ...(d.extension === undefined ? {} : { extension: d.extension as Extension }),
+    ...(d.extension === undefined ? {} : { extension: d.extension as AnyExtension }),
     check: d.check as (facts: ClosureFacts) => ReadonlyArray<ItemOf<BD[number]>>,
     clear: d.clear as (b: ItemOf<BD[number]>, facts: ClosureFacts) => ReadonlyArray<ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>>,
   }

@@ -160,7 +160,8 @@ const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A)
   try {
     return f()
   } catch (e) {
-    if (e instanceof RuleError) throw e
+    // an error that names a rule already (a RuleError, or one of that shape from another copy of the package)
+    if (e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')) throw e
     return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
   }
 }

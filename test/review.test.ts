@@ -120,4 +120,12 @@ describe('--rules: a module whose export cannot even be looked at', () => {
     expect(r.stderr).toContain('revoked.mjs')
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
   })
+
+  it('a module that throws a value with no description (no toString) is a usage error (64), not an internal error', () => {
+    const bare = module('bare.mjs', `throw Object.create(null)\n`)
+    const r = cli(['check', 'examples/snapshots/closable-freelancer.json', '--rules', bare])
+    expect(r.code).toBe(64)
+    expect(r.stderr).toContain('bare.mjs')
+    expect(r.stderr).not.toContain('internal error')
+  })
 })

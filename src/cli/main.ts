@@ -7,6 +7,8 @@
  */
 import { isMainThread, workerData } from 'node:worker_threads'
 
+import { escapeText } from './escape.js'
+import { firstLine } from './rules.js'
 import { EXIT, run } from './run.js'
 
 const isBatchWorker = (data: unknown): boolean =>
@@ -29,7 +31,8 @@ function main(): void {
       process.exitCode = code
     })
     .catch((e: unknown) => {
-      process.stderr.write(`account-closure: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`)
+      // one line, escaped like every other message (the error may carry text from the input or a rules module)
+      process.stderr.write(`account-closure: internal error: ${escapeText(firstLine(e))}\n`)
       process.exitCode = EXIT.internal
     })
 }

@@ -36,7 +36,13 @@ const notARule = (u: unknown): string | undefined => {
 
 /** The first line of an error's message, for one line on standard error. */
 export const firstLine = (e: unknown): string => {
-  const message = isObject(e) && typeof e['message'] === 'string' ? e['message'] : String(e)
+  let message: string
+  try {
+    message = isObject(e) && typeof e['message'] === 'string' ? e['message'] : String(e)
+  } catch {
+    // a thrown value that cannot even be described (no toString, a throwing getter, a revoked proxy)
+    message = 'a value that cannot be shown'
+  }
   return message.split('\n').find((l) => l.trim() !== '') ?? message
 }
 
@@ -98,14 +104,26 @@ export const importRules = async (url: string, label: string, taken: ReadonlyArr
   } catch (e) {
     return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} failed to load: ${firstLine(e)}` }
   }
+  // reading the export runs the module's code too (getters, proxies): what it throws is the module's fault
+  try {
+    return shapeOf(module, url, label, taken)
+  } catch (e) {
+    return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule: reading its export failed: ${firstLine(e)}` }
+  }
+}
+
+/** The rules a loaded module exports, checked by shape (may throw: see {@link importRules}). */
+const shapeOf = (module: unknown, url: string, label: string, taken: ReadonlyArray<string>): Loaded => {
   const exported = isObject(module) ? module['default'] : undefined
   if (exported === undefined) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule (it has no default export)` }
-  const list: ReadonlyArray<unknown> = Array.isArray(exported) ? exported : [exported]
+  const isList = Array.isArray(exported)
+  // one copy, read once: what was checked is what runs
+  const list: ReadonlyArray<unknown> = isList ? [...(exported as ReadonlyArray<unknown>)] : [exported]
   if (list.length === 0) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule (its default export is an empty list)` }
   const ids = new Set(taken)
   for (const [i, item] of list.entries()) {
     const why = notARule(item)
-    const where = Array.isArray(exported) ? `item ${i} of its default export` : 'its default export'
+    const where = isList ? `item ${i} of its default export` : 'its default export'
     if (why !== undefined) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule: ${where}: ${why}` }
     const id = (item as AnyRule).id
     if (ids.has(id)) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label}: a rule with the id ${id} is already in the policy` }

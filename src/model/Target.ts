@@ -33,10 +33,10 @@ export type Path = 'CloseAccount' | 'LeaveTeams' | 'CloseAgency'
 // constructors
 // -------------------------------------------------------------------------------------
 
-/** @category constructors @since 0.1.0 */
-export const accountTarget: AccountTarget = { _tag: 'Account' }
-/** @category constructors @since 0.1.0 */
-export const agencyTarget = (agencyId: string): AgencyTarget => ({ _tag: 'Agency', agencyId })
+/** The whole account (frozen: it is shared by every call). @category constructors @since 0.1.0 */
+export const accountTarget: AccountTarget = Object.freeze({ _tag: 'Account' })
+/** One agency of the account (frozen). @category constructors @since 0.1.0 */
+export const agencyTarget = (agencyId: string): AgencyTarget => Object.freeze({ _tag: 'Agency', agencyId })
 
 // -------------------------------------------------------------------------------------
 // utils

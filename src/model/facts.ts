@@ -21,7 +21,7 @@ import type { Instant } from './Instant.js'
 import type { Money } from './Money.js'
 import { agencyScope, companyScope, compareScopes, freelancerScope } from './Scope.js'
 import type { AgencyScope, CompanyScope, FreelancerScope, TeamScope } from './Scope.js'
-import { accountTarget, pathOf } from './Target.js'
+import { accountTarget, agencyTarget, pathOf } from './Target.js'
 import type { Path, Target } from './Target.js'
 
 // -------------------------------------------------------------------------------------
@@ -152,7 +152,8 @@ export const checkTarget = (target: unknown): Target => {
     const tag = own(target, '_tag')
     if (tag === 'Account') return accountTarget
     const agencyId = own(target, 'agencyId')
-    if (tag === 'Agency' && typeof agencyId === 'string' && agencyId !== '') return { _tag: 'Agency', agencyId }
+    // a frozen copy: no rule, and no caller holding the answer's target, can retarget the question
+    if (tag === 'Agency' && typeof agencyId === 'string' && agencyId !== '') return agencyTarget(agencyId)
   }
   throw new TypeError(
     `target must be { _tag: 'Account' } or { _tag: 'Agency', agencyId: <a non-empty string> }, not ${shown(target)}`,

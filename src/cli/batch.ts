@@ -13,6 +13,8 @@ import type { DecodeErrors } from '../model/DecodeError.js'
 import { agencyTarget } from '../model/Target.js'
 import type { Target } from '../model/Target.js'
 import { readSnapshotText } from '../model/text.js'
+import type { TextResult } from '../model/text.js'
+import type { DecodeOptions } from '../model/decode.js'
 import { briefWith } from '../closure/closureWith.js'
 import { toISOString } from '../model/Instant.js'
 import { defaultRules } from '../defaults.js'
@@ -21,7 +23,7 @@ import { lines } from './lines.js'
 import type { Output } from './output.js'
 import { answerJob, JobBuilder, Pool } from './pool.js'
 import type { Answer, Done, Kind, WorkerSettings } from './pool.js'
-import { ruleFailure } from './rules.js'
+import { readerFor, ruleFailure } from './rules.js'
 import type { AnyRule } from './rules.js'
 
 export interface BatchOptions {
@@ -78,14 +80,22 @@ const failure = (line: number, error: 'not-json' | 'invalid' | 'too-large', erro
  * The record of one line: a verdict in brief, or why it is not a snapshot, or the rule that
  * failed on it (`rule-failed`: any other error is the command's own fault, and is thrown).
  */
-export const summarise = (brief: Brief, bytes: Uint8Array, line: number, target: Target | undefined, billingCycleEnd: BillingCycleEnd): Outcome => {
+export const summarise = (
+  brief: Brief,
+  bytes: Uint8Array,
+  line: number,
+  target: Target | undefined,
+  billingCycleEnd: BillingCycleEnd,
+  // the rules' `extensions` decoded by their codecs
+  readText: (text: string, options?: DecodeOptions) => TextResult = readSnapshotText,
+): Outcome => {
   let text: string
   try {
     text = utf8.decode(bytes)
   } catch {
     return failure(line, 'not-json', [decodeError('', 'UTF-8 text', 'bytes that are not UTF-8')], 1)
   }
-  const read = readSnapshotText(text, { maxErrors: MAX_ERRORS })
+  const read = readText(text, { maxErrors: MAX_ERRORS })
   if (read._tag === 'NotJson') return failure(line, 'not-json', read.errors, read.errorCount)
   if (read._tag === 'Invalid') return failure(line, 'invalid', read.errors, read.errorCount)
   let a: ReturnType<Brief>
@@ -123,10 +133,11 @@ const isBlank = (b: Uint8Array): boolean => {
 export const answerWith = (settings: Omit<WorkerSettings, 'role'>, rules: ReadonlyArray<AnyRule>): Answer => {
   const target = settings.agency === undefined ? undefined : agencyTarget(settings.agency)
   const brief = briefWith<AnyRule>([...defaultRules, ...rules])
+  const read = readerFor(rules)
   return (bytes, line) =>
     typeof bytes === 'number'
       ? failure(line, 'too-large', [decodeError('', `a line of at most ${settings.maxLineBytes} bytes`, `${bytes} bytes`)], 1)
-      : summarise(brief, bytes, line, target, settings.billingCycleEnd)
+      : summarise(brief, bytes, line, target, settings.billingCycleEnd, read)
 }
 
 /** A job is sent once it holds this many lines or bytes. */

@@ -10,6 +10,11 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import type { BlockerBase } from '../engine/Blocker.js'
+import type { DecodeOptions } from '../model/decode.js'
+import type { AnyExtension } from '../model/extensions.js'
+import { policyDecoding } from '../model/extensions.js'
+import { readSnapshotText } from '../model/text.js'
+import type { TextResult } from '../model/text.js'
 import type { Rule } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 
@@ -17,7 +22,13 @@ export type AnyRule = Rule<BlockerBase, StepBase>
 
 /** Rules loaded, or why not: `noInput` (66) for a path that is not a readable file, `usage` (64) for a module that fails. */
 export type Loaded =
-  | { readonly _tag: 'Rules'; readonly rules: ReadonlyArray<AnyRule>; readonly url: string }
+  | {
+      readonly _tag: 'Rules'
+      readonly rules: ReadonlyArray<AnyRule>
+      readonly url: string
+      /** Reads snapshot text with the rules' `extensions` decoded by their codecs. */
+      readonly read: (text: string, options?: DecodeOptions) => TextResult
+    }
   | { readonly _tag: 'Failed'; readonly exit: 'noInput' | 'usage'; readonly why: string }
 
 const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
@@ -129,5 +140,21 @@ const shapeOf = (module: unknown, url: string, label: string, taken: ReadonlyArr
     if (ids.has(id)) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label}: a rule with the id ${id} is already in the policy` }
     ids.add(id)
   }
-  return { _tag: 'Rules', rules: (list as Array<AnyRule>).map(guarded), url }
+  const rules = (list as Array<AnyRule>).map(guarded)
+  let read: (text: string, options?: DecodeOptions) => TextResult
+  try {
+    read = readerFor(rules)
+  } catch (e) {
+    // two rules reading one key with different codecs
+    return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label}: ${firstLine(e)}` }
+  }
+  return { _tag: 'Rules', rules, url, read }
+}
+
+/** How snapshot text is read for these rules: their `extensions` decoded by their codecs (throws on two codecs for one key). */
+export const readerFor = (rules: ReadonlyArray<AnyRule>): ((text: string, options?: DecodeOptions) => TextResult) => {
+  const extensions: ReadonlyArray<AnyExtension> = rules.flatMap((r) => (r.extension === undefined ? [] : [r.extension]))
+  if (extensions.length === 0) return readSnapshotText
+  const decoding = policyDecoding(extensions)
+  return (text, options) => decoding.readSnapshotText(text, options)
 }

@@ -149,7 +149,7 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
   const read: TextResult =
     text === undefined
       ? { _tag: 'NotJson', errors: [decodeError('', 'UTF-8 text', 'bytes that are not UTF-8')], errorCount: 1 }
-      : readSnapshotText(text)
+      : (own?.read ?? readSnapshotText)(text)
   if (read._tag !== 'Snapshot') {
     const lead = read._tag === 'NotJson' ? 'the snapshot is not JSON' : 'the snapshot is not valid'
     say(io.stderr, `account-closure: ${lead}:`)

@@ -18,9 +18,14 @@ const hex = (c: string): string => {
  * U+D800–U+DFFF matches lone surrogates only.
  */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\ud800-\udfff]/gu
+/** The same set, for `test` (a global expression would carry its `lastIndex` between calls). */
+const ANY_UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\ud800-\udfff]/u
 
-/** Text for a terminal: every code point of the escaped set written as `\uXXXX`. */
-export const escapeText = (s: string): string => s.replace(UNSAFE, hex)
+/**
+ * Text for a terminal: every code point of the escaped set written as `\uXXXX`. Text with none
+ * is given back as it is (no copy).
+ */
+export const escapeText = (s: string): string => (ANY_UNSAFE.test(s) ? s.replace(UNSAFE, hex) : s)
 
 /**
  * What JSON.stringify leaves raw of the escaped set: all of it but C0 (which it escapes, and whose
@@ -28,9 +33,15 @@ export const escapeText = (s: string): string => s.replace(UNSAFE, hex)
  * text the rest only occurs inside strings, where `\uXXXX` is the same character.
  */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu
+/** The same set, for `test`. */
+const ANY_UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u
 
-/** JSON text (or a piece of it, split between tokens) with every character of the escaped set written as `\uXXXX`. */
-export const escapeJson = (json: string): string => json.replace(UNSAFE_IN_JSON, hex)
+/**
+ * JSON text (or a piece of it, split between tokens) with every character of the escaped set
+ * written as `\uXXXX`. Text with none (nearly all) is given back as it is: `replace` would copy
+ * it whole even when nothing matches.
+ */
+export const escapeJson = (json: string): string => (ANY_UNSAFE_IN_JSON.test(json) ? json.replace(UNSAFE_IN_JSON, hex) : json)
 
 /** JSON text with every character a terminal would act on written as `\uXXXX`. */
 export const jsonText = (value: unknown, indent?: number): string => escapeJson(JSON.stringify(value, null, indent))

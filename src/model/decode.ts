@@ -33,6 +33,10 @@ type Loose<T> = T extends number
       ? { readonly [K in keyof T]?: Loose<T[K]> }
       : T
 
+/**
+ * Reports every item whose id an earlier item of the list has. The common case (no repeat) costs
+ * one `Set.add` per item; from the first repeat on, a map gives each id's first index.
+ */
 const uniqueIds = <A>(
   items: ReadonlyArray<A | undefined> | undefined,
   path: string,
@@ -40,10 +44,25 @@ const uniqueIds = <A>(
   idOf: (a: A) => string | undefined,
   out: Sink,
 ): void => {
-  const first = new Map<string, number>()
-  items?.forEach((item, i) => {
+  if (items === undefined) return
+  const seen = new Set<string>()
+  let first: Map<string, number> | undefined
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
     const id = item === undefined ? undefined : idOf(item)
-    if (id === undefined) return
+    if (id === undefined) continue
+    if (first === undefined) {
+      const size = seen.size
+      seen.add(id)
+      if (seen.size !== size) continue
+      // the first repeat: the first index of every id before it, once
+      first = new Map()
+      for (let j = 0; j < i; j++) {
+        const earlier = items[j]
+        const other = earlier === undefined ? undefined : idOf(earlier)
+        if (other !== undefined && !first.has(other)) first.set(other, j)
+      }
+    }
     const earlier = first.get(id)
     if (earlier === undefined) first.set(id, i)
     else
@@ -53,7 +72,7 @@ const uniqueIds = <A>(
         `${key === 'id' ? 'an id' : 'a userId'} not used earlier in this list (${pathTo(path, earlier)} has it)`,
         showFound(id),
       )
-  })
+  }
 }
 
 const contracts = (

@@ -44,7 +44,8 @@ const uniqueIds = <A>(
   idOf: (a: A) => string | undefined,
   out: Sink,
 ): void => {
-  if (items === undefined) return
+  // (no list, or too short to repeat: no set to make)
+  if (items === undefined || items.length < 2) return
   const seen = new Set<string>()
   let first: Map<string, number> | undefined
   for (let i = 0; i < items.length; i++) {

@@ -209,15 +209,35 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     underway.push(pool.run(taken))
     if (underway.length >= 2 * workers) await writeFirst()
   }
+  /** One thread: each line answered as it comes, its record added to the chunk (no job, no copy of its bytes). */
+  const answerHere = (line: number, bytes: Uint8Array | number): boolean => {
+    const outcome = answer(bytes, line)
+    pending += `${outcome.json}\n`
+    counts[outcome.kind]++
+    return pending.length >= CHUNK
+  }
   try {
-    for await (const l of lines(input, options.maxLineBytes)) {
-      if (!output.open()) break
-      if (l._tag === 'TooLarge') job.addTooLarge(l.line, l.bytes)
-      else {
-        const bytes = withoutBom(l.line, l.bytes)
-        if (!isBlank(bytes)) job.add(l.line, bytes)
+    for await (const group of lines(input, options.maxLineBytes)) {
+      for (const l of group) {
+        if (!output.open()) break
+        if (workers === 1) {
+          let full = false
+          if (l._tag === 'TooLarge') full = answerHere(l.line, l.bytes)
+          else {
+            const bytes = withoutBom(l.line, l.bytes)
+            if (!isBlank(bytes)) full = answerHere(l.line, bytes)
+          }
+          if (full) await flush()
+          continue
+        }
+        if (l._tag === 'TooLarge') job.addTooLarge(l.line, l.bytes)
+        else {
+          const bytes = withoutBom(l.line, l.bytes)
+          if (!isBlank(bytes)) job.add(l.line, bytes)
+        }
+        if (job.count >= JOB_LINES || job.bytes >= JOB_BYTES) await send(false)
       }
-      if (job.count >= JOB_LINES || job.bytes >= JOB_BYTES) await send(false)
+      if (!output.open()) break
     }
     if (output.open()) await send(true)
     while (underway.length > 0 && output.open()) await writeFirst()

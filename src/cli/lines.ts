@@ -1,7 +1,8 @@
 /**
  * NDJSON lines from a byte stream, in bounded memory: lines end at LF only (a CR just before
  * the LF is dropped; any other CR is JSON whitespace), and a line longer than the limit is
- * skipped to its end and reported by its length, never held.
+ * skipped to its end and reported by its length, never held. Lines come in groups, those that end
+ * in one chunk of the input (one step of the async iteration per chunk, not per line).
  *
  * @internal
  */
@@ -14,7 +15,7 @@ export type Line =
 const LF = 10
 const CR = 13
 
-export async function* lines(input: Readable, maxBytes: number): AsyncGenerator<Line> {
+export async function* lines(input: Readable, maxBytes: number): AsyncGenerator<ReadonlyArray<Line>> {
   let parts: Array<Buffer> = []
   let size = 0
   let tooLarge = false
@@ -38,24 +39,24 @@ export async function* lines(input: Readable, maxBytes: number): AsyncGenerator<
   for await (const data of input) {
     const chunk: Buffer = typeof data === 'string' ? Buffer.from(data) : (data as Buffer)
     let from = 0
+    const done: Array<Line> = []
     for (;;) {
       const lf = chunk.indexOf(LF, from)
       if (lf === -1) break
       add(chunk.subarray(from, lf))
       const line = take()
       // a line whose only excess is the CR before its LF is within the limit
-      if (line._tag === 'Text' && line.bytes.length > maxBytes) yield { _tag: 'TooLarge', line: line.line, bytes: line.bytes.length }
-      else yield line
+      done.push(line._tag === 'Text' && line.bytes.length > maxBytes ? { _tag: 'TooLarge', line: line.line, bytes: line.bytes.length } : line)
       parts = []
       size = 0
       tooLarge = false
       from = lf + 1
     }
     if (from < chunk.length) add(chunk.subarray(from))
+    if (done.length > 0) yield done
   }
   if (size > 0 || parts.length > 0) {
     const line = take()
-    if (line._tag === 'Text' && line.bytes.length > maxBytes) yield { _tag: 'TooLarge', line: line.line, bytes: line.bytes.length }
-    else yield line
+    yield [line._tag === 'Text' && line.bytes.length > maxBytes ? { _tag: 'TooLarge', line: line.line, bytes: line.bytes.length } : line]
   }
 }

@@ -237,6 +237,9 @@ export const loop = (keys: ReadonlyArray<string>, fasts: ReadonlyArray<Fast<unkn
   }
 }
 
+/** How many objects a struct's fast decoder reads with {@link loop} before its own is written. */
+const GENERATE_AFTER = 256
+
 /** Whether `new Function` may be used: in Node (in a browser page, a blocked one is a reported CSP violation). */
 const mayGenerate = (): boolean =>
   // Stryker disable next-line all: either way the decoders give the same answers (test/struct-generated.test.ts runs both)
@@ -293,7 +296,16 @@ export const struct = <P extends Props>(name: string, props: P): t.Type<TypeOfPr
     }
     return true
   }
-  const fast = (generated(keys, fasts) ?? loop(keys, fasts)) as Fast<TypeOfProps<P>>
+  // the loop first; the generated decoder once this struct has decoded enough objects to pay for
+  // writing it (a small snapshot, or a command's cold start, never writes one)
+  const looped = loop(keys, fasts)
+  let current = looped
+  let calls = 0
+  const fast: Fast<TypeOfProps<P>> = (u) => {
+    // Stryker disable next-line all: either decoder gives the same answers (test/struct-generated.test.ts)
+    if (current === looped && ++calls === GENERATE_AFTER) current = generated(keys, fasts) ?? looped
+    return current(u) as TypeOfProps<P> | typeof FAIL
+  }
   const reporting: Reporting<TypeOfProps<P>> = (u, path, s) => {
     if (!isPlainObject(u)) {
       report(s, path, label, found(u))

@@ -263,19 +263,13 @@ export const generated = (keys: ReadonlyArray<string>, fasts: ReadonlyArray<Fast
     `count(${k.map((_, i) => `h${i}`).join(' + ') || '0'})`,
     `return freeze({ ${k.map((key, i) => `${key}: v${i}`).join(', ')} })`,
   ].join('\n')
-  return safely(
-    () =>
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the text is built from the codec's own keys, each a JSON string literal
-      new Function('toString', 'hasOwn', 'FAIL', 'count', 'freeze', ...k.map((_, i) => `f${i}`), `return (u) => {\n${body}\n}`)(
-        toString,
-        hasOwn,
-        FAIL,
-        countKeys,
-        Object.freeze,
-        ...fasts,
-      ) as Fast<unknown>,
-    undefined,
-  )
+  return safely(() => {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the text is built from the codec's own keys, each a JSON string literal
+    const make = new Function('toString', 'hasOwn', 'FAIL', 'count', 'freeze', ...k.map((_, i) => `f${i}`), `return (u) => {\n${body}\n}`) as (
+      ...parts: ReadonlyArray<unknown>
+    ) => Fast<unknown>
+    return make(toString, hasOwn, FAIL, countKeys, Object.freeze, ...fasts)
+  }, undefined)
 }
 
 /**

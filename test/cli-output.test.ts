@@ -150,3 +150,17 @@ describe('batch counts lines', () => {
     expect(record.errorCount).toBe(300)
   })
 })
+
+describe('batch on a pipe closed early', () => {
+  it('keeps the status of the lines answered: invalid lines make it 2, not 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ac-pipe-'))
+    const file = join(dir, 'bad.ndjson')
+    writeFileSync(file, '{"asOf": 1}\n'.repeat(3000))
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" dist/cli.js batch "${file}" --jobs 1 | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '' },
+    })
+    expect(r.stdout.trim()).toBe('2')
+    expect(r.stderr).not.toMatch(/EPIPE|at /)
+  })
+})

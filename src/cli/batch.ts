@@ -39,6 +39,11 @@ export interface BatchOptions {
   readonly threads?: { readonly count: number; readonly script: URL }
   /** Called now and then with the number of lines answered (for a progress display). */
   readonly progress?: (lines: number) => void
+  /**
+   * Counted as lines are answered, written or not: what the exit status says when the reader
+   * goes away early (a closed pipe keeps the status the answers so far would have had).
+   */
+  readonly answered?: { invalid: number; failed: number }
 }
 
 /** What was written: how many records of each kind (every non-empty line has one). */
@@ -182,6 +187,10 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
   }
   const put = async (d: Omit<Done, 'id'>): Promise<void> => {
     pending += d.text
+    if (options.answered !== undefined) {
+      options.answered.invalid += d.invalid
+      options.answered.failed += d.failed
+    }
     counts.closable += d.closable
     counts.blocked += d.blocked
     counts.invalid += d.invalid
@@ -214,6 +223,7 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     const outcome = answer(bytes, line)
     pending += `${outcome.json}\n`
     counts[outcome.kind]++
+    if (options.answered !== undefined && (outcome.kind === 'invalid' || outcome.kind === 'failed')) options.answered[outcome.kind]++
     return pending.length >= CHUNK
   }
   try {

@@ -201,12 +201,14 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
   }
   const progress = io.stderr.isTTY === true ? (n: number) => void io.stderr.write(`\r${n} lines read`) : undefined
   let tally
+  const answered = { invalid: 0, failed: 0 }
   const out = output(io.stdout)
   try {
     tally = await batch(input, out, {
       agency: command.agency,
       billingCycleEnd: command.billingCycleEnd,
       maxLineBytes: command.maxLineBytes,
+      answered,
       ...(own === undefined ? {} : { rules: own }),
       ...(progress === undefined ? {} : { progress }),
       ...(io.batchWorker === undefined
@@ -230,7 +232,9 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
     return EXIT.ioError
   }
   say(io.stderr, `account-closure: ${summary}`)
-  return tally.failed > 0 ? EXIT.internal : tally.invalid > 0 ? EXIT.invalid : 0
+  // a reader that went away early: the status of every line answered, written or not
+  const seen = outcome._tag === 'Closed' ? answered : tally
+  return seen.failed > 0 ? EXIT.internal : seen.invalid > 0 ? EXIT.invalid : 0
 }
 
 /** Runs the command line; resolves to the exit status. Never throws for bad input. */

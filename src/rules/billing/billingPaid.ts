@@ -29,7 +29,10 @@ export interface PayBalance extends StepBase {
 export const billingOutstanding = defineBlocker({
   tag: 'BillingOutstanding',
   rule: 'billing-paid',
-  words: (b: BillingOutstanding, f) => `Company ${b.scope.companyId} has ${f.money(b.amount)} of billing outstanding.`,
+  words: (b: BillingOutstanding, f) => {
+    const who = f.scope(b.scope)
+    return `${who.charAt(0).toUpperCase()}${who.slice(1)} has ${f.money(b.amount)} of billing outstanding.`
+  },
 })
 
 /**

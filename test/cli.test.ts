@@ -44,6 +44,17 @@ describe('account-closure check', () => {
     expect(r.stdout.split('\n')[0]).toBe('CLOSABLE  You can close your account now.')
   })
 
+  it('the readable report names companies and agencies as the user knows them, in words that apply', () => {
+    const agency = cli(['check', examplePath('agency-owner'), '--agency', 'ag-1'])
+    expect(agency.stdout.split('\n')[0]).toMatch(/^(BLOCKED {2}Closing the agency Studio is blocked by \d+ things?|CLOSABLE {2}You can close the agency Studio now)\.$/)
+    const all = cli(['check', examplePath('everything')])
+    expect(all.stdout).toContain('  Agency Studio\n')
+    expect(all.stdout).toContain('Close the agency Studio (Settings › Agency Profile).')
+    expect(all.stdout).not.toMatch(/\((CloseAccount|CloseAgency|LeaveTeams)\)|company co-\d|agency ag-\d/)
+    const busy = cli(['check', examplePath('busy-freelancer')])
+    expect(busy.stdout).not.toMatch(/dispute/i)
+  })
+
   it('--json prints the verdict and nothing else, the same from a file and from standard input', () => {
     const fromFile = cli(['check', examplePath('everything'), '--json'])
     const fromStdin = cli(['check', '--json'], readFileSync(examplePath('everything'), 'utf8'))

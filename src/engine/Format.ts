@@ -173,7 +173,14 @@ const inZone = (timeZone: string): ((ms: number, up: boolean) => string) => {
  * offset follows: `2026-10-25 02:30 Europe/Berlin (UTC+02:00)`.
  *
  * @example
- * formatIn('America/New_York').instant(parseInstant('2026-11-23T00:00:00Z')) // '2026-11-22 19:00 America/New_York'
+ * import { formatIn, parseInstant } from 'account-closure'
+ *
+ * const monday = parseInstant('2026-11-23T00:00:00Z')
+ * if (monday === undefined) throw new Error('not an instant')
+ * console.log(formatIn('America/New_York').instant(monday)) // '2026-11-22 19:00 America/New_York'
+ * const named = formatIn('UTC', { companies: [{ id: 'co-1', name: 'Acme' }], agencies: [{ id: 'ag-1', name: 'Studio' }] })
+ * console.log(named.scope({ _tag: 'Company', companyId: 'co-1' })) // 'Acme'
+ * console.log(named.scopeWithKind({ _tag: 'Agency', agencyId: 'ag-1' })) // 'the agency Studio'
  *
  * @category constructors
  * @since 0.2.0

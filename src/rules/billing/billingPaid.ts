@@ -41,7 +41,11 @@ export const billingOutstanding = defineBlocker({
  * definition.
  *
  * @example
- * payBalance(companyScope('co-1'), false)
+ * import { formatIn, payBalance } from 'account-closure'
+ *
+ * const step = payBalance({ _tag: 'Company', companyId: 'co-1' }, true)
+ * console.log(step.resolves) // ['billing-paid']
+ * console.log(payBalance.words(step, formatIn())) // 'Pay the outstanding balance of company co-1, including the last invoice of hourly work.'
  *
  * @category constructors
  * @since 0.1.0

@@ -67,7 +67,7 @@ import { targetExists } from './rules/targetExists.js'
  * const snapshot = decoded.right
  * const { canClose } = closureWith([...defaultRules, feesPaid])
  * console.log(canClose(snapshot)._tag) // 'Left'
- * console.log(defaultRules.map((r) => r.id)) // ['security-question', 'good-standing', …]
+ * console.log(defaultRules.map((r) => r.id)) // ['target-exists', 'security-question', …]
  *
  * @category rules
  * @since 0.2.0

@@ -39,7 +39,35 @@ import { targetExists } from './rules/targetExists.js'
  * then the work of each scope. Add an app's own rule with `[...defaultRules, myRule]`.
  *
  * @example
- * const { canClose, verdict } = closureWith([...defaultRules, feesPaid])
+ * import * as t from 'io-ts'
+ * import { closureWith, decodeSnapshot, defaultRules, defineBlocker, defineRule, defineStep } from 'account-closure'
+ *
+ * const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (b: { readonly subject: string }) => `Fee ${b.subject} is unpaid.` })
+ * const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: (s: { readonly subject: string }) => `Pay fee ${s.subject}.` })
+ *
+ * const feesPaid = defineRule({
+ *   id: 'fees-paid',
+ *   paths: ['CloseAccount'],
+ *   extension: { key: 'fees', codec: t.array(t.type({ id: t.string })) },
+ *   blockers: [feeUnpaid],
+ *   steps: [payFee],
+ *   check: (f) => f.extensions.fees.map((fee) => feeUnpaid({ subject: fee.id })),
+ *   clear: (b) => [payFee({ subject: b.subject })],
+ *   follows: [{ step: 'WithdrawFunds', scope: 'any' }],
+ *   mayMove: { because: 'A fee settles only once it is paid.' },
+ * })
+ *
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ *   extensions: { fees: [{ id: 'fee-1' }] },
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const snapshot = decoded.right
+ * const { canClose } = closureWith([...defaultRules, feesPaid])
+ * console.log(canClose(snapshot)._tag) // 'Left'
+ * console.log(defaultRules.map((r) => r.id)) // ['target-exists', 'security-question', …]
  *
  * @category rules
  * @since 0.2.0
@@ -101,11 +129,20 @@ const closure = /*#__PURE__*/ closureWith(defaultRules)
  * order of the rules. Pure, total, deterministic.
  *
  * @example
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
  * import { canClose, decodeSnapshot } from 'account-closure'
- * import * as E from 'fp-ts/Either'
  *
- * pipe(decodeSnapshot(json), E.map((s) => canClose(s)))
- * canClose(snapshot, { _tag: 'Agency', agencyId: 'ag-1' })
+ * const json: unknown = {
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * }
+ * const answer = pipe(decodeSnapshot(json), E.map((s) => canClose(s)))
+ * console.log(answer) // { _tag: 'Right', right: { _tag: 'Right', right: { _tag: 'Closable', path: 'CloseAccount', … } } }
+ * if (E.isRight(answer)) console.log(answer.right._tag) // 'Right': nothing blocks
+ * const agency = pipe(decodeSnapshot(json), E.map((s) => canClose(s, { _tag: 'Agency', agencyId: 'ag-1' })))
+ * if (E.isRight(agency) && E.isLeft(agency.right)) console.log(agency.right.left.map((b) => b._tag)) // ['UnknownTarget']
  *
  * @category evaluation
  * @since 0.1.0
@@ -122,8 +159,22 @@ export const canClose: (
  * always give the same plan.
  *
  * @example
- * closureSteps(snapshot).map((s) => s._tag)
- * // ['EndContract', 'WaitUntil', 'PayBalance', ..., 'Navigate', 'ChooseClose', 'AnswerSecurityQuestion', 'VerifyEmail', 'Confirm']
+ * import { closureSteps, decodeSnapshot } from 'account-closure'
+ *
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: {
+ *     contracts: [{ id: 'c-1', type: 'fixed', status: 'active', endedAt: null }],
+ *     proposals: [],
+ *     earnings: { pending: [], available: { amount: 0, currency: 'USD' } },
+ *   },
+ *   companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const snapshot = decoded.right
+ * console.log(closureSteps(snapshot).map((s) => s._tag))
+ * // ['EndContract', 'RemovePersonalDetails', 'BackUpRecords', 'Navigate', 'ChooseClose', 'AnswerSecurityQuestion', 'VerifyEmail', 'Confirm']
  *
  * @category plan
  * @since 0.1.0
@@ -136,7 +187,23 @@ export const closureSteps: (snapshot: AccountSnapshot, target?: Target, options?
  * last wait, or `asOf` when there is none; `None` when a blocker cannot be cleared by the user.
  *
  * @example
- * earliestClosableAt(snapshot) // some(2026-11-23T00:00:00Z as Instant)
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import { decodeSnapshot, earliestClosableAt } from 'account-closure'
+ *
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null,
+ *   companies: [{
+ *     id: 'co-1', name: 'Acme', role: 'owner', members: [], jobs: [], outstanding: { amount: 0, currency: 'USD' },
+ *     contracts: [{ id: 'c-9', type: 'hourly', status: 'active', endedAt: null }],
+ *   }],
+ *   agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const snapshot = decoded.right
+ * const earliest = earliestClosableAt(snapshot) // some(the end of the billing week that holds asOf)
+ * if (O.isSome(earliest)) console.log(new Date(earliest.value).toISOString()) // '2026-11-23T00:00:00.000Z'
  *
  * @category evaluation
  * @since 0.1.0
@@ -162,7 +229,23 @@ export const alternatives: (snapshot: AccountSnapshot, target?: Target, options?
  *
  * @example
  * import { decodeSnapshot, verdict } from 'account-closure'
- * res.json(verdict(snapshot, undefined, { timeZone: 'Europe/Berlin' }))
+ *
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null,
+ *   companies: [{
+ *     id: 'co-1', name: 'Acme', role: 'owner', members: [], jobs: [], outstanding: { amount: 0, currency: 'USD' },
+ *     contracts: [{ id: 'c-9', type: 'hourly', status: 'active', endedAt: null }],
+ *   }],
+ *   agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const snapshot = decoded.right
+ * // an HTTP handler would send it as JSON (`res.json(v)`); the messages follow the time zone
+ * const v = verdict(snapshot, undefined, { timeZone: 'Europe/Berlin' })
+ * console.log(v.closable, v.earliestAt) // false '2026-11-23T00:00:00.000Z'
+ * console.log(JSON.stringify(v).length > 0) // true
  *
  * @category verdict
  * @since 0.1.0

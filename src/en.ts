@@ -17,7 +17,17 @@ import { defaultRules } from './defaults.js'
  * another language (`{ ...en, SecurityQuestionMissing: () => '…' }`).
  *
  * @example
- * verdict(snapshot, undefined, { catalogue: { ...en, Confirm: () => 'Bestätigen.' } })
+ * import { decodeSnapshot, en, verdict } from 'account-closure'
+ *
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const snapshot = decoded.right
+ * const v = verdict(snapshot, undefined, { catalogue: { ...en, Confirm: () => 'Bestätigen.' } })
+ * console.log(v.steps.at(-1)?.message) // 'Bestätigen.'
  *
  * @category catalogues
  * @since 0.1.0

@@ -148,6 +148,6 @@ export { sortBlockers } from './sortBlockers.js'
 
 // words
 export type { Catalogue } from './engine/Catalogue.js'
-export type { Format, Messages } from './engine/Format.js'
+export type { Format, Messages, Names } from './engine/Format.js'
 export { formatIn, formatMoney } from './engine/Format.js'
 export { en } from './en.js'

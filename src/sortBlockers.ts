@@ -15,7 +15,22 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  * then subject and tag. Returns a new array; sorting twice changes nothing.
  *
  * @example
- * sortBlockers(lefts(canClose(snapshot)))
+ * import { canClose, decodeSnapshot, sortBlockers } from 'account-closure'
+ *
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: {
+ *     contracts: [{ id: 'c-1', type: 'fixed', status: 'active', endedAt: null }],
+ *     proposals: [],
+ *     earnings: { pending: [], available: { amount: 0, currency: 'USD' } },
+ *   },
+ *   companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const snapshot = decoded.right
+ * const answer = canClose(snapshot)
+ * if (answer._tag === 'Left') console.log(sortBlockers(answer.left).map((b) => b._tag)) // ['ContractOpen']
  *
  * @category ordering
  * @since 0.1.0

@@ -58,7 +58,7 @@ describe('check --rules', () => {
   it('runs the module’s rules after the default rules; their words are in the report', () => {
     const r = cli(['check', examplePath('closable-freelancer'), '--rules', fees])
     expect(r.code).toBe(1)
-    expect(r.stdout.split('\n')[0]).toMatch(/^BLOCKED .*1 blocker\b/)
+    expect(r.stdout.split('\n')[0]).toMatch(/^BLOCKED .* is blocked by \d+ things?\.$/)
     expect(r.stdout).toContain('Marketplace fee fee-7 is unpaid. [fees-paid]')
     expect(r.stdout).toContain('Pay marketplace fee fee-7.')
     const json = JSON.parse(cli(['check', '--json', examplePath('busy-freelancer'), '--rules', fees]).stdout) as { blockers: ReadonlyArray<{ rule: string }> }

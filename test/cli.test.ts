@@ -28,11 +28,11 @@ describe('account-closure check', () => {
     const r = cli(['check', examplePath('client-owner-mid-week')])
     expect(r.code).toBe(1)
     const lines = r.stdout.split('\n')
-    expect(lines[0]).toBe('BLOCKED  the account cannot be closed yet: 7 blockers (CloseAccount).')
+    expect(lines[0]).toBe('BLOCKED  Closing your account is blocked by 7 things.')
     expect(r.stdout).toContain('Earliest possible: 2026-11-23 00:00 UTC')
-    expect(r.stdout).toContain('  Company co-1\n    - u-2 (manager) is still a member of company co-1. [members-removed]')
+    expect(r.stdout).toContain('  Company Acme\n    - u-2 (manager) is still a member of Acme. [members-removed]')
     expect(r.stdout).toContain(' 8. Wait until 2026-11-23 00:00 UTC: the billing week of contract c-10 ends')
-    expect(r.stdout).toContain('Company co-1 has USD 350.00 of billing outstanding.')
+    expect(r.stdout).toContain('Acme has USD 350.00 of billing outstanding.')
     expect(r.stdout).toContain('What closing does')
     expect(r.stdout).not.toContain('\u001b[')
     expect(r.stderr).toBe('')
@@ -41,7 +41,18 @@ describe('account-closure check', () => {
   it('closable: exit 0', () => {
     const r = cli(['check', examplePath('closable-freelancer')])
     expect(r.code).toBe(0)
-    expect(r.stdout.startsWith('CLOSABLE')).toBe(true)
+    expect(r.stdout.split('\n')[0]).toBe('CLOSABLE  You can close your account now.')
+  })
+
+  it('the readable report names companies and agencies as the user knows them, in words that apply', () => {
+    const agency = cli(['check', examplePath('agency-owner'), '--agency', 'ag-1'])
+    expect(agency.stdout.split('\n')[0]).toMatch(/^(BLOCKED {2}Closing the agency Studio is blocked by \d+ things?|CLOSABLE {2}You can close the agency Studio now)\.$/)
+    const all = cli(['check', examplePath('everything')])
+    expect(all.stdout).toContain('  Agency Studio\n')
+    expect(all.stdout).toContain('Close the agency Studio (Settings › Agency Profile).')
+    expect(all.stdout).not.toMatch(/\((CloseAccount|CloseAgency|LeaveTeams)\)|company co-\d|agency ag-\d/)
+    const busy = cli(['check', examplePath('busy-freelancer')])
+    expect(busy.stdout).not.toMatch(/dispute/i)
   })
 
   it('--json prints the verdict and nothing else, the same from a file and from standard input', () => {

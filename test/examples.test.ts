@@ -21,20 +21,6 @@ import type { Block } from './doc-blocks.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-/**
- * `@example`s of declarations whose source another change is rewriting (the rules API): each is
- * still expected to fail here, and the test says when one passes, so that it leaves this list.
- * Keyed by the declaration's name. Empty is the goal.
- */
-const KNOWN_BROKEN: ReadonlySet<string> = new Set<string>([
-  // src/closure
-  'canClose', 'closureSteps', 'earliestClosableAt', 'verdict', 'closureWith',
-  // src/rules, src/engine
-  'defineRule', 'defaultRules', 'billingCycleEnded', 'fromItems', 'all', 'across', 'onPaths', 'sortBlockers',
-  'waitUntil', 'defineBlocker', 'defineStep', 'defineReason', 'RuleError', 'payBalance', 'withdrawFunds', 'addDuration', 'en',
-  'Catalogue', 'formatIn',
-])
-
 const declarationFiles = (): ReadonlyArray<string> =>
   existsSync(join(root, 'dist'))
     ? readdirSync(join(root, 'dist'))
@@ -177,22 +163,10 @@ describe('the blocks a user is shown', () => {
   it('compile without an error outside themselves (the package types, the peers)', () => {
     expect(otherErrors).toEqual([])
   })
-  it('list as known broken only declarations that exist', () => {
-    const names = new Set(blocks.map((b) => b.declaration))
-    expect([...KNOWN_BROKEN].filter((n) => !names.has(n))).toEqual([])
-  })
 
-  for (const b of blocks) {
-    const broken = b.declaration !== undefined && KNOWN_BROKEN.has(b.declaration)
-    const title = `${where(b)} ${isFragment(b) ? 'compiles (a fragment)' : 'compiles and runs to its end'}`
-    if (broken)
-      it(`${where(b)} still fails, as listed in KNOWN_BROKEN (remove it from the list once it passes)`, () => {
-        expect(problems(b)).not.toEqual([])
-      })
-    else
-      it(title, () => {
-        const found = problems(b)
-        expect(found, `the block:\n${b.code}`).toEqual([])
-      })
-  }
+  for (const b of blocks)
+    it(`${where(b)} ${isFragment(b) ? 'compiles (a fragment)' : 'compiles and runs to its end'}`, () => {
+      const found = problems(b)
+      expect(found, `the block:\n${b.code}`).toEqual([])
+    })
 })

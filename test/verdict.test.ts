@@ -105,9 +105,9 @@ describe('verdict', () => {
 
   it('messages carry the facts: ids, money with currency, instants in UTC', () => {
     const messages = verdict(example('everything')).blockers.map((b) => b.message)
-    expect(messages).toContain('Payment apay-1 of EUR 800.00 to agency ag-1 is pending until 2026-11-20 12:00 UTC.')
-    expect(messages).toContain('Company co-1 has USD 350.00 of billing outstanding.')
-    expect(messages).toContain('Hourly contract c-9 of company co-1 is in its last billing cycle until 2026-11-23 00:00 UTC.')
+    expect(messages).toContain('Payment apay-1 of EUR 800.00 to Studio is pending until 2026-11-20 12:00 UTC.')
+    expect(messages).toContain('Acme has USD 350.00 of billing outstanding.')
+    expect(messages).toContain('Hourly contract c-9 of Acme is in its last billing cycle until 2026-11-23 00:00 UTC.')
   })
 
   it('an app can replace the catalogue, whole or in part', () => {

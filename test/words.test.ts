@@ -134,7 +134,7 @@ describe('the sources’ own words', () => {
     if (company === undefined) throw new Error('no company')
     company.contracts = company.contracts.filter((c) => c.type === 'fixed')
     const fixedOnly = verdict(decoded(s)).steps.find((x) => x._tag === 'PayBalance')?.message
-    expect(fixedOnly).toBe('Pay the outstanding balance of company co-1.')
+    expect(fixedOnly).toBe('Pay the outstanding balance of Acme.')
     expect(verdict(example('client-owner-mid-week')).steps.find((x) => x._tag === 'PayBalance')?.message).toContain('last invoice of hourly work')
   })
   it('the freelancer route names the older one; the button is named', () => {
@@ -221,5 +221,87 @@ describe('time zones', () => {
     const mine: CatalogueFor<(typeof defaultRules)[number]> = { ...en, WaitUntil: (s, f) => `Warte bis ${f.instant(s.at)}.` }
     const v = verdict(example('client-owner-mid-week'), undefined, { catalogue: mine, timeZone: 'Europe/Berlin' })
     expect(v.steps.find((x) => x._tag === 'WaitUntil')?.message).toBe('Warte bis 2026-11-23 01:00 Europe/Berlin.')
+  })
+})
+
+describe('names: companies and agencies as the user knows them', () => {
+  it('the verdict’s words say the name; the report titles its groups by it', () => {
+    const v = verdict(example('everything'))
+    const words = [...v.blockers, ...v.steps, ...v.consequences].map((x) => x.message)
+    expect(words).toContain('u-2 (manager) is still a member of Acme.')
+    expect(words).toContain('Remove u-2 from Acme.')
+    expect(words).toContain('You own the agency Studio; it has to be closed before the account.')
+    expect(words).toContain('Close the agency Studio (Settings › Agency Profile).')
+    expect(words).toContain('You leave the company Globex.')
+    expect(words.join('\n')).not.toMatch(/\b(company co-|agency ag-)\d/)
+    const text = report(v, plain, 'UTC', example('everything'))
+    expect(text).toContain('  Company Acme\n')
+    expect(text).toContain('  Agency Studio\n')
+    expect(text).not.toMatch(/Company co-|Agency ag-/)
+  })
+  it('a name two companies or agencies share is followed by the id; an empty name falls back to the id', () => {
+    const s = exampleJson('everything') as SnapshotJson
+    for (const c of s.companies) c.name = 'Acme'
+    const agency = s.agencies[0]
+    if (agency === undefined) throw new Error('no agency')
+    agency.name = '  '
+    const v = verdict(decoded(s))
+    const words = [...v.blockers, ...v.steps, ...v.consequences].map((x) => x.message)
+    expect(words).toContain('Remove u-2 from Acme (co-1).')
+    expect(words).toContain('You leave the company Acme (co-7).')
+    expect(words).toContain('Close the agency ag-1 (Settings › Agency Profile).')
+    expect(report(v, plain, 'UTC', decoded(s))).toContain('  Company Acme (co-1)\n')
+  })
+  it('a company and an agency that share a name are told apart by their ids', () => {
+    const f = formatIn('UTC', { companies: [{ id: 'co-1', name: 'Studio' }], agencies: [{ id: 'ag-1', name: 'Studio' }, { id: 'ag-2', name: 'Works' }] })
+    expect(f.scope({ _tag: 'Company', companyId: 'co-1' })).toBe('Studio (co-1)')
+    expect(f.scopeWithKind({ _tag: 'Agency', agencyId: 'ag-1' })).toBe('the agency Studio (ag-1)')
+    expect(f.scope({ _tag: 'Agency', agencyId: 'ag-2' })).toBe('Works')
+    expect(f.scope({ _tag: 'Agency', agencyId: 'ag-9' })).toBe('agency ag-9')
+    expect(formatIn().scope({ _tag: 'Company', companyId: 'co-1' })).toBe('company co-1')
+  })
+})
+
+describe('the report’s headline: what applies, in words', () => {
+  const first = (text: string): string => text.split('\n')[0] ?? ''
+  it('the account: closable now, or blocked by how many things; no internal path name', () => {
+    expect(first(report(verdict(example('closable-freelancer')), plain))).toBe('CLOSABLE  You can close your account now.')
+    expect(first(report(verdict(example('busy-freelancer')), plain))).toMatch(/^BLOCKED {2}Closing your account is blocked by \d+ things\.$/)
+    const one = exampleJson('closable-freelancer') as SnapshotJson
+    one.user.securityQuestionSet = false
+    expect(first(report(verdict(decoded(one)), plain))).toBe('BLOCKED  Closing your account is blocked by 1 thing.')
+  })
+  it('an agency, by its name', () => {
+    const s = example('agency-owner')
+    const v = verdict(s, agencyTarget('ag-1'))
+    const n = v.blockers.length
+    expect(first(report(v, plain, 'UTC', s))).toBe(
+      v.closable ? 'CLOSABLE  You can close the agency Studio now.' : `BLOCKED  Closing the agency Studio is blocked by ${n} thing${n === 1 ? '' : 's'}.`,
+    )
+    expect(first(report(verdict(s, agencyTarget('ag-404')), plain, 'UTC', s))).toBe('BLOCKED  Closing the agency ag-404 is blocked by 1 thing.')
+  })
+  it('leaving teams says so', () => {
+    expect(first(report(verdict(example('plain-member')), plain))).toMatch(/^BLOCKED {2}Closing your account by leaving your teams is blocked by \d+ things?\.$/)
+  })
+  it('no path name anywhere in the report', () => {
+    for (const name of ['closable-freelancer', 'busy-freelancer', 'plain-member', 'everything'])
+      expect(report(verdict(example(name)), plain)).not.toMatch(/\((CloseAccount|CloseAgency|LeaveTeams)\)/)
+  })
+})
+
+describe('no words about disputes when there is none', () => {
+  it('with no dispute, neither the verdict’s words nor the report mention one', () => {
+    for (const name of ['busy-freelancer', 'client-owner-mid-week', 'agency-owner', 'plain-member', 'closable-freelancer']) {
+      const s = example(name)
+      if (s.disputes.length > 0) continue
+      const v = verdict(s)
+      expect(v.mayMoveBecause.join(' ')).not.toMatch(/dispute/i)
+      expect(report(v, plain, 'UTC', s), name).not.toMatch(/dispute/i)
+    }
+  })
+  it('the earliest-date sentence says exactly the may-move words', () => {
+    const v = verdict(example('busy-freelancer'))
+    const line = report(v, plain).split('\n').find((l) => l.startsWith('Earliest possible:'))
+    expect(line).toBe(`Earliest possible: 2026-11-25 00:00 UTC at the earliest, once the steps below are done; it may move later: ${v.mayMoveBecause.join(' ')}`)
   })
 })

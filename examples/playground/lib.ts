@@ -3,4 +3,4 @@
  * never breaks the page.
  */
 export { agencyTarget, formatIn, parseInstant, readSnapshotText, verdict } from '../../src/index.js'
-export type { DecodeError, Target, Verdict } from '../../src/index.js'
+export type { DecodeError, Format, Names, Scope, Target, Verdict } from '../../src/index.js'

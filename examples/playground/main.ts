@@ -2,7 +2,7 @@
  * The playground: a snapshot editor evaluated as you type, on the library itself, in the page.
  */
 import { agencyTarget, formatIn, parseInstant, readSnapshotText, verdict } from './lib.js'
-import type { DecodeError, Target, Verdict } from './lib.js'
+import type { DecodeError, Format, Names, Scope, Target, Verdict } from './lib.js'
 import { linesOf } from './locate.js'
 import { timeline } from './timeline.js'
 import { digest } from './digest.js'
@@ -58,11 +58,16 @@ const fromBase64Url = (s: string): string | undefined => {
 // rendering
 // -------------------------------------------------------------------------------------
 
-const scopeTitle = (s: { readonly _tag: string; readonly companyId?: string; readonly agencyId?: string } | undefined): string =>
-  s === undefined ? 'Account' : s._tag === 'Freelancer' ? 'Freelancer work' : s._tag === 'Company' ? `Company ${s.companyId ?? ''}` : `Agency ${s.agencyId ?? ''}`
+/** A group's title, as the words name it: `Freelancer work`, `Company Acme`, `Agency ag-1`. */
+const scopeTitle = (s: Scope | undefined, f: Format): string => {
+  if (s === undefined) return 'Account'
+  if (s._tag === 'Freelancer') return 'Freelancer work'
+  const words = f.scopeWithKind(s).replace(/^the /, '')
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`
+}
 
-const render = (v: Verdict, zone: string): void => {
-  const f = formatIn(zone)
+const render = (v: Verdict, zone: string, names: Names): void => {
+  const f = formatIn(zone, names)
   const show = (iso: string): string => {
     const i = parseInstant(iso, 'up')
     return i === undefined ? iso : f.instant(i)
@@ -72,13 +77,18 @@ const render = (v: Verdict, zone: string): void => {
     return i === undefined ? iso : f.asOf(i)
   }
   const n = v.blockers.length
+  // what is closed, as a person says it: "your account", "the agency Studio"
+  const what = v.target._tag === 'Agency' ? f.scopeWithKind({ _tag: 'Agency', agencyId: v.target.agencyId }) : 'your account'
+  const how = v.path === 'LeaveTeams' ? ' by leaving your teams' : ''
   const headline = v.closable
-    ? h('p', { class: 'headline closable' }, `Closable: ${v.target._tag === 'Agency' ? `agency ${v.target.agencyId}` : 'the account'} can be closed now (${v.path}).`)
-    : h('p', { class: 'headline blocked' }, `Blocked: ${n} blocker${n === 1 ? '' : 's'} (${v.path}).`)
+    ? h('p', { class: 'headline closable' }, `Closable: you can close ${what} now${how}.`)
+    : h('p', { class: 'headline blocked' }, `Blocked: closing ${what}${how} is blocked by ${n} thing${n === 1 ? '' : 's'}.`)
   const earliest =
     v.earliestAt === null
       ? 'Earliest close: not up to the user (someone else must act, or there is no such agency).'
-      : `Earliest close: ${show(v.earliestAt)}${v.earliestAtMayMove ? ' at the earliest (ending contracts or disputes may move it)' : ''}.`
+      : v.earliestAtMayMove
+        ? `Earliest close: ${show(v.earliestAt)} at the earliest; it may move later: ${v.mayMoveBecause.join(' ')}`
+        : `Earliest close: ${show(v.earliestAt)}.`
   const parts: Array<Node> = [h('h2', {}, 'Verdict'), headline, h('p', { class: 'meta' }, `As of ${showAsOf(v.asOf)}. ${v.closable ? '' : earliest}`)]
 
   if (v.alternatives.length > 0) parts.push(h('h3', {}, 'Before you decide'), fill(h('ul'), mapped(v.alternatives, (a) => h('li', {}, a.message))))
@@ -87,7 +97,7 @@ const render = (v: Verdict, zone: string): void => {
     parts.push(h('h3', {}, 'Blockers'))
     const groups = new Map<string, Array<Verdict['blockers'][number]>>()
     for (const b of v.blockers) {
-      const title = scopeTitle(b.scope)
+      const title = scopeTitle(b.scope, f)
       const list = groups.get(title)
       if (list === undefined) groups.set(title, [b])
       else list.push(b)
@@ -207,7 +217,7 @@ const evaluate = (): void => {
       fill(targetMenu, mapped(read.snapshot.agencies, (a) => h('option', { value: a.id }, `agency ${a.id}`)))
       targetMenu.value = read.snapshot.agencies.some((a) => a.id === chosen) ? chosen : ''
       const target: Target | undefined = targetMenu.value === '' ? undefined : agencyTarget(targetMenu.value)
-      render(verdict(read.snapshot, target, { timeZone: zoneMenu.value }), zoneMenu.value)
+      render(verdict(read.snapshot, target, { timeZone: zoneMenu.value }), zoneMenu.value, read.snapshot)
       result = 'verdict'
     }
   } catch (e) {

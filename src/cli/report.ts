@@ -5,6 +5,8 @@
  */
 import { instant } from '../model/Instant.js'
 import { formatIn } from '../engine/Format.js'
+import type { Format, Names } from '../engine/Format.js'
+import { agencyScope } from '../model/Scope.js'
 import type { Scope } from '../model/Scope.js'
 import type { Verdict } from '../closure/verdict.js'
 import { escapeText } from './escape.js'
@@ -28,28 +30,41 @@ export const colours: Style = {
 const id = (s: string): string => s
 export const plain: Style = { bold: id, dim: id, red: id, green: id, yellow: id }
 
-const scopeTitle = (s: Scope | undefined): string => {
+/** A group's title: `Freelancer work`, `Company Acme`, `Agency ag-1`. */
+const scopeTitle = (s: Scope | undefined, f: Format): string => {
   if (s === undefined) return 'Account'
   if (s._tag === 'Freelancer') return 'Freelancer work'
-  return escapeText(s._tag === 'Company' ? `Company ${s.companyId}` : `Agency ${s.agencyId}`)
+  const words = f.scopeWithKind(s).replace(/^the /, '')
+  return escapeText(`${words.charAt(0).toUpperCase()}${words.slice(1)}`)
 }
 
-const what = (v: Verdict): string => (v.target._tag === 'Agency' ? `agency ${escapeText(v.target.agencyId)}` : 'the account')
+/** What is being closed, as a person says it: `your account`, `the agency Studio`. */
+const what = (v: Verdict, f: Format): string =>
+  v.target._tag === 'Agency' ? escapeText(f.scopeWithKind(agencyScope(v.target.agencyId))) : 'your account'
+
+/**
+ * The first line's words: closable or blocked, and by how many things, in words a person uses
+ * (`You can close your account now.`, `Closing the agency Studio is blocked by 3 things.`).
+ */
+const headline = (v: Verdict, f: Format, style: Style): string => {
+  const n = v.blockers.length
+  const how = v.path === 'LeaveTeams' ? ' by leaving your teams' : ''
+  return v.closable
+    ? `${style.green(style.bold('CLOSABLE'))}  You can close ${what(v, f)} now${how}.`
+    : `${style.red(style.bold('BLOCKED'))}  Closing ${what(v, f)}${how} is blocked by ${n} thing${n === 1 ? '' : 's'}.`
+}
 
 /**
  * Verdict first (and when at the earliest), alternatives to weigh, blockers grouped by scope,
- * numbered steps, consequences. Instants in `timeZone` (UTC unless named), rounded toward blocked.
+ * numbered steps, consequences. Instants in `timeZone` (UTC unless named), rounded toward blocked;
+ * companies and agencies by their names in `names` (the snapshot), as the verdict's words name them.
  */
-export const report = (v: Verdict, style: Style, timeZone = 'UTC'): string => {
-  const f = formatIn(timeZone)
+export const report = (v: Verdict, style: Style, timeZone = 'UTC', names?: Names): string => {
+  const f = formatIn(timeZone, names)
   const at = (iso: string): string => f.instant(instant(Date.parse(iso)))
   const lines: Array<string> = []
   const n = v.blockers.length
-  lines.push(
-    v.closable
-      ? `${style.green(style.bold('CLOSABLE'))}  ${what(v)} can be closed now (${v.path}).`
-      : `${style.red(style.bold('BLOCKED'))}  ${what(v)} cannot be closed yet: ${n} blocker${n === 1 ? '' : 's'} (${v.path}).`,
-  )
+  lines.push(headline(v, f, style))
   lines.push(style.dim(`As of ${f.asOf(instant(Date.parse(v.asOf)))}.`))
   if (!v.closable) {
     if (v.earliestAt === null && v.steps.length === 0)
@@ -72,7 +87,7 @@ export const report = (v: Verdict, style: Style, timeZone = 'UTC'): string => {
     lines.push('', style.bold('Blockers'))
     const groups = new Map<string, Array<string>>()
     for (const b of v.blockers) {
-      const title = scopeTitle(b.scope)
+      const title = scopeTitle(b.scope, f)
       const list = groups.get(title) ?? []
       list.push(`    - ${escapeText(b.message)} ${style.dim(`[${escapeText(b.rule)}]`)}`)
       groups.set(title, list)

@@ -175,7 +175,7 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
     let text
     try {
       // (the report reads only what every blocker and step has)
-      text = report(v as Parameters<typeof report>[0], colour ? colours : plain, command.timeZone)
+      text = report(v as Parameters<typeof report>[0], colour ? colours : plain, command.timeZone, read.snapshot)
     } catch (e) {
       return ruleFailed(io, e)
     }

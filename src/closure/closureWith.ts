@@ -549,11 +549,35 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
  * definitions of one tag, two codecs for one extension key, and a cycle of declared order.
  *
  * @example
- * import { closureWith, defaultRules } from 'account-closure'
+ * import * as t from 'io-ts'
+ * import { closureWith, decodeSnapshot, defaultRules, defineBlocker, defineRule, defineStep } from 'account-closure'
  *
+ * const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (b: { readonly subject: string }) => `Fee ${b.subject} is unpaid.` })
+ * const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: (s: { readonly subject: string }) => `Pay fee ${s.subject}.` })
+ *
+ * const feesPaid = defineRule({
+ *   id: 'fees-paid',
+ *   paths: ['CloseAccount'],
+ *   extension: { key: 'fees', codec: t.array(t.type({ id: t.string })) },
+ *   blockers: [feeUnpaid],
+ *   steps: [payFee],
+ *   check: (f) => f.extensions.fees.map((fee) => feeUnpaid({ subject: fee.id })),
+ *   clear: (b) => [payFee({ subject: b.subject })],
+ *   follows: [{ step: 'WithdrawFunds', scope: 'any' }],
+ *   mayMove: { because: 'A fee settles only once it is paid.' },
+ * })
+ *
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ *   extensions: { fees: [{ id: 'fee-1' }] },
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const snapshot = decoded.right
  * const closure = closureWith([...defaultRules, feesPaid])
- * closure.canClose(snapshot)   // Left([..., { _tag: 'FeeUnpaid', ... }])
- * closure.verdict(snapshot)    // its steps, its wait, its words, and the earliest instant after the fee settles
+ * console.log(closure.canClose(snapshot)) // { _tag: 'Left', left: [{ _tag: 'FeeUnpaid', rule: 'fees-paid', subject: 'fee-1' }] }
+ * console.log(closure.verdict(snapshot).steps.map((s) => s.message)) // ['Pay fee fee-1.', …, 'Confirm.']
  *
  * @category constructors
  * @since 0.2.0
@@ -588,7 +612,7 @@ const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>):
       return say
     }
     const say = (item: { readonly _tag: string }): string => (wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format)
-    const format: Format = { ...formatIn(timeZone), reason: (r) => say(r) }
+    const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
     const blockers = a.found.flatMap(({ known, blockers }) =>
       blockers.map((blocker) => {
         const out: Record<string, unknown> = {}

@@ -59,12 +59,17 @@ export type BlockerFields = Omit<BlockerBase, '_tag' | 'rule'>
  * blocker's fields; the tag and the rule id stay literal.
  *
  * @example
+ * import { defineBlocker, formatIn } from 'account-closure'
+ * import type { Money } from 'account-closure'
+ *
  * const feeUnpaid = defineBlocker({
  *   tag: 'FeeUnpaid',
  *   rule: 'fees-paid',
  *   words: (b: { readonly subject: string; readonly amount: Money }, f) => `Fee ${b.subject} of ${f.money(b.amount)} is unpaid.`,
  * })
- * feeUnpaid({ subject: 'fee-1', amount }) // { _tag: 'FeeUnpaid', rule: 'fees-paid', subject: 'fee-1', amount }
+ * const fee = feeUnpaid({ subject: 'fee-1', amount: { amount: 1250, currency: 'USD' } })
+ * console.log(fee) // { _tag: 'FeeUnpaid', rule: 'fees-paid', subject: 'fee-1', amount: { amount: 1250, currency: 'USD' } }
+ * console.log(feeUnpaid.words(fee, formatIn())) // 'Fee fee-1 of USD 12.50 is unpaid.'
  *
  * @category constructors
  * @since 0.3.0

@@ -12,8 +12,22 @@ import type { Format } from './Format.js'
  * missing tag be a type error.
  *
  * @example
- * const de: CatalogueFor<(typeof defaultRules)[number]> = { SecurityQuestionMissing: () => 'Keine Sicherheitsfrage gesetzt.', … }
- * verdict(snapshot, undefined, { catalogue: de })
+ * import { decodeSnapshot, defaultRules, en, verdict } from 'account-closure'
+ * import type { CatalogueFor } from 'account-closure'
+ *
+ * // every tag of the default rules, typed complete: here the English words with two in German
+ * const de: CatalogueFor<(typeof defaultRules)[number]> = {
+ *   ...en,
+ *   SecurityQuestionMissing: () => 'Keine Sicherheitsfrage gesetzt.',
+ *   SetSecurityQuestion: () => 'Legen Sie eine Sicherheitsfrage fest.',
+ * }
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: false, standing: 'good' },
+ *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * console.log(verdict(decoded.right, undefined, { catalogue: de }).blockers.map((b) => b.message)) // ['Keine Sicherheitsfrage gesetzt.']
  *
  * @category model
  * @since 0.1.0

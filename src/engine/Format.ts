@@ -31,8 +31,17 @@ export interface Format {
   readonly asOf: (i: Instant) => string
   /** `USD 120.50`. */
   readonly money: (m: Money) => string
-  /** `your freelancer work`, `company co-1`, `agency ag-1`. */
+  /**
+   * A scope as a person knows it: `your freelancer work`; a company or agency by its name
+   * (`Acme`), with its id where two companies or agencies of the snapshot share that name
+   * (`Acme (co-1)`); by kind and id where it has no name (`company co-1`, `agency ag-1`).
+   */
   readonly scope: (s: Scope) => string
+  /**
+   * The same with its kind, for where the kind matters (`the agency Studio`, `the company
+   * Acme (co-1)`, `the agency ag-1`, `your freelancer work`).
+   */
+  readonly scopeWithKind: (s: Scope) => string
   /** The words for a reason to wait (from the catalogue, or the rule that owns it). */
   readonly reason: (r: WaitReasonBase) => string
 }
@@ -65,8 +74,52 @@ export const formatMoney = (m: Money): string => {
   return `${m.currency} ${whole}.${cents}`
 }
 
-const formatScope = (s: Scope): string =>
-  s._tag === 'Freelancer' ? 'your freelancer work' : s._tag === 'Company' ? `company ${s.companyId}` : `agency ${s.agencyId}`
+/**
+ * What the words need from a snapshot to name its companies and agencies (a decoded snapshot is
+ * one).
+ *
+ * @category model
+ * @since 0.3.0
+ */
+export interface Names {
+  readonly companies: ReadonlyArray<{ readonly id: string; readonly name: string }>
+  readonly agencies: ReadonlyArray<{ readonly id: string; readonly name: string }>
+}
+
+/** The shown name of each company and agency by scope key, its id added where a name is shared. */
+const shownNames = (names: Names): ReadonlyMap<string, string> => {
+  const all = [
+    ...names.companies.map((c) => ({ key: `c:${c.id}`, id: c.id, name: c.name.trim() })),
+    ...names.agencies.map((a) => ({ key: `a:${a.id}`, id: a.id, name: a.name.trim() })),
+  ].filter((x) => x.name !== '')
+  const count = new Map<string, number>()
+  for (const x of all) count.set(x.name, (count.get(x.name) ?? 0) + 1)
+  const out = new Map<string, string>()
+  for (const x of all) out.set(x.key, (count.get(x.name) ?? 0) > 1 ? `${x.name} (${x.id})` : x.name)
+  return out
+}
+
+/** The scope helpers of a `Format`: by name where the snapshot gives one, by kind and id otherwise. */
+const scopeWords = (names: Names | undefined): Pick<Format, 'scope' | 'scopeWithKind'> => {
+  let shown: ReadonlyMap<string, string> | undefined
+  const nameOf = (key: string): string | undefined => {
+    if (names === undefined) return undefined
+    shown ??= shownNames(names)
+    return shown.get(key)
+  }
+  const scope = (s: Scope): string => {
+    if (s._tag === 'Freelancer') return 'your freelancer work'
+    const [kind, id, key] = s._tag === 'Company' ? ['company', s.companyId, `c:${s.companyId}`] : ['agency', s.agencyId, `a:${s.agencyId}`]
+    return nameOf(key) ?? `${kind} ${id}`
+  }
+  const scopeWithKind = (s: Scope): string => {
+    if (s._tag === 'Freelancer') return scope(s)
+    const [kind, key] = s._tag === 'Company' ? ['company', `c:${s.companyId}`] : ['agency', `a:${s.agencyId}`]
+    const name = nameOf(key)
+    return name === undefined ? `the ${scope(s)}` : `the ${kind} ${name}`
+  }
+  return { scope, scopeWithKind }
+}
 
 const DAY = 86_400_000
 
@@ -112,26 +165,34 @@ const inZone = (timeZone: string): ((ms: number, up: boolean) => string) => {
 }
 
 /**
- * The formatting helpers for a time zone (`UTC` unless named). An unknown zone throws a
+ * The formatting helpers for a time zone (`UTC` unless named), naming the companies and agencies
+ * of `names` (a snapshot) by their names (by kind and id without it). An unknown zone throws a
  * `RangeError` (check it where it comes in, as the command line does). Instants are shown as
  * `YYYY-MM-DD HH:MM ZONE`, rounded in the local time toward "blocked": a wait up, `asOf` down.
  * Where the local time shown occurs twice (the hour repeated when summer time ends), the UTC
  * offset follows: `2026-10-25 02:30 Europe/Berlin (UTC+02:00)`.
  *
  * @example
- * formatIn('America/New_York').instant(parseInstant('2026-11-23T00:00:00Z')) // '2026-11-22 19:00 America/New_York'
+ * import { formatIn, parseInstant } from 'account-closure'
+ *
+ * const monday = parseInstant('2026-11-23T00:00:00Z')
+ * if (monday === undefined) throw new Error('not an instant')
+ * console.log(formatIn('America/New_York').instant(monday)) // '2026-11-22 19:00 America/New_York'
+ * const named = formatIn('UTC', { companies: [{ id: 'co-1', name: 'Acme' }], agencies: [{ id: 'ag-1', name: 'Studio' }] })
+ * console.log(named.scope({ _tag: 'Company', companyId: 'co-1' })) // 'Acme'
+ * console.log(named.scopeWithKind({ _tag: 'Agency', agencyId: 'ag-1' })) // 'the agency Studio'
  *
  * @category constructors
  * @since 0.2.0
  */
-export const formatIn = (timeZone = 'UTC'): Format => {
+export const formatIn = (timeZone = 'UTC', names?: Names): Format => {
   const show = timeZone === 'UTC' ? utc : inZone(timeZone)
   return {
     timeZone,
     instant: (i) => show(i, true),
     asOf: (i) => show(i, false),
     money: formatMoney,
-    scope: formatScope,
+    ...scopeWords(names),
     reason: (r) => r._tag,
   }
 }

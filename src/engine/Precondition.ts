@@ -56,10 +56,14 @@ const flatten = <B>(parts: ReadonlyArray<ReadonlyArray<B>>): ReadonlyArray<B> =>
  * A blocker for each item that `select` picks from the facts and `check` objects to.
  *
  * @example
+ * import { fromItems } from 'account-closure'
+ *
+ * interface Team { readonly jobs: ReadonlyArray<{ readonly id: string; readonly status: 'open' | 'closed' }> }
  * const openJobs = fromItems(
- *   (f: CompanyFacts) => f.jobs,
- *   (job, f) => (job.status === 'open' ? jobOpen(f.scope, job.id) : undefined),
+ *   (f: Team) => f.jobs,
+ *   (job) => (job.status === 'open' ? { _tag: 'JobOpen', jobId: job.id } : undefined),
  * )
+ * console.log(openJobs({ jobs: [{ id: 'j-1', status: 'open' }, { id: 'j-2', status: 'closed' }] })) // [{ _tag: 'JobOpen', jobId: 'j-1' }]
  *
  * @category constructors
  * @since 0.1.0
@@ -94,7 +98,13 @@ export const concat =
  * All of several preconditions, every blocker of each, in order.
  *
  * @example
- * const companyRules: Precondition<CompanyFacts, Blocker> = all(membersRemoved, contractsEnded, jobsClosed)
+ * import { all } from 'account-closure'
+ * import type { Precondition } from 'account-closure'
+ *
+ * interface Team { readonly jobs: ReadonlyArray<string>; readonly members: ReadonlyArray<string> }
+ * const jobsOpen: Precondition<Team, string> = (f) => f.jobs.map((j) => `job ${j} is open`)
+ * const membersLeft: Precondition<Team, string> = (f) => f.members.map((m) => `${m} is still a member`)
+ * console.log(all(jobsOpen, membersLeft)({ jobs: ['j-1'], members: ['u-2'] })) // ['job j-1 is open', 'u-2 is still a member']
  *
  * @category combinators
  * @since 0.1.0
@@ -122,7 +132,13 @@ export const contramap =
  * and gathers every blocker.
  *
  * @example
- * across(companiesToClose)(openJobs)
+ * import { across } from 'account-closure'
+ * import type { Precondition } from 'account-closure'
+ *
+ * interface Company { readonly id: string; readonly openJobs: number }
+ * const jobsOpen: Precondition<Company, string> = (c) => (c.openJobs > 0 ? [`${c.id} has open jobs`] : [])
+ * const everyCompany = across((f: { readonly companies: ReadonlyArray<Company> }) => f.companies)(jobsOpen)
+ * console.log(everyCompany({ companies: [{ id: 'co-1', openJobs: 2 }, { id: 'co-2', openJobs: 0 }] })) // ['co-1 has open jobs']
  *
  * @category combinators
  * @since 0.2.0
@@ -149,7 +165,13 @@ export const when =
  * Runs a precondition only on some closing paths.
  *
  * @example
- * onPaths('CloseAccount', 'CloseAgency')(securityQuestion)
+ * import { onPaths } from 'account-closure'
+ * import type { Precondition } from 'account-closure'
+ *
+ * const noQuestion: Precondition<{ readonly questionSet: boolean }, string> = (f) => (f.questionSet ? [] : ['no security question'])
+ * const gated = onPaths('CloseAccount', 'CloseAgency')(noQuestion)
+ * console.log(gated({ questionSet: false, path: 'LeaveTeams' })) // []
+ * console.log(gated({ questionSet: false, path: 'CloseAccount' })) // ['no security question']
  *
  * @category combinators
  * @since 0.1.0

@@ -171,18 +171,35 @@ const isOrders = (u: unknown): u is ReadonlyArray<Order> =>
  * parameters.
  *
  * @example
+ * import * as t from 'io-ts'
+ * import { closureWith, decodeSnapshot, defaultRules, defineBlocker, defineRule, defineStep } from 'account-closure'
+ *
+ * const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (b: { readonly subject: string }) => `Fee ${b.subject} is unpaid.` })
+ * const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: (s: { readonly subject: string }) => `Pay fee ${s.subject}.` })
+ *
  * const feesPaid = defineRule({
  *   id: 'fees-paid',
  *   paths: ['CloseAccount'],
- *   extension: { key: 'fees', codec: t.array(t.type({ id: t.string, settlesAt: t.number })) },
+ *   extension: { key: 'fees', codec: t.array(t.type({ id: t.string })) },
  *   blockers: [feeUnpaid],
  *   steps: [payFee],
- *   reasons: [feeSettles],
  *   check: (f) => f.extensions.fees.map((fee) => feeUnpaid({ subject: fee.id })),
  *   clear: (b) => [payFee({ subject: b.subject })],
  *   follows: [{ step: 'WithdrawFunds', scope: 'any' }],
  *   mayMove: { because: 'A fee settles only once it is paid.' },
  * })
+ *
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ *   extensions: { fees: [{ id: 'fee-1' }] },
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const snapshot = decoded.right
+ * const v = closureWith([...defaultRules, feesPaid]).verdict(snapshot)
+ * console.log(v.blockers.map((b) => b.message)) // ['Fee fee-1 is unpaid.']
+ * console.log(v.mayMoveBecause) // ['A fee settles only once it is paid.']
  *
  * @category constructors
  * @since 0.2.0

@@ -12,7 +12,31 @@
  * any, is its `cause`. The answer is never "can close" when a rule fails.
  *
  * @example
- * try { closure.verdict(snapshot) } catch (e) { if (e instanceof RuleError) log(e.ruleId) }
+ * import { closureWith, decodeSnapshot, defineBlocker, defineRule, RuleError } from 'account-closure'
+ *
+ * const never = defineBlocker({ tag: 'Never', rule: 'fees-paid', words: (b: { readonly subject: string }) => `Fee ${b.subject}.` })
+ * const feesPaid = defineRule({
+ *   id: 'fees-paid',
+ *   paths: ['CloseAccount'],
+ *   blockers: [never],
+ *   check: () => {
+ *     throw new Error('the fee service is down')
+ *   },
+ *   clear: () => [],
+ * })
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-18T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const snapshot = decoded.right
+ * try {
+ *   closureWith([feesPaid]).verdict(snapshot)
+ * } catch (e) {
+ *   if (!(e instanceof RuleError)) throw e
+ *   console.log(e.ruleId) // 'fees-paid'
+ * }
  *
  * @category errors
  * @since 0.3.0

@@ -113,13 +113,15 @@ export type StepFields = Omit<StepBase, '_tag' | 'kind' | 'resolves'>
  * A remedy resolves the rule named by `rule`; advice resolves none.
  *
  * @example
+ * import { defineStep } from 'account-closure'
+ *
  * const payFee = defineStep({
  *   tag: 'PayFee',
  *   kind: 'remedy',
  *   rule: 'fees-paid',
  *   words: (s: { readonly subject: string }) => `Pay fee ${s.subject}.`,
  * })
- * payFee({ subject: 'fee-1' }) // { _tag: 'PayFee', kind: 'remedy', resolves: ['fees-paid'], subject: 'fee-1' }
+ * console.log(payFee({ subject: 'fee-1' })) // { _tag: 'PayFee', kind: 'remedy', resolves: ['fees-paid'], subject: 'fee-1' }
  *
  * @category constructors
  * @since 0.3.0
@@ -153,8 +155,13 @@ export const defineStep = <const T extends string, const K extends 'remedy' | 'a
  * Defines a reason to wait with its words; calling the result makes a reason of that tag.
  *
  * @example
+ * import { defineReason, formatIn, parseInstant, waitUntil } from 'account-closure'
+ *
  * const feeSettles = defineReason({ tag: 'FeeSettles', rule: 'fees-paid', words: (r: { readonly subject: string }) => `fee ${r.subject} settles` })
- * waitUntil(settlesAt, [feeSettles({ subject: 'fee-1' })])
+ * const settlesAt = parseInstant('2026-11-21T00:00:00Z')
+ * if (settlesAt === undefined) throw new Error('not an instant')
+ * const wait = waitUntil(settlesAt, [feeSettles({ subject: 'fee-1' })])
+ * console.log(wait.reasons.map((r) => feeSettles.words(r, formatIn()))) // ['fee fee-1 settles']
  *
  * @category constructors
  * @since 0.3.0
@@ -184,7 +191,13 @@ export const withDefinition = <S extends StepBase, C extends object>(make: C, d:
  * Waiting until `at`, for these reasons; it resolves the rules the reasons name.
  *
  * @example
- * waitUntil(settlesAt, [feeSettles({ subject: 'fee-1' })])
+ * import { defineReason, parseInstant, waitUntil } from 'account-closure'
+ *
+ * const feeSettles = defineReason({ tag: 'FeeSettles', rule: 'fees-paid', words: (r: { readonly subject: string }) => `fee ${r.subject} settles` })
+ * const settlesAt = parseInstant('2026-11-21T00:00:00Z')
+ * if (settlesAt === undefined) throw new Error('not an instant')
+ * const wait = waitUntil(settlesAt, [feeSettles({ subject: 'fee-1' })])
+ * console.log(wait._tag, wait.resolves) // WaitUntil [ 'fees-paid' ]
  *
  * @category constructors
  * @since 0.1.0

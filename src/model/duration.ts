@@ -34,7 +34,11 @@ const MS: { readonly [K in keyof Duration]-?: number } = {
  * zone). A part that is not a finite number is a `TypeError` naming it.
  *
  * @example
- * addDuration(fee.paidAt, { days: 3 }) // three days after the fee was paid
+ * import { addDuration, parseInstant } from 'account-closure'
+ *
+ * const paidAt = parseInstant('2026-11-18T10:00:00Z')
+ * if (paidAt === undefined) throw new Error('not an instant')
+ * console.log(new Date(addDuration(paidAt, { days: 3 })).toISOString()) // '2026-11-21T10:00:00.000Z'
  *
  * @category utils
  * @since 0.3.0

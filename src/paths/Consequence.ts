@@ -64,7 +64,7 @@ export const consequenceWords: Messages<Consequence> = {
   AccountClosedPermanently: () =>
     'The account is closed for good: it cannot be reopened, and its profile, work history, feedback, ongoing contracts and proposals are lost.',
   BothProfilesClosed: () => 'Both your freelancer and your client profile close.',
-  LeavesTeam: (c, f) => `You leave ${f.scope(c.scope)}.`,
+  LeavesTeam: (c, f) => `You leave ${f.scopeWithKind(c.scope)}.`,
   AgencyProfileDeleted: () => 'The agency profile is deleted.',
   FreelancerProfileKept: () => 'Your freelancer profile and your client account stay, no longer tied to the agency.',
   JobSuccessScoreRecalculated: () =>

@@ -27,7 +27,7 @@ export interface CloseAgency extends StepBase {
 export const agencyOpen = defineBlocker({
   tag: 'AgencyOpen',
   rule: 'agency-closed-first',
-  words: (b: AgencyOpen) => `You own agency ${b.agencyId}; it has to be closed before the account.`,
+  words: (b: AgencyOpen, f) => `You own ${f.scopeWithKind(agencyScope(b.agencyId))}; it has to be closed before the account.`,
 })
 
 /** @category constructors @since 0.1.0 */
@@ -38,7 +38,7 @@ export const closeAgency = withDefinition(
     kind: 'remedy',
     // a step of the account, about the agency it closes: the agency's own remedies come first
     orderScope: (s: CloseAgency) => agencyScope(s.agencyId),
-    words: (s: CloseAgency) => `Close agency ${s.agencyId} (Settings › Agency Profile).`,
+    words: (s: CloseAgency, f) => `Close ${f.scopeWithKind(agencyScope(s.agencyId))} (Settings › Agency Profile).`,
   },
 )
 

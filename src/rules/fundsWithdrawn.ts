@@ -34,7 +34,12 @@ export const fundsAvailable = defineBlocker({
  * once it arrives). It resolves `funds-withdrawn`; an app's rule reuses this definition.
  *
  * @example
- * clear: (b) => [waitUntil(b.at, [mine({ subject: b.subject })]), withdrawFunds(b.scope)]
+ * import { formatIn, withdrawFunds } from 'account-closure'
+ *
+ * // a rule of one's own that ends in it lists `withdrawFunds` among its `steps`
+ * const step = withdrawFunds({ _tag: 'Freelancer' })
+ * console.log(step.resolves) // ['funds-withdrawn']
+ * console.log(withdrawFunds.words(step, formatIn())) // 'Withdraw the available funds of your freelancer work (withdrawals are made under Get Paid).'
  *
  * @category constructors
  * @since 0.1.0

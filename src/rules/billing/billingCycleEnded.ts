@@ -59,7 +59,23 @@ export const billingWait = (at: Instant, scope: CompanyScope, contractId: string
  * then that week's invoice is paid.
  *
  * @example
- * // ended Wednesday 2026-11-18, asOf Friday: blocks until Monday 2026-11-23T00:00:00Z
+ * import { decodeSnapshot, verdict } from 'account-closure'
+ *
+ * // an hourly contract ended on Wednesday 2026-11-18, asked on Friday: blocked until Monday 00:00 UTC
+ * const decoded = decodeSnapshot({
+ *   asOf: '2026-11-20T10:00:00Z',
+ *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
+ *   freelancer: null,
+ *   companies: [{
+ *     id: 'co-1', name: 'Acme', role: 'owner', members: [], jobs: [], outstanding: { amount: 0, currency: 'USD' },
+ *     contracts: [{ id: 'c-9', type: 'hourly', status: 'ended', endedAt: '2026-11-18T09:00:00Z' }],
+ *   }],
+ *   agencies: [], disputes: [], subscriptions: [], billingMethods: [],
+ * })
+ * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
+ * const v = verdict(decoded.right)
+ * console.log(v.blockers.map((b) => b.message)) // ['Hourly contract c-9 of Acme is in its last billing cycle until 2026-11-23 00:00 UTC.']
+ * console.log(v.earliestAt) // '2026-11-23T00:00:00.000Z'
  *
  * @category rules
  * @since 0.1.0

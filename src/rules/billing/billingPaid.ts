@@ -29,7 +29,10 @@ export interface PayBalance extends StepBase {
 export const billingOutstanding = defineBlocker({
   tag: 'BillingOutstanding',
   rule: 'billing-paid',
-  words: (b: BillingOutstanding, f) => `Company ${b.scope.companyId} has ${f.money(b.amount)} of billing outstanding.`,
+  words: (b: BillingOutstanding, f) => {
+    const who = f.scope(b.scope)
+    return `${who.charAt(0).toUpperCase()}${who.slice(1)} has ${f.money(b.amount)} of billing outstanding.`
+  },
 })
 
 /**
@@ -38,7 +41,11 @@ export const billingOutstanding = defineBlocker({
  * definition.
  *
  * @example
- * payBalance(companyScope('co-1'), false)
+ * import { formatIn, payBalance } from 'account-closure'
+ *
+ * const step = payBalance({ _tag: 'Company', companyId: 'co-1' }, true)
+ * console.log(step.resolves) // ['billing-paid']
+ * console.log(payBalance.words(step, formatIn())) // 'Pay the outstanding balance of company co-1, including the last invoice of hourly work.'
  *
  * @category constructors
  * @since 0.1.0

@@ -51,13 +51,14 @@ export interface Closable {
 }
 
 /**
- * The API built from a list of rules. Every function is pure, total on a decoded snapshot, and
- * deterministic; a rule that breaks its contract makes it throw a {@link RuleError}.
+ * The questions a list of rules answers (a `Closure` without its decoders). Every function is
+ * pure, total on a decoded snapshot, and deterministic; a rule that breaks its contract makes it
+ * throw a {@link RuleError}.
  *
  * @category model
- * @since 0.2.0
+ * @since 0.3.0
  */
-export interface Closure<B extends BlockerBase, S extends StepBase> {
+export interface Questions<B extends BlockerBase, S extends StepBase> {
   /** Right when nothing blocks; Left with every blocker otherwise. */
   readonly canClose: (
     snapshot: AccountSnapshot,
@@ -543,25 +544,15 @@ const checkCatalogue = (options: VerdictOptions): Catalogue | undefined => {
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
 /**
- * The whole API from a list of rules: `canClose`, `closureSteps`, `earliestClosableAt`,
- * `alternatives` and `verdict` (which the command line's report reads). The top-level functions
- * are `closureWith(defaultRules)`. Refuses, with a `TypeError`, two rules with one id, two
- * definitions of one tag, two codecs for one extension key, and a cycle of declared order.
+ * The questions of a list of rules, without its decoders: what the top-level functions are built
+ * with (so that `canClose` alone carries no decoder), and what `closureWith` adds its decoders to.
  *
- * @example
- * import { closureWith, defaultRules } from 'account-closure'
- *
- * const closure = closureWith([...defaultRules, feesPaid])
- * closure.canClose(snapshot)   // Left([..., { _tag: 'FeeUnpaid', ... }])
- * closure.verdict(snapshot)    // its steps, its wait, its words, and the earliest instant after the fee settles
- *
- * @category constructors
- * @since 0.2.0
+ * @internal
  */
-export const closureWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Closure<BlockerOf<R>, StepOf<R>> =>
+export const questionsWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Questions<BlockerOf<R>, StepOf<R>> =>
   build(policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>))
 
-const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Closure<B, S> => {
+const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Questions<B, S> => {
   const needlessOf = (a: Answer<B, S>): ReadonlySet<string> => {
     const resolved = new Set<string>()
     for (const s of a.plan) for (const r of s.resolves) resolved.add(r)

@@ -7,7 +7,7 @@ import type * as E from 'fp-ts/lib/Either.js'
 import type * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
-import { closureWith } from './closure/closureWith.js'
+import { questionsWith } from './closure/closureWith.js'
 import type { BlockerOf, Closable, StepOf } from './closure/closureWith.js'
 import type { Verdict as VerdictOf, VerdictOptions } from './closure/verdict.js'
 import type { BlockerBase } from './engine/Blocker.js'
@@ -121,7 +121,7 @@ export type Verdict<B extends BlockerBase = Blocker, S extends StepBase = Step> 
 /** Every remedy of the built-in rules. @category model @since 0.1.0 */
 export type Remedy = Extract<Step, { readonly kind: 'remedy' }>
 
-const closure = /*#__PURE__*/ closureWith(defaultRules)
+const closure = /*#__PURE__*/ questionsWith(defaultRules)
 
 /**
  * Can the user close the account (or, with a target, the agency) at the snapshot's `asOf`?

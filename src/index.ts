@@ -137,8 +137,9 @@ export type {
 export type { Alternative, AlternativeTag, Deactivate, KeepUnusedProfile, TalkToSupport } from './paths/Alternative.js'
 
 // the pipeline
-export type { BlockerOf, CatalogueFor, Closable, Closure, StepOf } from './closure/closureWith.js'
-export { closureWith } from './closure/closureWith.js'
+export type { BlockerOf, CatalogueFor, Closable, Questions, StepOf } from './closure/closureWith.js'
+export type { Closure } from './closure/policy.js'
+export { closureWith } from './closure/policy.js'
 export type { VerdictOptions, Wire } from './closure/verdict.js'
 
 // the default policy

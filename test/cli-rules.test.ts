@@ -148,35 +148,73 @@ describe('batch --rules', () => {
 describe('the example rules module', () => {
   const example = 'examples/rules/open-ticket.mjs'
   const snapshot = examplePath('open-ticket')
-  /** What the library itself answers with the module's rule added, in a process of its own. */
+  /** What the library itself answers with the module's rule added (decoded by its policy), in a process of its own. */
   const library = spawnSync(
     process.execPath,
     [
       '--input-type=module',
       '-e',
       `import { readFileSync } from 'node:fs'
-import { closureWith, decodeSnapshotText, defaultRules } from '${dist}'
+import { closureWith, defaultRules } from '${dist}'
 import rule from '${pathToFileURL(resolve(example)).href}'
-const d = decodeSnapshotText(readFileSync(${JSON.stringify(snapshot)}, 'utf8'))
-process.stdout.write(JSON.stringify({ verdict: closureWith([...defaultRules, rule]).verdict(d.right), extensions: 'extensions' in d.right }))`,
+const policy = closureWith([...defaultRules, rule])
+const d = policy.decodeSnapshotText(readFileSync(${JSON.stringify(snapshot)}, 'utf8'))
+process.stdout.write(JSON.stringify({ verdict: policy.verdict(d.right) }))`,
     ],
     { encoding: 'utf8' },
   )
-  const expected = JSON.parse(library.stdout) as { verdict: { closable: boolean; blockers: ReadonlyArray<{ rule: string; message: string }> }; extensions: boolean }
+  const expected = JSON.parse(library.stdout) as { verdict: { closable: boolean; blockers: ReadonlyArray<{ _tag: string; rule: string; message: string }> } }
+  /** The example snapshot with its tickets replaced. */
+  const withTickets = (tickets: unknown): string => {
+    const s = exampleJson('open-ticket') as { extensions: Record<string, unknown> }
+    s.extensions['supportTickets'] = tickets
+    return JSON.stringify(s)
+  }
 
   it('loads as it is, importing the package by its name, and check answers as the library does', () => {
     const r = cli(['check', '--json', snapshot, '--rules', example])
     expect(r.stderr).toBe('')
     expect(JSON.parse(r.stdout)).toEqual(expected.verdict)
-    expect(r.code).toBe(expected.verdict.closable ? 0 : 1)
-    // the open ticket blocks wherever snapshots keep their extensions
-    expect(expected.verdict.blockers.some((b) => b.rule === 'open-ticket')).toBe(expected.extensions)
+    expect(r.code).toBe(1)
+    // the open ticket blocks: its facts come from the snapshot's extensions, decoded by the rule's codec
+    expect(expected.verdict.blockers.map((b) => [b._tag, b.rule])).toEqual([['SupportTicketOpen', 'open-ticket']])
     const report = cli(['check', snapshot, '--rules', example])
     for (const b of expected.verdict.blockers) expect(report.stdout).toContain(b.message)
   })
-  it('batch answers with it too', () => {
-    const r = cli(['batch', '--rules', example], `${JSON.stringify(exampleJson('open-ticket'))}\n`)
+  it('a ticket that is no longer open clears it', () => {
+    const r = cli(['check', '--json', '-', '--rules', example], withTickets([{ id: 't-7', subject: 'Refund', status: 'answered' }]))
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({ line: 1, userId: 'u-1', closable: expected.verdict.closable })
+    expect(JSON.parse(r.stdout)).toMatchObject({ closable: true, blockers: [] })
+  })
+  it('an extension its codec refuses is an invalid snapshot: exit 2, the error at its path', () => {
+    const r = cli(['check', '--json', '-', '--rules', example], withTickets([{ id: 't-7', subject: 'Refund', status: 'lost' }]))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('extensions.supportTickets[0].status')
+    expect((JSON.parse(r.stdout) as { errors: ReadonlyArray<{ path: string }> }).errors.map((e) => e.path)).toEqual(['extensions.supportTickets[0].status'])
+    noStack(r.stderr)
+    // a missing entry too (the codec does not accept undefined); without --rules, the same snapshot is fine
+    const missing = JSON.stringify({ ...(exampleJson('open-ticket') as Record<string, unknown>), extensions: {} })
+    const m = cli(['check', '--json', '-', '--rules', example], missing)
+    expect(m.code).toBe(2)
+    expect(m.stderr).toContain('extensions.supportTickets')
+    expect(cli(['check', '--json', '-'], missing).code).toBe(0)
+  })
+  it('batch answers with it too, on one thread and on two: blocked, closable and invalid lines', () => {
+    const input = [
+      JSON.stringify(exampleJson('open-ticket')),
+      withTickets([]),
+      withTickets([{ id: 't-9', subject: 'Refund', status: 'open', extra: 1 }, { id: 5, subject: 'x', status: 'open' }]),
+    ]
+      .map((l) => `${l}\n`)
+      .join('')
+    const one = cli(['batch', '--jobs', '1', '--rules', example], input)
+    const records = one.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(records[0]).toMatchObject({ line: 1, userId: 'u-1', closable: false, blockers: ['SupportTicketOpen'] })
+    expect(records[1]).toMatchObject({ line: 2, userId: 'u-1', closable: true, blockers: [] })
+    expect(records[2]).toMatchObject({ line: 3, error: 'invalid', errors: [{ path: 'extensions.supportTickets[1].id' }] })
+    expect(one.code).toBe(2)
+    const two = cli(['batch', '--jobs', '2', '--rules', example], input)
+    expect(two.stdout).toBe(one.stdout)
+    expect(two.code).toBe(2)
   })
 })

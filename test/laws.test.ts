@@ -29,7 +29,9 @@ import { instant } from '../src/model/Instant.js'
 import { scopeKey } from '../src/model/Scope.js'
 import { ORDER, priority } from './steps.js'
 import { orderSteps } from '../src/engine/order.js'
-import { snapshotWithTarget } from './arbitraries.js'
+import { snapshotWithTarget as anySnapshotWithTarget } from './arbitraries.js'
+import { encodeSnapshot } from '../src/index.js'
+import { policyDecoding } from '../src/model/extensions.js'
 import { lefts } from './fixtures.js'
 
 // -------------------------------------------------------------------------------------
@@ -46,6 +48,20 @@ const STEPS = [0, 1, 2, 3, 4, 5].map((i) =>
 const stepOf = (i: number) => STEPS[i % STEPS.length] as (typeof STEPS)[number]
 /** Two extension keys, each always read with the same codec. */
 const CODECS = { fees: t.array(t.string), tickets: t.array(t.string) } as const
+
+/**
+ * Snapshots (with a target) whose `extensions` hold both keys, decoded with CODECS: a policy whose
+ * rules declare extensions takes only a snapshot decoded with their codecs.
+ */
+const lawDecoding = policyDecoding(Object.entries(CODECS).map(([key, codec]) => ({ key, codec })))
+const snapshotWithTarget = () =>
+  anySnapshotWithTarget().chain(([s, target]) =>
+    fc.record({ fees: fc.array(fc.stringMatching(/^[a-z]{1,3}$/), { maxLength: 3 }), tickets: fc.array(fc.stringMatching(/^[a-z]{1,3}$/), { maxLength: 3 }) }).map((extensions) => {
+      const d = lawDecoding.decodeSnapshot({ ...(encodeSnapshot(s) as object), extensions })
+      if (E.isLeft(d)) throw new Error(d.left.map((e) => e.message).join('; '))
+      return [d.right, target] as const
+    }),
+  )
 
 const scope = fc.constantFrom<Scope | undefined>(undefined, { _tag: 'Freelancer' }, { _tag: 'Company', companyId: 'co-1' }, { _tag: 'Agency', agencyId: 'ag-1' })
 const madeArb = fc.record({ subject: fc.stringMatching(/^[a-z]{1,3}$/), scope })

@@ -5,22 +5,25 @@
 //
 // An open support ticket blocks closing: the user should have it answered (or withdraw it) first,
 // since a closed account can no longer read the reply. The app passes its tickets in the
-// snapshot's `extensions`, under `supportTickets`:
+// snapshot's `extensions`, under `supportTickets` (an empty list when there are none):
 //
 //   "extensions": { "supportTickets": [ { "id": "t-7", "subject": "Refund for order 12", "status": "open" } ] }
 //
-// The module imports the package by its name, so it runs as it is wherever the package is
-// installed. Its default export is the rule (a list of rules works too).
+// The rule declares that key with an io-ts codec, so the command decodes it as strictly as the
+// rest of the snapshot: a ticket without an id, or with a status it does not know, is an error at
+// its path (`extensions.supportTickets[0].status`), exit 2. The module imports the package and
+// io-ts by their names, so it runs wherever both are installed (io-ts is the package's peer, as
+// fp-ts is; the command alone needs neither). Its default export is the rule (a list works too).
 import { defineBlocker, defineRule, defineStep } from 'account-closure'
+import * as t from 'io-ts'
 
 const RULE = 'open-ticket'
 
-/** The user's open tickets, read defensively: anything that is not a well-formed open ticket is skipped. */
-const openTickets = (snapshot) => {
-  const tickets = snapshot.extensions?.supportTickets
-  if (!Array.isArray(tickets)) return []
-  return tickets.filter((t) => typeof t === 'object' && t !== null && typeof t.id === 'string' && t.status === 'open')
-}
+/** The app's support tickets: each with an id, a subject and a status. */
+const SupportTickets = t.readonlyArray(
+  t.type({ id: t.string, subject: t.string, status: t.keyof({ open: null, answered: null, closed: null }) }),
+  'SupportTickets',
+)
 
 // each tag defined once, with its words
 const supportTicketOpen = defineBlocker({
@@ -38,9 +41,10 @@ const settleSupportTicket = defineStep({
 export default defineRule({
   id: RULE,
   paths: ['CloseAccount', 'LeaveTeams'],
+  extension: { key: 'supportTickets', codec: SupportTickets },
   blockers: [supportTicketOpen],
   steps: [settleSupportTicket],
   check: (facts) =>
-    openTickets(facts.snapshot).map((t) => supportTicketOpen({ subject: t.id, title: typeof t.subject === 'string' ? t.subject : '' })),
+    facts.extensions.supportTickets.filter((t) => t.status === 'open').map((t) => supportTicketOpen({ subject: t.id, title: t.subject })),
   clear: (blocker) => [settleSupportTicket({ subject: blocker.subject })],
 })

@@ -10,7 +10,7 @@ import type { Readable, Writable } from 'node:stream'
 import { TextDecoder } from 'node:util'
 
 import { version } from '../../package.json'
-import { closureWith } from '../closure/closureWith.js'
+import { closureWith } from '../closure/policy.js'
 import { decodeError } from '../model/DecodeError.js'
 import { safely } from '../model/struct.js'
 import { agencyTarget } from '../model/Target.js'

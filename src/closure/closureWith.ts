@@ -51,13 +51,14 @@ export interface Closable {
 }
 
 /**
- * The API built from a list of rules. Every function is pure, total on a decoded snapshot, and
- * deterministic; a rule that breaks its contract makes it throw a {@link RuleError}.
+ * The questions a list of rules answers (a `Closure` without its decoders). Every function is
+ * pure, total on a decoded snapshot, and deterministic; a rule that breaks its contract makes it
+ * throw a {@link RuleError}.
  *
  * @category model
- * @since 0.2.0
+ * @since 0.3.0
  */
-export interface Closure<B extends BlockerBase, S extends StepBase> {
+export interface Questions<B extends BlockerBase, S extends StepBase> {
   /** Right when nothing blocks; Left with every blocker otherwise. */
   readonly canClose: (
     snapshot: AccountSnapshot,
@@ -543,49 +544,15 @@ const checkCatalogue = (options: VerdictOptions): Catalogue | undefined => {
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
 /**
- * The whole API from a list of rules: `canClose`, `closureSteps`, `earliestClosableAt`,
- * `alternatives` and `verdict` (which the command line's report reads). The top-level functions
- * are `closureWith(defaultRules)`. Refuses, with a `TypeError`, two rules with one id, two
- * definitions of one tag, two codecs for one extension key, and a cycle of declared order.
+ * The questions of a list of rules, without its decoders: what the top-level functions are built
+ * with (so that `canClose` alone carries no decoder), and what `closureWith` adds its decoders to.
  *
- * @example
- * import * as t from 'io-ts'
- * import { closureWith, decodeSnapshot, defaultRules, defineBlocker, defineRule, defineStep } from 'account-closure'
- *
- * const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (b: { readonly subject: string }) => `Fee ${b.subject} is unpaid.` })
- * const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: (s: { readonly subject: string }) => `Pay fee ${s.subject}.` })
- *
- * const feesPaid = defineRule({
- *   id: 'fees-paid',
- *   paths: ['CloseAccount'],
- *   extension: { key: 'fees', codec: t.array(t.type({ id: t.string })) },
- *   blockers: [feeUnpaid],
- *   steps: [payFee],
- *   check: (f) => f.extensions.fees.map((fee) => feeUnpaid({ subject: fee.id })),
- *   clear: (b) => [payFee({ subject: b.subject })],
- *   follows: [{ step: 'WithdrawFunds', scope: 'any' }],
- *   mayMove: { because: 'A fee settles only once it is paid.' },
- * })
- *
- * const decoded = decodeSnapshot({
- *   asOf: '2026-11-18T10:00:00Z',
- *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
- *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
- *   extensions: { fees: [{ id: 'fee-1' }] },
- * })
- * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
- * const snapshot = decoded.right
- * const closure = closureWith([...defaultRules, feesPaid])
- * console.log(closure.canClose(snapshot)) // { _tag: 'Left', left: [{ _tag: 'FeeUnpaid', rule: 'fees-paid', subject: 'fee-1' }] }
- * console.log(closure.verdict(snapshot).steps.map((s) => s.message)) // ['Pay fee fee-1.', …, 'Confirm.']
- *
- * @category constructors
- * @since 0.2.0
+ * @internal
  */
-export const closureWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Closure<BlockerOf<R>, StepOf<R>> =>
+export const questionsWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Questions<BlockerOf<R>, StepOf<R>> =>
   build(policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>))
 
-const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Closure<B, S> => {
+const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Questions<B, S> => {
   const needlessOf = (a: Answer<B, S>): ReadonlySet<string> => {
     const resolved = new Set<string>()
     for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
@@ -612,7 +579,7 @@ const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>):
       return say
     }
     const say = (item: { readonly _tag: string }): string => (wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format)
-    const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
+    const format: Format = { ...formatIn(timeZone), reason: (r) => say(r) }
     const blockers = a.found.flatMap(({ known, blockers }) =>
       blockers.map((blocker) => {
         const out: Record<string, unknown> = {}

@@ -40,7 +40,7 @@ import { targetExists } from './rules/targetExists.js'
  *
  * @example
  * import * as t from 'io-ts'
- * import { closureWith, decodeSnapshot, defaultRules, defineBlocker, defineRule, defineStep } from 'account-closure'
+ * import { closureWith, defaultRules, defineBlocker, defineRule, defineStep } from 'account-closure'
  *
  * const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (b: { readonly subject: string }) => `Fee ${b.subject} is unpaid.` })
  * const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: (s: { readonly subject: string }) => `Pay fee ${s.subject}.` })
@@ -57,7 +57,8 @@ import { targetExists } from './rules/targetExists.js'
  *   mayMove: { because: 'A fee settles only once it is paid.' },
  * })
  *
- * const decoded = decodeSnapshot({
+ * const closure = closureWith([...defaultRules, feesPaid])
+ * const decoded = closure.decodeSnapshot({
  *   asOf: '2026-11-18T10:00:00Z',
  *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
  *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
@@ -65,8 +66,7 @@ import { targetExists } from './rules/targetExists.js'
  * })
  * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
  * const snapshot = decoded.right
- * const { canClose } = closureWith([...defaultRules, feesPaid])
- * console.log(canClose(snapshot)._tag) // 'Left'
+ * console.log(closure.canClose(snapshot)._tag) // 'Left'
  * console.log(defaultRules.map((r) => r.id)) // ['target-exists', 'security-question', …]
  *
  * @category rules

@@ -579,7 +579,7 @@ const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>):
       return say
     }
     const say = (item: { readonly _tag: string }): string => (wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format)
-    const format: Format = { ...formatIn(timeZone), reason: (r) => say(r) }
+    const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
     const blockers = a.found.flatMap(({ known, blockers }) =>
       blockers.map((blocker) => {
         const out: Record<string, unknown> = {}

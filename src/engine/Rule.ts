@@ -172,7 +172,7 @@ const isOrders = (u: unknown): u is ReadonlyArray<Order> =>
  *
  * @example
  * import * as t from 'io-ts'
- * import { closureWith, decodeSnapshot, defaultRules, defineBlocker, defineRule, defineStep } from 'account-closure'
+ * import { closureWith, defaultRules, defineBlocker, defineRule, defineStep } from 'account-closure'
  *
  * const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (b: { readonly subject: string }) => `Fee ${b.subject} is unpaid.` })
  * const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: (s: { readonly subject: string }) => `Pay fee ${s.subject}.` })
@@ -189,7 +189,8 @@ const isOrders = (u: unknown): u is ReadonlyArray<Order> =>
  *   mayMove: { because: 'A fee settles only once it is paid.' },
  * })
  *
- * const decoded = decodeSnapshot({
+ * const closure = closureWith([...defaultRules, feesPaid])
+ * const decoded = closure.decodeSnapshot({
  *   asOf: '2026-11-18T10:00:00Z',
  *   user: { id: 'u-1', securityQuestionSet: true, standing: 'good' },
  *   freelancer: null, companies: [], agencies: [], disputes: [], subscriptions: [], billingMethods: [],
@@ -197,7 +198,7 @@ const isOrders = (u: unknown): u is ReadonlyArray<Order> =>
  * })
  * if (decoded._tag === 'Left') throw new Error('invalid snapshot')
  * const snapshot = decoded.right
- * const v = closureWith([...defaultRules, feesPaid]).verdict(snapshot)
+ * const v = closure.verdict(snapshot)
  * console.log(v.blockers.map((b) => b.message)) // ['Fee fee-1 is unpaid.']
  * console.log(v.mayMoveBecause) // ['A fee settles only once it is paid.']
  *

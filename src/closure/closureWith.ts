@@ -322,8 +322,22 @@ const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>)
 
 const WAIT_DEFINITION: StepDefinition<WaitUntil> = { tag: 'WaitUntil', kind: 'wait', words: waitWords }
 
-interface Policy<B extends BlockerBase, S extends StepBase> {
+/**
+ * A list of rules, checked: what finding blockers needs. What only the plan and the words need
+ * (every definition, the declared order, the words by tag) is worked out by {@link planned},
+ * once, so that a bundle that only asks `canClose` carries none of it.
+ *
+ * @internal
+ */
+export interface Policy<B extends BlockerBase, S extends StepBase> {
+  readonly list: ReadonlyArray<Rule<B, S>>
   readonly known: ReadonlyArray<Known<B, S>>
+  /** (filled by {@link planned}) */
+  readonly cache: { planning?: Planning }
+}
+
+/** What the plan and the verdict need of a policy. */
+interface Planning {
   /** The words of every tag, by tag. */
   readonly words: ReadonlyMap<string, (item: never, format: Format) => string>
   readonly orders: ReturnType<typeof orderRulesOf>
@@ -344,7 +358,13 @@ const isRuleLike = (u: unknown): u is Rule =>
   Array.isArray((u as Rule).precedes) &&
   Array.isArray((u as Rule).needless)
 
-const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Policy<B, S> => {
+/**
+ * A list of rules checked as rules: each made by `defineRule`, no two with one id, no two codecs
+ * for one extension key.
+ *
+ * @internal
+ */
+export const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Policy<B, S> => {
   const given: unknown = list
   if (!Array.isArray(given)) throw new TypeError('closureWith takes an array of rules made with defineRule')
   const ids = new Set<string>()
@@ -353,6 +373,44 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
     if (ids.has(r.id)) throw new TypeError(`closureWith: two rules have the id "${r.id}"`)
     ids.add(r.id)
   })
+  const extensions = new Map<string, { readonly codec: unknown; readonly by: string }>()
+  for (const r of list)
+    if (r.extension !== undefined) {
+      const seen = extensions.get(r.extension.key)
+      if (seen === undefined) extensions.set(r.extension.key, { codec: r.extension.codec, by: r.id })
+      else if (seen.codec !== r.extension.codec)
+        throw new TypeError(`closureWith: rules "${seen.by}" and "${r.id}" read extensions.${r.extension.key} with different codecs`)
+    }
+  return {
+    list,
+    known: list.map((rule) => ({
+      rule,
+      blockerTags: new Set(rule.blockers.map((d: BlockerDefinition) => d.tag)),
+      stepTags: new Set(rule.steps.map((d: StepDefinition) => d.tag)),
+      reasonTags: new Set(rule.reasons.map((d: ReasonDefinition) => d.tag)),
+    })),
+    cache: {},
+  }
+}
+
+/**
+ * The policy of a list of rules, typed by them (see {@link policyOf}).
+ *
+ * @internal
+ */
+export const policyFor = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Policy<BlockerOf<R>, StepOf<R>> =>
+  policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+
+/**
+ * What the plan and the words need of a policy, worked out at its first use: every tag defined
+ * once with its words, and the declared order without a cycle (a `TypeError` otherwise).
+ *
+ * @internal
+ */
+export const planned = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Planning =>
+  (policy.cache.planning ??= planningOf(policy.list))
+
+const planningOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Planning => {
   // every tag defined once, with its words: the engine's wait, the paths' steps, then the rules'
   type Definition = BlockerDefinition | StepDefinition | ReasonDefinition
   const definitions = new Map<string, { readonly d: Definition; readonly by: string }>()
@@ -366,16 +424,7 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
   }
   define(WAIT_DEFINITION, 'the engine')
   for (const d of pathSteps) define(d, 'the closing paths')
-  const extensions = new Map<string, { readonly codec: unknown; readonly by: string }>()
-  for (const r of list) {
-    for (const d of [...r.blockers, ...r.steps, ...r.reasons]) define(d, `rule "${r.id}"`)
-    if (r.extension !== undefined) {
-      const seen = extensions.get(r.extension.key)
-      if (seen === undefined) extensions.set(r.extension.key, { codec: r.extension.codec, by: r.id })
-      else if (seen.codec !== r.extension.codec)
-        throw new TypeError(`closureWith: rules "${seen.by}" and "${r.id}" read extensions.${r.extension.key} with different codecs`)
-    }
-  }
+  for (const r of list) for (const d of [...r.blockers, ...r.steps, ...r.reasons]) define(d, `rule "${r.id}"`)
   for (const t of ['WaitUntil'])
     for (const r of list)
       if ([...r.follows, ...r.precedes].some((o) => o.step === t))
@@ -389,17 +438,7 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
   for (const [tag, { d }] of definitions) words.set(tag, (item: never, format: Format) => (d.words as (i: unknown, f: Format) => string)(item, format))
   for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say)
   for (const [tag, say] of Object.entries(alternativeWords)) words.set(tag, say)
-  return {
-    known: list.map((rule) => ({
-      rule,
-      blockerTags: new Set(rule.blockers.map((d: BlockerDefinition) => d.tag)),
-      stepTags: new Set(rule.steps.map((d: StepDefinition) => d.tag)),
-      reasonTags: new Set(rule.reasons.map((d: ReasonDefinition) => d.tag)),
-    })),
-    words,
-    orders: orderRulesOf(list, stepDefinitions),
-    priority: priorityKeyOf(list, stepDefinitions),
-  }
+  return { words, orders: orderRulesOf(list, stepDefinitions), priority: priorityKeyOf(list, stepDefinitions) }
 }
 
 /**
@@ -408,7 +447,7 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
  * @internal
  */
 export const planOrderOf = (rules: ReadonlyArray<Rule>) => {
-  const p = policyOf(rules)
+  const p = planned(policyOf(rules))
   return { orders: p.orders, priority: p.priority }
 }
 
@@ -480,7 +519,8 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
       }
     }
   for (const advice of adviceFor(facts.snapshot, facts.target)) place(advice)
-  const plan = [...orderSteps(nodes.map(finish), policy.orders, links, policy.priority), ...procedureFor(facts.snapshot, facts.path, facts.target)]
+  const { orders, priority } = planned(policy)
+  const plan = [...orderSteps(nodes.map(finish), orders, links, priority), ...procedureFor(facts.snapshot, facts.path, facts.target)]
 
   // the earliest instant is the plan's last wait, unless someone else must act
   let at: number = facts.asOf
@@ -498,6 +538,7 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
  */
 export const briefWith = <R extends Rule<BlockerBase, StepBase>>(rules: ReadonlyArray<R>) => {
   const policy = policyOf(rules as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+  planned(policy)
   return (
     snapshot: AccountSnapshot,
     target?: Target,
@@ -582,31 +623,97 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
  * @category constructors
  * @since 0.2.0
  */
-export const closureWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Closure<BlockerOf<R>, StepOf<R>> =>
-  build(policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>))
-
-const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Closure<B, S> => {
-  const needlessOf = (a: Answer<B, S>): ReadonlySet<string> => {
-    const resolved = new Set<string>()
-    for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
-    const out = new Set<string>()
-    for (const { rule } of policy.known) if (resolved.has(rule.id)) for (const t of rule.needless) out.add(t)
-    return out
+export const closureWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Closure<BlockerOf<R>, StepOf<R>> => {
+  const policy = policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+  // every definition and the declared order are checked now, not at the first plan
+  planned(policy)
+  return {
+    canClose: canCloseOf(policy),
+    closureSteps: closureStepsOf(policy),
+    earliestClosableAt: earliestClosableAtOf(policy),
+    alternatives: alternativesWith(policy),
+    verdict: verdictOf(policy),
   }
-  const alternativesIn = (a: Answer<B, S>): ReadonlyArray<Alternative> =>
-    a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, needlessOf(a))
+}
 
+// Each function of a closure is made on its own from the policy, so that an app's bundler keeps
+// only those the app calls (the top-level functions are made this way, with pure annotations).
+
+/**
+ * `canClose` of a policy.
+ *
+ * @internal
+ */
+export const canCloseOf =
+  <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Closure<B, S>['canClose'] =>
+  (snapshot, target, options) => {
+    const { facts, found } = findBlockers(policy, snapshot, target, options)
+    const blockers = blockersOf(found)
+    return blockers.length > 0
+      ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
+      : E.right({ _tag: 'Closable', path: facts.path, target: facts.target })
+  }
+
+/**
+ * `closureSteps` of a policy.
+ *
+ * @internal
+ */
+export const closureStepsOf =
+  <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Closure<B, S>['closureSteps'] =>
+  (snapshot, target, options) =>
+    evaluate(policy, snapshot, target, options).plan
+
+/**
+ * `earliestClosableAt` of a policy: the latest wait of the plan's steps, without ordering them
+ * (see briefWith).
+ *
+ * @internal
+ */
+export const earliestClosableAtOf =
+  <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Closure<B, S>['earliestClosableAt'] =>
+  (snapshot, target, options) =>
+    earliestOf(findBlockers(policy, snapshot, target, options))
+
+const needlessOf = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, a: Answer<B, S>): ReadonlySet<string> => {
+  const resolved = new Set<string>()
+  for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
+  const out = new Set<string>()
+  for (const { rule } of policy.known) if (resolved.has(rule.id)) for (const t of rule.needless) out.add(t)
+  return out
+}
+
+const alternativesIn = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, a: Answer<B, S>): ReadonlyArray<Alternative> =>
+  a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, needlessOf(policy, a))
+
+/**
+ * `alternatives` of a policy.
+ *
+ * @internal
+ */
+export const alternativesWith =
+  <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Closure<B, S>['alternatives'] =>
+  (snapshot, target, options) =>
+    alternativesIn(policy, evaluate(policy, snapshot, target, options))
+
+/**
+ * `verdict` of a policy.
+ *
+ * @internal
+ */
+export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Closure<B, S>['verdict'] => {
   const verdict = (snapshot: AccountSnapshot, target?: Target, options: VerdictOptions = {}): Verdict<B, S | Advice | Procedure> => {
     if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, not ${shown(options)}`)
     const timeZone = checkTimeZone(options)
     const catalogue = checkCatalogue(options)
     const a = evaluate(policy, snapshot, target, options)
+    const { words } = planned(policy)
     const wordsOf = (tag: string): ((item: never, f: Format) => string) => {
       if (catalogue !== undefined && hasOwn(catalogue, tag)) {
         const say = catalogue[tag]
         if (say !== undefined) return say
       }
-      const say = policy.words.get(tag)
+      const say = words.get(tag)
       // (every tag a rule gives is checked to be among its definitions, with words)
       if (say === undefined) throw new TypeError(`no words for the tag ${tag}`)
       return say
@@ -645,23 +752,10 @@ const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>):
       consequences: (a.stopped ? [] : consequencesOf(a.facts.snapshot, a.facts.path, a.facts.target)).map(
         (c) => ({ ...c, message: say(c) }),
       ),
-      alternatives: alternativesIn(a).map((x) => ({ ...x, message: say(x) })),
+      alternatives: alternativesIn(policy, a).map((x) => ({ ...x, message: say(x) })),
       checked: a.checked,
       asOf: toISOString(a.facts.asOf),
     }
   }
-  return {
-    canClose: (snapshot, target, options) => {
-      const { facts, found } = findBlockers(policy, snapshot, target, options)
-      const blockers = blockersOf(found)
-      return blockers.length > 0
-        ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
-        : E.right({ _tag: 'Closable', path: facts.path, target: facts.target })
-    },
-    closureSteps: (snapshot, target, options) => evaluate(policy, snapshot, target, options).plan,
-    // the latest wait of the plan's steps, without ordering them (see briefWith)
-    earliestClosableAt: (snapshot, target, options) => earliestOf(findBlockers(policy, snapshot, target, options)),
-    alternatives: (snapshot, target, options) => alternativesIn(evaluate(policy, snapshot, target, options)),
-    verdict,
-  }
+  return verdict
 }

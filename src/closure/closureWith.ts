@@ -5,8 +5,8 @@
  *
  * @since 0.2.0
  */
-import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
+import type * as E from 'fp-ts/lib/Either.js'
+import type * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
 import type { BlockerBase, BlockerDefinition } from '../engine/Blocker.js'
@@ -33,6 +33,14 @@ import type { Consequence } from '../paths/Consequence.js'
 import { adviceFor, pathSteps, procedureFor } from '../paths/procedure.js'
 import type { Advice, Procedure } from '../paths/procedure.js'
 import type { Verdict, VerdictOptions, Wire } from './verdict.js'
+
+// fp-ts's values, written out (the same shapes as its constructors give): importing its Either
+// and Option modules would put their instances (top-level calls, kept by every bundler) into a
+// browser bundle that only asks canClose, about 2 kB gzipped.
+const left = <L>(l: L): E.Either<L, never> => ({ _tag: 'Left', left: l })
+const right = <A>(a: A): E.Either<never, A> => ({ _tag: 'Right', right: a })
+const none: O.Option<never> = { _tag: 'None' }
+const some = <A>(a: A): O.Option<A> => ({ _tag: 'Some', value: a })
 
 // -------------------------------------------------------------------------------------
 // model
@@ -309,11 +317,11 @@ const finish = <S extends StepBase>(n: Node<S>): S => {
 
 /** The latest instant any blocker's steps wait until, without building the plan. */
 const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>): O.Option<Instant> => {
-  if (a.stopped || needsOthers(a.found)) return O.none
+  if (a.stopped || needsOthers(a.found)) return none
   let at: number = a.facts.asOf
   for (const { known, blockers } of a.found)
     for (const blocker of blockers) for (const s of runClear(known, blocker, a.facts)) if (isWait(s)) at = Math.max(at, s.at)
-  return O.some(at as Instant)
+  return some(at as Instant)
 }
 
 // -------------------------------------------------------------------------------------
@@ -494,7 +502,7 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
 ): Answer<B, S> => {
   const blocked = findBlockers(policy, snapshot, target, options)
   const { facts, found, stopped } = blocked
-  if (stopped) return { ...blocked, plan: [], earliest: O.none }
+  if (stopped) return { ...blocked, plan: [], earliest: none }
 
   // the plan: each blocker's steps in their order, one step per identity, then the declared order
   const nodes: Array<Node<S | Advice>> = []
@@ -525,7 +533,7 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
   // the earliest instant is the plan's last wait, unless someone else must act
   let at: number = facts.asOf
   for (const s of plan) if (isWait(s)) at = Math.max(at, s.at)
-  const earliest: O.Option<Instant> = needsOthers(found) ? O.none : O.some(at as Instant)
+  const earliest: O.Option<Instant> = needsOthers(found) ? none : some(at as Instant)
   return { ...blocked, plan, earliest }
 }
 
@@ -650,8 +658,8 @@ export const canCloseOf =
     const { facts, found } = findBlockers(policy, snapshot, target, options)
     const blockers = blockersOf(found)
     return blockers.length > 0
-      ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
-      : E.right({ _tag: 'Closable', path: facts.path, target: facts.target })
+      ? left(blockers as unknown as ReadonlyNonEmptyArray<B>)
+      : right({ _tag: 'Closable', path: facts.path, target: facts.target })
   }
 
 /**
@@ -745,7 +753,7 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
       path: a.facts.path,
       closable: blockers.length === 0,
       blockers,
-      earliestAt: O.isSome(a.earliest) ? toISOString(a.earliest.value) : null,
+      earliestAt: a.earliest._tag === 'Some' ? toISOString(a.earliest.value) : null,
       earliestAtMayMove: because.length > 0,
       mayMoveBecause: because,
       steps,

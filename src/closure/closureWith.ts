@@ -528,7 +528,9 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
     }
   for (const advice of adviceFor(facts.snapshot, facts.target)) place(advice)
   const { orders, priority } = planned(policy)
-  const plan = [...orderSteps(nodes.map(finish), orders, links, priority), ...procedureFor(facts.snapshot, facts.path, facts.target)]
+  // (orderSteps gives a new array: the procedure is appended to it, not copied with it)
+  const plan: Array<S | Advice | Procedure> = orderSteps(nodes.map(finish), orders, links, priority) as Array<S | Advice>
+  for (const p of procedureFor(facts.snapshot, facts.path, facts.target)) plan.push(p)
 
   // the earliest instant is the plan's last wait, unless someone else must act
   let at: number = facts.asOf
@@ -728,24 +730,29 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
     }
     const say = (item: { readonly _tag: string }): string => (wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format)
     const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
-    const blockers = a.found.flatMap(({ known, blockers }) =>
-      blockers.map((blocker) => {
-        const out: Record<string, unknown> = {}
-        Object.assign(out, blocker)
-        out['message'] = guarded(known.rule, 'its words', () => say(blocker))
-        for (const k of known.rule.instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
-        return out as Wire<B>
-      }),
-    )
-    const steps = a.plan.map((s) => {
-      const out: Record<string, unknown> = {}
-      Object.assign(out, s)
+    // each item copied once, with its message (and instants as text) set on the copy
+    const blockers: Array<Wire<B>> = []
+    for (const { known, blockers: found } of a.found) {
+      const instants = known.rule.instants
+      guarded(known.rule, 'its words', () => {
+        for (const blocker of found) {
+          const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
+          out['message'] = say(blocker)
+          for (const k of instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+          blockers.push(out as Wire<B>)
+        }
+      })
+    }
+    const steps: Array<Wire<S | Advice | Procedure>> = new Array<Wire<S | Advice | Procedure>>(a.plan.length)
+    const resolved = new Set<string>()
+    for (let i = 0; i < a.plan.length; i++) {
+      const s = a.plan[i] as S | Advice | Procedure
+      for (const r of s.resolves) resolved.add(r)
+      const out: Record<string, unknown> = { ...(s as (S | Advice | Procedure) & Readonly<Record<string, unknown>>) }
       out['message'] = say(s)
       if (isWait(s)) out['at'] = toISOString(s.at)
-      return out as Wire<S | Advice | Procedure>
-    })
-    const resolved = new Set<string>()
-    for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
+      steps[i] = out as Wire<S | Advice | Procedure>
+    }
     const because: Array<string> = []
     for (const { rule } of policy.known) if (rule.mayMove !== undefined && resolved.has(rule.id) && !because.includes(rule.mayMove.because)) because.push(rule.mayMove.because)
     return {

@@ -7,7 +7,7 @@ import type * as E from 'fp-ts/lib/Either.js'
 import type * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
-import { questionsWith } from './closure/closureWith.js'
+import { alternativesWith, canCloseOf, closureStepsOf, earliestClosableAtOf, policyFor, verdictOf } from './closure/closureWith.js'
 import type { BlockerOf, Closable, StepOf } from './closure/closureWith.js'
 import type { Verdict as VerdictOf, VerdictOptions } from './closure/verdict.js'
 import type { BlockerBase } from './engine/Blocker.js'
@@ -99,7 +99,7 @@ export type RuleId = (typeof defaultRules)[number]['id']
  * @category rules
  * @since 0.1.0
  */
-export const RULE_IDS: ReadonlyArray<RuleId> = defaultRules.map((r) => r.id)
+export const RULE_IDS: ReadonlyArray<RuleId> = /*#__PURE__*/ defaultRules.map((r) => r.id)
 
 /** Every built-in blocker: a discriminated union on `_tag`; each carries its `rule`. @category model @since 0.1.0 */
 export type Blocker = BlockerOf<(typeof defaultRules)[number]>
@@ -121,7 +121,8 @@ export type Verdict<B extends BlockerBase = Blocker, S extends StepBase = Step> 
 /** Every remedy of the built-in rules. @category model @since 0.1.0 */
 export type Remedy = Extract<Step, { readonly kind: 'remedy' }>
 
-const closure = /*#__PURE__*/ questionsWith(defaultRules)
+// each function made on its own, so that a bundle keeps only those an app calls
+const policy = /*#__PURE__*/ policyFor(defaultRules)
 
 /**
  * Can the user close the account (or, with a target, the agency) at the snapshot's `asOf`?
@@ -151,7 +152,7 @@ export const canClose: (
   snapshot: AccountSnapshot,
   target?: Target,
   options?: ClosureOptions,
-) => E.Either<ReadonlyNonEmptyArray<Blocker>, Closable> = closure.canClose
+) => E.Either<ReadonlyNonEmptyArray<Blocker>, Closable> = /*#__PURE__*/ canCloseOf(policy)
 
 /**
  * The ordered steps from the snapshot to a closed account (or agency): what can be done now,
@@ -180,7 +181,7 @@ export const canClose: (
  * @since 0.1.0
  */
 export const closureSteps: (snapshot: AccountSnapshot, target?: Target, options?: ClosureOptions) => ReadonlyArray<Step> =
-  closure.closureSteps
+  /*#__PURE__*/ closureStepsOf(policy)
 
 /**
  * The earliest instant the user can close, as a lower bound on the known facts: the plan's
@@ -209,7 +210,7 @@ export const closureSteps: (snapshot: AccountSnapshot, target?: Target, options?
  * @since 0.1.0
  */
 export const earliestClosableAt: (snapshot: AccountSnapshot, target?: Target, options?: ClosureOptions) => O.Option<Instant> =
-  closure.earliestClosableAt
+  /*#__PURE__*/ earliestClosableAtOf(policy)
 
 /**
  * Alternatives to closing, in reading order: keep the account and leave a profile unused,
@@ -219,7 +220,7 @@ export const earliestClosableAt: (snapshot: AccountSnapshot, target?: Target, op
  * @since 0.2.0
  */
 export const alternatives: (snapshot: AccountSnapshot, target?: Target, options?: ClosureOptions) => ReadonlyArray<Alternative> =
-  closure.alternatives
+  /*#__PURE__*/ alternativesWith(policy)
 
 /**
  * Everything about one closure question as JSON-ready data: the path, whether it is closable,
@@ -251,4 +252,4 @@ export const alternatives: (snapshot: AccountSnapshot, target?: Target, options?
  * @since 0.1.0
  */
 export const verdict: (snapshot: AccountSnapshot, target?: Target, options?: VerdictOptions) => Verdict<Blocker, Step> =
-  closure.verdict
+  /*#__PURE__*/ verdictOf(policy)

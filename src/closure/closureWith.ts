@@ -5,8 +5,8 @@
  *
  * @since 0.2.0
  */
-import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
+import type * as E from 'fp-ts/lib/Either.js'
+import type * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
 import type { BlockerBase, BlockerDefinition } from '../engine/Blocker.js'
@@ -34,6 +34,14 @@ import { adviceFor, pathSteps, procedureFor } from '../paths/procedure.js'
 import type { Advice, Procedure } from '../paths/procedure.js'
 import type { Verdict, VerdictOptions, Wire } from './verdict.js'
 
+// fp-ts's values, written out (the same shapes as its constructors give): importing its Either
+// and Option modules would put their instances (top-level calls, kept by every bundler) into a
+// browser bundle that only asks canClose, about 2 kB gzipped.
+const left = <L>(l: L): E.Either<L, never> => ({ _tag: 'Left', left: l })
+const right = <A>(a: A): E.Either<never, A> => ({ _tag: 'Right', right: a })
+const none: O.Option<never> = { _tag: 'None' }
+const some = <A>(a: A): O.Option<A> => ({ _tag: 'Some', value: a })
+
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
@@ -51,9 +59,9 @@ export interface Closable {
 }
 
 /**
- * The questions a list of rules answers (a `Closure` without its decoders). Every function is
- * pure, total on a decoded snapshot, and deterministic; a rule that breaks its contract makes it
- * throw a {@link RuleError}.
+ * The questions a list of rules answers (the five functions of a closure, without its decoders).
+ * Every function is pure, total on a decoded snapshot, and deterministic; a rule that breaks its
+ * contract makes it throw a {@link RuleError}.
  *
  * @category model
  * @since 0.3.0
@@ -310,11 +318,11 @@ const finish = <S extends StepBase>(n: Node<S>): S => {
 
 /** The latest instant any blocker's steps wait until, without building the plan. */
 const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>): O.Option<Instant> => {
-  if (a.stopped || needsOthers(a.found)) return O.none
+  if (a.stopped || needsOthers(a.found)) return none
   let at: number = a.facts.asOf
   for (const { known, blockers } of a.found)
     for (const blocker of blockers) for (const s of runClear(known, blocker, a.facts)) if (isWait(s)) at = Math.max(at, s.at)
-  return O.some(at as Instant)
+  return some(at as Instant)
 }
 
 // -------------------------------------------------------------------------------------
@@ -323,8 +331,22 @@ const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>)
 
 const WAIT_DEFINITION: StepDefinition<WaitUntil> = { tag: 'WaitUntil', kind: 'wait', words: waitWords }
 
-interface Policy<B extends BlockerBase, S extends StepBase> {
+/**
+ * A list of rules, checked: what finding blockers needs. What only the plan and the words need
+ * (every definition, the declared order, the words by tag) is worked out by {@link planned},
+ * once, so that a bundle that only asks `canClose` carries none of it.
+ *
+ * @internal
+ */
+export interface Policy<B extends BlockerBase, S extends StepBase> {
+  readonly list: ReadonlyArray<Rule<B, S>>
   readonly known: ReadonlyArray<Known<B, S>>
+  /** (filled by {@link planned}) */
+  readonly cache: { planning?: Planning }
+}
+
+/** What the plan and the verdict need of a policy. */
+interface Planning {
   /** The words of every tag, by tag. */
   readonly words: ReadonlyMap<string, (item: never, format: Format) => string>
   readonly orders: ReturnType<typeof orderRulesOf>
@@ -345,7 +367,13 @@ const isRuleLike = (u: unknown): u is Rule =>
   Array.isArray((u as Rule).precedes) &&
   Array.isArray((u as Rule).needless)
 
-const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Policy<B, S> => {
+/**
+ * A list of rules checked as rules: each made by `defineRule`, no two with one id, no two codecs
+ * for one extension key.
+ *
+ * @internal
+ */
+export const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Policy<B, S> => {
   const given: unknown = list
   if (!Array.isArray(given)) throw new TypeError('closureWith takes an array of rules made with defineRule')
   const ids = new Set<string>()
@@ -354,6 +382,44 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
     if (ids.has(r.id)) throw new TypeError(`closureWith: two rules have the id "${r.id}"`)
     ids.add(r.id)
   })
+  const extensions = new Map<string, { readonly codec: unknown; readonly by: string }>()
+  for (const r of list)
+    if (r.extension !== undefined) {
+      const seen = extensions.get(r.extension.key)
+      if (seen === undefined) extensions.set(r.extension.key, { codec: r.extension.codec, by: r.id })
+      else if (seen.codec !== r.extension.codec)
+        throw new TypeError(`closureWith: rules "${seen.by}" and "${r.id}" read extensions.${r.extension.key} with different codecs`)
+    }
+  return {
+    list,
+    known: list.map((rule) => ({
+      rule,
+      blockerTags: new Set(rule.blockers.map((d: BlockerDefinition) => d.tag)),
+      stepTags: new Set(rule.steps.map((d: StepDefinition) => d.tag)),
+      reasonTags: new Set(rule.reasons.map((d: ReasonDefinition) => d.tag)),
+    })),
+    cache: {},
+  }
+}
+
+/**
+ * The policy of a list of rules, typed by them (see {@link policyOf}).
+ *
+ * @internal
+ */
+export const policyFor = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Policy<BlockerOf<R>, StepOf<R>> =>
+  policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+
+/**
+ * What the plan and the words need of a policy, worked out at its first use: every tag defined
+ * once with its words, and the declared order without a cycle (a `TypeError` otherwise).
+ *
+ * @internal
+ */
+export const planned = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Planning =>
+  (policy.cache.planning ??= planningOf(policy.list))
+
+const planningOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Planning => {
   // every tag defined once, with its words: the engine's wait, the paths' steps, then the rules'
   type Definition = BlockerDefinition | StepDefinition | ReasonDefinition
   const definitions = new Map<string, { readonly d: Definition; readonly by: string }>()
@@ -367,16 +433,7 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
   }
   define(WAIT_DEFINITION, 'the engine')
   for (const d of pathSteps) define(d, 'the closing paths')
-  const extensions = new Map<string, { readonly codec: unknown; readonly by: string }>()
-  for (const r of list) {
-    for (const d of [...r.blockers, ...r.steps, ...r.reasons]) define(d, `rule "${r.id}"`)
-    if (r.extension !== undefined) {
-      const seen = extensions.get(r.extension.key)
-      if (seen === undefined) extensions.set(r.extension.key, { codec: r.extension.codec, by: r.id })
-      else if (seen.codec !== r.extension.codec)
-        throw new TypeError(`closureWith: rules "${seen.by}" and "${r.id}" read extensions.${r.extension.key} with different codecs`)
-    }
-  }
+  for (const r of list) for (const d of [...r.blockers, ...r.steps, ...r.reasons]) define(d, `rule "${r.id}"`)
   for (const t of ['WaitUntil'])
     for (const r of list)
       if ([...r.follows, ...r.precedes].some((o) => o.step === t))
@@ -390,17 +447,7 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
   for (const [tag, { d }] of definitions) words.set(tag, (item: never, format: Format) => (d.words as (i: unknown, f: Format) => string)(item, format))
   for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say)
   for (const [tag, say] of Object.entries(alternativeWords)) words.set(tag, say)
-  return {
-    known: list.map((rule) => ({
-      rule,
-      blockerTags: new Set(rule.blockers.map((d: BlockerDefinition) => d.tag)),
-      stepTags: new Set(rule.steps.map((d: StepDefinition) => d.tag)),
-      reasonTags: new Set(rule.reasons.map((d: ReasonDefinition) => d.tag)),
-    })),
-    words,
-    orders: orderRulesOf(list, stepDefinitions),
-    priority: priorityKeyOf(list, stepDefinitions),
-  }
+  return { words, orders: orderRulesOf(list, stepDefinitions), priority: priorityKeyOf(list, stepDefinitions) }
 }
 
 /**
@@ -409,7 +456,7 @@ const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray
  * @internal
  */
 export const planOrderOf = (rules: ReadonlyArray<Rule>) => {
-  const p = policyOf(rules)
+  const p = planned(policyOf(rules))
   return { orders: p.orders, priority: p.priority }
 }
 
@@ -456,7 +503,7 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
 ): Answer<B, S> => {
   const blocked = findBlockers(policy, snapshot, target, options)
   const { facts, found, stopped } = blocked
-  if (stopped) return { ...blocked, plan: [], earliest: O.none }
+  if (stopped) return { ...blocked, plan: [], earliest: none }
 
   // the plan: each blocker's steps in their order, one step per identity, then the declared order
   const nodes: Array<Node<S | Advice>> = []
@@ -481,12 +528,15 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
       }
     }
   for (const advice of adviceFor(facts.snapshot, facts.target)) place(advice)
-  const plan = [...orderSteps(nodes.map(finish), policy.orders, links, policy.priority), ...procedureFor(facts.snapshot, facts.path, facts.target)]
+  const { orders, priority } = planned(policy)
+  // (orderSteps gives a new array: the procedure is appended to it, not copied with it)
+  const plan: Array<S | Advice | Procedure> = orderSteps(nodes.map(finish), orders, links, priority) as Array<S | Advice>
+  for (const p of procedureFor(facts.snapshot, facts.path, facts.target)) plan.push(p)
 
   // the earliest instant is the plan's last wait, unless someone else must act
   let at: number = facts.asOf
   for (const s of plan) if (isWait(s)) at = Math.max(at, s.at)
-  const earliest: O.Option<Instant> = needsOthers(found) ? O.none : O.some(at as Instant)
+  const earliest: O.Option<Instant> = needsOthers(found) ? none : some(at as Instant)
   return { ...blocked, plan, earliest }
 }
 
@@ -499,6 +549,7 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
  */
 export const briefWith = <R extends Rule<BlockerBase, StepBase>>(rules: ReadonlyArray<R>) => {
   const policy = policyOf(rules as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+  planned(policy)
   return (
     snapshot: AccountSnapshot,
     target?: Target,
@@ -546,58 +597,131 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 /**
  * The questions of a list of rules, without its decoders: what the top-level functions are built
  * with (so that `canClose` alone carries no decoder), and what `closureWith` adds its decoders to.
+ * Refuses, with a `TypeError`, two rules with one id, two definitions of one tag, two codecs for
+ * one extension key, and a cycle of declared order.
  *
  * @internal
  */
-export const questionsWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Questions<BlockerOf<R>, StepOf<R>> =>
-  build(policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>))
-
-const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Questions<B, S> => {
-  const needlessOf = (a: Answer<B, S>): ReadonlySet<string> => {
-    const resolved = new Set<string>()
-    for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
-    const out = new Set<string>()
-    for (const { rule } of policy.known) if (resolved.has(rule.id)) for (const t of rule.needless) out.add(t)
-    return out
+export const questionsWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Questions<BlockerOf<R>, StepOf<R>> => {
+  const policy = policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+  // every definition and the declared order are checked now, not at the first plan
+  planned(policy)
+  return {
+    canClose: canCloseOf(policy),
+    closureSteps: closureStepsOf(policy),
+    earliestClosableAt: earliestClosableAtOf(policy),
+    alternatives: alternativesWith(policy),
+    verdict: verdictOf(policy),
   }
-  const alternativesIn = (a: Answer<B, S>): ReadonlyArray<Alternative> =>
-    a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, needlessOf(a))
+}
 
+// Each function of a closure is made on its own from the policy, so that an app's bundler keeps
+// only those the app calls (the top-level functions are made this way, with pure annotations).
+
+/**
+ * `canClose` of a policy.
+ *
+ * @internal
+ */
+export const canCloseOf =
+  <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Questions<B, S>['canClose'] =>
+  (snapshot, target, options) => {
+    const { facts, found } = findBlockers(policy, snapshot, target, options)
+    const blockers = blockersOf(found)
+    return blockers.length > 0
+      ? left(blockers as unknown as ReadonlyNonEmptyArray<B>)
+      : right({ _tag: 'Closable', path: facts.path, target: facts.target })
+  }
+
+/**
+ * `closureSteps` of a policy.
+ *
+ * @internal
+ */
+export const closureStepsOf =
+  <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Questions<B, S>['closureSteps'] =>
+  (snapshot, target, options) =>
+    evaluate(policy, snapshot, target, options).plan
+
+/**
+ * `earliestClosableAt` of a policy: the latest wait of the plan's steps, without ordering them
+ * (see briefWith).
+ *
+ * @internal
+ */
+export const earliestClosableAtOf =
+  <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Questions<B, S>['earliestClosableAt'] =>
+  (snapshot, target, options) =>
+    earliestOf(findBlockers(policy, snapshot, target, options))
+
+const needlessOf = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, a: Answer<B, S>): ReadonlySet<string> => {
+  const resolved = new Set<string>()
+  for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
+  const out = new Set<string>()
+  for (const { rule } of policy.known) if (resolved.has(rule.id)) for (const t of rule.needless) out.add(t)
+  return out
+}
+
+const alternativesIn = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, a: Answer<B, S>): ReadonlyArray<Alternative> =>
+  a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, needlessOf(policy, a))
+
+/**
+ * `alternatives` of a policy.
+ *
+ * @internal
+ */
+export const alternativesWith =
+  <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Questions<B, S>['alternatives'] =>
+  (snapshot, target, options) =>
+    alternativesIn(policy, evaluate(policy, snapshot, target, options))
+
+/**
+ * `verdict` of a policy.
+ *
+ * @internal
+ */
+export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Questions<B, S>['verdict'] => {
   const verdict = (snapshot: AccountSnapshot, target?: Target, options: VerdictOptions = {}): Verdict<B, S | Advice | Procedure> => {
     if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, not ${shown(options)}`)
     const timeZone = checkTimeZone(options)
     const catalogue = checkCatalogue(options)
     const a = evaluate(policy, snapshot, target, options)
+    const { words } = planned(policy)
     const wordsOf = (tag: string): ((item: never, f: Format) => string) => {
       if (catalogue !== undefined && hasOwn(catalogue, tag)) {
         const say = catalogue[tag]
         if (say !== undefined) return say
       }
-      const say = policy.words.get(tag)
+      const say = words.get(tag)
       // (every tag a rule gives is checked to be among its definitions, with words)
       if (say === undefined) throw new TypeError(`no words for the tag ${tag}`)
       return say
     }
     const say = (item: { readonly _tag: string }): string => (wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format)
     const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
-    const blockers = a.found.flatMap(({ known, blockers }) =>
-      blockers.map((blocker) => {
-        const out: Record<string, unknown> = {}
-        Object.assign(out, blocker)
-        out['message'] = guarded(known.rule, 'its words', () => say(blocker))
-        for (const k of known.rule.instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
-        return out as Wire<B>
-      }),
-    )
-    const steps = a.plan.map((s) => {
-      const out: Record<string, unknown> = {}
-      Object.assign(out, s)
+    // each item copied once, with its message (and instants as text) set on the copy
+    const blockers: Array<Wire<B>> = []
+    for (const { known, blockers: found } of a.found) {
+      const instants = known.rule.instants
+      guarded(known.rule, 'its words', () => {
+        for (const blocker of found) {
+          const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
+          out['message'] = say(blocker)
+          for (const k of instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+          blockers.push(out as Wire<B>)
+        }
+      })
+    }
+    const steps: Array<Wire<S | Advice | Procedure>> = new Array<Wire<S | Advice | Procedure>>(a.plan.length)
+    const resolved = new Set<string>()
+    for (let i = 0; i < a.plan.length; i++) {
+      const s = a.plan[i] as S | Advice | Procedure
+      for (const r of s.resolves) resolved.add(r)
+      const out: Record<string, unknown> = { ...(s as (S | Advice | Procedure) & Readonly<Record<string, unknown>>) }
       out['message'] = say(s)
       if (isWait(s)) out['at'] = toISOString(s.at)
-      return out as Wire<S | Advice | Procedure>
-    })
-    const resolved = new Set<string>()
-    for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
+      steps[i] = out as Wire<S | Advice | Procedure>
+    }
     const because: Array<string> = []
     for (const { rule } of policy.known) if (rule.mayMove !== undefined && resolved.has(rule.id) && !because.includes(rule.mayMove.because)) because.push(rule.mayMove.because)
     return {
@@ -605,30 +729,17 @@ const build = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>):
       path: a.facts.path,
       closable: blockers.length === 0,
       blockers,
-      earliestAt: O.isSome(a.earliest) ? toISOString(a.earliest.value) : null,
+      earliestAt: a.earliest._tag === 'Some' ? toISOString(a.earliest.value) : null,
       earliestAtMayMove: because.length > 0,
       mayMoveBecause: because,
       steps,
       consequences: (a.stopped ? [] : consequencesOf(a.facts.snapshot, a.facts.path, a.facts.target)).map(
         (c) => ({ ...c, message: say(c) }),
       ),
-      alternatives: alternativesIn(a).map((x) => ({ ...x, message: say(x) })),
+      alternatives: alternativesIn(policy, a).map((x) => ({ ...x, message: say(x) })),
       checked: a.checked,
       asOf: toISOString(a.facts.asOf),
     }
   }
-  return {
-    canClose: (snapshot, target, options) => {
-      const { facts, found } = findBlockers(policy, snapshot, target, options)
-      const blockers = blockersOf(found)
-      return blockers.length > 0
-        ? E.left(blockers as unknown as ReadonlyNonEmptyArray<B>)
-        : E.right({ _tag: 'Closable', path: facts.path, target: facts.target })
-    },
-    closureSteps: (snapshot, target, options) => evaluate(policy, snapshot, target, options).plan,
-    // the latest wait of the plan's steps, without ordering them (see briefWith)
-    earliestClosableAt: (snapshot, target, options) => earliestOf(findBlockers(policy, snapshot, target, options)),
-    alternatives: (snapshot, target, options) => alternativesIn(evaluate(policy, snapshot, target, options)),
-    verdict,
-  }
+  return verdict
 }

@@ -9,44 +9,21 @@ import type { OrderRule, PriorityKey as Key } from './priority.js'
 import type { StepBase } from './Step.js'
 
 /** A minimal binary heap of node indexes. */
-const heap = (less: (a: number, b: number) => boolean) => {
-  const items: Array<number> = []
-  const swap = (i: number, j: number): void => {
-    const t = items[i] as number
-    items[i] = items[j] as number
-    items[j] = t
-  }
+/** A growable list of integers on a typed array. */
+const ints = () => {
+  let a = new Int32Array(64)
+  let n = 0
   return {
-    size: (): number => items.length,
     push: (x: number): void => {
-      items.push(x)
-      let i = items.length - 1
-      while (i > 0) {
-        const p = (i - 1) >> 1
-        if (!less(items[i] as number, items[p] as number)) break
-        swap(i, p)
-        i = p
+      if (n === a.length) {
+        const b = new Int32Array(n * 2)
+        b.set(a)
+        a = b
       }
+      a[n++] = x
     },
-    pop: (): number => {
-      const top = items[0] as number
-      const last = items.pop() as number
-      if (items.length > 0) {
-        items[0] = last
-        let i = 0
-        for (;;) {
-          const l = 2 * i + 1
-          const r = l + 1
-          let m = i
-          if (l < items.length && less(items[l] as number, items[m] as number)) m = l
-          if (r < items.length && less(items[r] as number, items[m] as number)) m = r
-          if (m === i) break
-          swap(i, m)
-          i = m
-        }
-      }
-      return top
-    },
+    size: (): number => n,
+    at: (i: number): number => a[i] as number,
   }
 }
 
@@ -64,85 +41,129 @@ export const orderSteps = <S extends StepBase>(
   priorityKey: (s: StepBase) => Key,
 ): ReadonlyArray<S> => {
   const n = steps.length
-  // Stryker disable next-line ArrayDeclaration: an entry that is not an index has no indegree to count down
-  const successors: Array<Array<number>> = steps.map(() => [])
-  const indegree: Array<number> = steps.map(() => 0)
-  const edge = (from: number, to: number): void => {
-    ;(successors[from] as Array<number>).push(to)
-    indegree[to] = (indegree[to] as number) + 1
-  }
-  const join = (): number => {
-    // Stryker disable next-line ArrayDeclaration: an entry that is not an index has no indegree to count down
-    successors.push([])
-    indegree.push(0)
-    return successors.length - 1
+  // the edges as two lists of integers (from, to); join nodes are numbered from n on
+  const from = ints()
+  const to = ints()
+  let nodes = n
+  const edge = (a: number, b: number): void => {
+    from.push(a)
+    to.push(b)
   }
 
-  for (const [from, to] of links) if (from !== to) edge(from, to)
+  for (const [a, b] of links) if (a !== b) edge(a, b)
   for (const rule of rules) {
     if (rule._tag === 'Sequence') {
-      const ranked = steps
-        .map((s, i) => [rule.rank(s), i] as const)
-        .filter((x): x is readonly [number, number] => x[0] !== undefined)
-        .sort(
-          (a, b) =>
-            a[0] - b[0] ||
-            // Stryker disable next-line ArithmeticOperator: waits at one instant are one step, so ranks never tie
-            a[1] - b[1],
-        )
-      for (let i = 1; i < ranked.length; i++) edge((ranked[i - 1] as readonly [number, number])[1], (ranked[i] as readonly [number, number])[1])
+      const ranked: Array<number> = []
+      const rankOf = new Float64Array(n)
+      for (let i = 0; i < n; i++) {
+        const r = rule.rank(steps[i] as S)
+        if (r !== undefined) {
+          rankOf[i] = r
+          ranked.push(i)
+        }
+      }
+      // by rank, ties in the order the steps were found
+      ranked.sort((a, b) => (rankOf[a] as number) - (rankOf[b] as number) || a - b)
+      for (let i = 1; i < ranked.length; i++) edge(ranked[i - 1] as number, ranked[i] as number)
     } else {
       const joins = new Map<string, number>()
       const joinFor = (k: string): number => {
         const j = joins.get(k)
         if (j !== undefined) return j
-        const created = join()
-        joins.set(k, created)
-        return created
+        joins.set(k, nodes)
+        return nodes++
       }
-      steps.forEach((s, i) => {
-        for (const k of rule.before(s)) edge(i, joinFor(k))
-      })
-      steps.forEach((s, i) => {
-        for (const k of rule.after(s)) edge(joinFor(k), i)
-      })
+      for (let i = 0; i < n; i++) for (const k of rule.before(steps[i] as S)) edge(i, joinFor(k))
+      for (let i = 0; i < n; i++) for (const k of rule.after(steps[i] as S)) edge(joinFor(k), i)
     }
   }
 
-  // Rank every step once by priority, so that the heap compares small integers.
+  // successors of each node, packed: those of node i are next[start[i]] to next[start[i + 1] - 1]
+  const m = from.size()
+  const start = new Int32Array(nodes + 1)
+  const indegree = new Int32Array(nodes)
+  for (let e = 0; e < m; e++) {
+    const a = from.at(e) + 1
+    const b = to.at(e)
+    start[a] = (start[a] as number) + 1
+    indegree[b] = (indegree[b] as number) + 1
+  }
+  for (let i = 0; i < nodes; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number)
+  const next = new Int32Array(m)
+  const fill = start.slice(0, nodes)
+  for (let e = 0; e < m; e++) {
+    const a = from.at(e)
+    const at = fill[a] as number
+    fill[a] = at + 1
+    next[at] = to.at(e)
+  }
+
   const keys: Array<Key> = steps.map(priorityKey)
-  // (sort is stable: steps of equal priority keep their given order)
-  const byPriority = steps.map((_, i) => i).sort((a, b) => comparePriority(keys[a] as Key, keys[b] as Key))
+  const byPriority = Array.from({ length: n }, (_, i) => i).sort((a, b) => comparePriority(keys[a] as Key, keys[b] as Key))
   const rank = new Int32Array(n)
-  byPriority.forEach((i, r) => {
-    rank[i] = r
-  })
-  const ready = heap((a, b) => (rank[a] as number) < (rank[b] as number))
+  for (let r = 0; r < n; r++) rank[byPriority[r] as number] = r
+
+  // the ready steps, a binary heap of step numbers by rank
+  const heap = new Int32Array(n)
+  let size = 0
+  const push = (x: number): void => {
+    let i = size++
+    const rx = rank[x] as number
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      const up = heap[p] as number
+      if (rx >= (rank[up] as number)) break
+      heap[i] = up
+      i = p
+    }
+    heap[i] = x
+  }
+  const pop = (): number => {
+    const top = heap[0] as number
+    const last = heap[--size] as number
+    const rl = rank[last] as number
+    let i = 0
+    for (;;) {
+      const l = 2 * i + 1
+      if (l >= size) break
+      const r = l + 1
+      const c = r < size && (rank[heap[r] as number] as number) < (rank[heap[l] as number] as number) ? r : l
+      const hc = heap[c] as number
+      if ((rank[hc] as number) >= rl) break
+      heap[i] = hc
+      i = c
+    }
+    heap[i] = last
+    return top
+  }
   const release = (node: number): void => {
-    for (const next of successors[node] as Array<number>) {
-      indegree[next] = (indegree[next] as number) - 1
-      if (indegree[next] === 0) {
-        if (next >= n) release(next)
-        else ready.push(next)
+    const end = start[node + 1] as number
+    for (let e = start[node] as number; e < end; e++) {
+      const x = next[e] as number
+      const left = (indegree[x] as number) - 1
+      indegree[x] = left
+      if (left === 0) {
+        if (x >= n) release(x)
+        else push(x)
       }
     }
   }
+  // the sources as they are before any is released (releasing one can free another)
   const sources: Array<number> = []
-  for (let i = 0; i < indegree.length; i++) if (indegree[i] === 0) sources.push(i)
+  for (let i = 0; i < nodes; i++) if (indegree[i] === 0) sources.push(i)
   for (const i of sources) {
     if (i >= n) release(i)
-    else ready.push(i)
+    else push(i)
   }
 
   const out: Array<S> = []
   const placed = new Uint8Array(n)
-  while (ready.size() > 0) {
-    const i = ready.pop()
+  while (size > 0) {
+    const i = pop()
     placed[i] = 1
     out.push(steps[i] as S)
     release(i)
   }
-  // steps left on a cycle of the rules, if any, in priority order
   for (const i of byPriority) if (placed[i] === 0) out.push(steps[i] as S)
   return out
 }

@@ -183,6 +183,7 @@ export const toISOString = (i: Instant): string => new Date(i).toISOString()
 // codecs
 // -------------------------------------------------------------------------------------
 
+/* @__NO_SIDE_EFFECTS__ */
 const instantCodec = (rounding: Rounding) =>
   leaf<Instant, string>(
     'an ISO-8601 instant with Z or an offset',

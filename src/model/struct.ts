@@ -136,6 +136,7 @@ const asType = <A, O, I>(c: Codec<A, O, I>): t.Type<A, O, I> => c as unknown as 
  * An io-ts type whose `validate` runs the reporting decoder and turns its problems into io-ts
  * errors (each with its path as the context key and the readable text as `message`).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const codec = <A, O>(
   name: string,
   is: (u: unknown) => u is A,
@@ -275,6 +276,7 @@ export const generated = (keys: ReadonlyArray<string>, fasts: ReadonlyArray<Fast
 /**
  * A struct: every prop required, read as an own property; unknown keys are dropped.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const struct = <P extends Props>(name: string, props: P): t.Type<TypeOfProps<P>, OutputOfProps<P>, unknown> => {
   const label = `an object (${name})`
   const keys = Object.keys(props)
@@ -434,6 +436,7 @@ export const leaf = <A, O>(
 /**
  * The values a guard accepts, decoded as they are.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const refinement = <A>(name: string, is: (u: unknown) => u is A): t.Type<A, A, unknown> =>
   leaf(name, is, (u) => (is(u) ? u : FAIL), (a) => a)
 

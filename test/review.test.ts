@@ -169,3 +169,71 @@ export default defineRule({ id: 'fees', paths: ['CloseAccount'], extension: { ke
     expect(r.code).toBe(2)
   })
 })
+
+describe("a rule's answer is taken once: what was checked is what is used", () => {
+  const blocks = defineBlocker({ tag: 'Kept', rule: 'kept', words: () => 'kept' })
+  const closable = (): AccountSnapshot => {
+    const d = decodeSnapshot(exampleJson('closable-freelancer'))
+    if (E.isLeft(d)) throw new Error('fixture')
+    return d.right
+  }
+
+  it('a check that empties the array it returned (before clear runs) still blocks the verdict', () => {
+    const kept: Array<unknown> = []
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => {
+        kept.length = 0
+        kept.push(blocks({}))
+        return kept as ReadonlyArray<ReturnType<typeof blocks>>
+      },
+      clear: () => {
+        kept.length = 0
+        return []
+      },
+    })
+    const v = closureWith([...defaultRules, rule]).verdict(closable())
+    expect(v.closable).toBe(false)
+    expect(v.blockers.map((b) => b._tag)).toEqual(['Kept'])
+  })
+
+  it('a blocker changed after it passed the check cannot change what is reported', () => {
+    let last: { _tag: string } | undefined
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => {
+        const b = blocks({})
+        last = b
+        return [b]
+      },
+      clear: () => {
+        if (last !== undefined) (last as { _tag: string })._tag = 'Forged'
+        return []
+      },
+    })
+    const v = closureWith([...defaultRules, rule]).verdict(closable())
+    expect(v.blockers.map((b) => b._tag)).toEqual(['Kept'])
+  })
+
+  it('a proxy array that answers differently on a second read gives what was checked, never null', () => {
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => {
+        let reads = 0
+        const real = [blocks({})]
+        return new Proxy(real, {
+          get: (t, k, r) => (k === '0' && reads++ > 0 ? null : Reflect.get(t, k, r)),
+        })
+      },
+      clear: () => [],
+    })
+    const answer = closureWith([...defaultRules, rule]).canClose(closable())
+    expect(E.isLeft(answer) ? answer.left.map((b) => b?._tag) : []).toEqual(['Kept'])
+  })
+})

@@ -130,6 +130,7 @@ const isInstantLike = (u: unknown): boolean => typeof u === 'number' && Number.i
 
 const shown = (u: unknown): string => {
   if (u === null) return 'null'
+  if (u === undefined) return 'undefined'
   if (Array.isArray(u)) return 'an array'
   if (typeof u === 'string') return `a string (${JSON.stringify(u.length > 30 ? `${u.slice(0, 30)}…` : u)})`
   if (typeof u === 'object') return 'an object'
@@ -175,12 +176,39 @@ const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A)
   }
 }
 
+/**
+ * A rule's answer, taken once: the array is read once (a getter or proxy cannot answer twice) and
+ * each item is copied and frozen, nested objects too, so that what was checked is what is used
+ * (a rule cannot change an item after it passed, nor share one that a later call changes).
+ */
+const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
+  const items: Array<unknown> = Array.prototype.slice.call(out)
+  for (let i = 0; i < items.length; i++) items[i] = settled(items[i], 0)
+  return items
+}
+
+const settled = (u: unknown, depth: number): unknown => {
+  if (typeof u !== 'object' || u === null || Object.isFrozen(u) || depth > 8) return u
+  if (Array.isArray(u)) {
+    const a: Array<unknown> = Array.prototype.slice.call(u)
+    for (let i = 0; i < a.length; i++) a[i] = settled(a[i], depth + 1)
+    return Object.freeze(a)
+  }
+  const o: Record<string, unknown> = { ...(u as Record<string, unknown>) }
+  for (const k of Object.keys(o)) {
+    const v = o[k]
+    if (typeof v === 'object' && v !== null) o[k] = settled(v, depth + 1)
+  }
+  return Object.freeze(o)
+}
+
 const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, facts: ClosureFacts): ReadonlyArray<B> => {
   const rule = k.rule
   return guarded(rule, 'check', () => {
-    const out: unknown = rule.check(facts)
-    if (!Array.isArray(out)) return fail(rule, `check returned ${shown(out)}, not an array of blockers`)
-    for (const b of out as ReadonlyArray<unknown>) {
+    const answer: unknown = rule.check(facts)
+    if (!Array.isArray(answer)) return fail(rule, `check returned ${shown(answer)}, not an array of blockers`)
+    const out = settledList(answer as ReadonlyArray<unknown>)
+    for (const b of out) {
       const problem = itemProblem(b, 'blocker')
       if (problem !== undefined) fail(rule, problem)
       const x = b as BlockerBase & Readonly<Record<string, unknown>>
@@ -196,9 +224,10 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
 const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blocker: B, facts: ClosureFacts): ReadonlyArray<S> => {
   const rule = k.rule
   return guarded(rule, 'clear', () => {
-    const out: unknown = rule.clear(blocker, facts)
-    if (!Array.isArray(out)) return fail(rule, `clear returned ${shown(out)}, not an array of steps`)
-    for (const s of out as ReadonlyArray<unknown>) {
+    const answer: unknown = rule.clear(blocker, facts)
+    if (!Array.isArray(answer)) return fail(rule, `clear returned ${shown(answer)}, not an array of steps`)
+    const out = settledList(answer as ReadonlyArray<unknown>)
+    for (const s of out) {
       const problem = itemProblem(s, 'step')
       if (problem !== undefined) fail(rule, problem)
       const x = s as StepBase

@@ -1,11 +1,13 @@
 // The ESM entry bundled and minified as an app's bundler would, fp-ts and io-ts left out,
-// gzipped: at most 14 KiB (14 336 bytes). (10 KiB until 0.2.0; the entry then gained I-JSON text
-// decoding, the rule engine, alternatives and time zones: see docs/quality.md.)
+// gzipped: at most 25 KiB (25 600 bytes). (10 KiB until 0.2.0, 14 KiB in 0.2.0; in 0.3.0 the whole
+// entry gained the policies' own decoders, the JSON Schema derived from codecs with the published
+// schema as a module, the run-time checks of rules, names and time-zone offsets: about 24 KiB. What
+// an app pays is measured per import by scripts/browser-size.mjs, against the budgets there.)
 import { gzipSync } from 'node:zlib'
 
 import { build } from 'esbuild'
 
-const LIMIT = 14 * 1024
+const LIMIT = 25 * 1024
 const result = await build({
   entryPoints: ['dist/index.js'],
   bundle: true,

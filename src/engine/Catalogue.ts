@@ -32,4 +32,7 @@ import type { Format } from './Format.js'
  * @category model
  * @since 0.1.0
  */
-export type Catalogue = { readonly [tag: string]: ((item: never, format: Format) => string) | undefined }
+export type Catalogue = {
+  /** The words of the items of one tag. */
+  readonly [tag: string]: ((item: never, format: Format) => string) | undefined
+}

@@ -102,7 +102,12 @@ export interface Rule<B extends BlockerBase = BlockerBase, S extends StepBase = 
  * @category model
  * @since 0.3.0
  */
-export type ItemOf<D> = D extends { words(item: infer I, format: Format): string } ? I : never
+export type ItemOf<D> = D extends {
+  /** The words of one item. */
+  words(item: infer I, format: Format): string
+}
+  ? I
+  : never
 
 /**
  * What {@link defineRule} takes.

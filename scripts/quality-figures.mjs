@@ -16,7 +16,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { gzipSync } from 'node:zlib'
 
 const START = '<!-- figures:start: written by `npm run docs:figures`, do not edit by hand -->'
 const END = '<!-- figures:end -->'
@@ -71,19 +70,7 @@ const packed = () => {
   return { files: info.entryCount, unpackedBytes: info.unpackedSize }
 }
 
-const entrySize = async () => {
-  const { build } = await import('esbuild')
-  const result = await build({
-    entryPoints: ['dist/index.js'],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    external: ['fp-ts', 'fp-ts/*', 'io-ts', 'io-ts/*'],
-  })
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length
-}
+const entrySize = async () => (await import('./size.mjs')).entrySize().then((s) => s.gzipped)
 
 const n = (x) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')
 

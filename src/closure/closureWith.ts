@@ -22,7 +22,7 @@ import type { ReasonDefinition, StepBase, StepDefinition, WaitReasonBase, WaitUn
 import type { AccountSnapshot } from '../model/codecs.js'
 import { closureFacts } from '../model/facts.js'
 import type { ClosureFacts, ClosureOptions } from '../model/facts.js'
-import { toISOString } from '../model/Instant.js'
+import { MAX, MIN, toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
 import { scopeKey } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
@@ -121,12 +121,9 @@ export type CatalogueFor<R> = Messages<
 // a rule's contract, checked at run time
 // -------------------------------------------------------------------------------------
 
-/** 0001-01-01T00:00:00Z and 9999-01-01T00:00:00Z. */
-const MIN_INSTANT = -62_135_596_800_000
-const MAX_INSTANT = 253_370_764_800_000
 const KINDS: ReadonlySet<unknown> = new Set(['remedy', 'wait', 'advice', 'procedure'])
 
-const isInstantLike = (u: unknown): boolean => typeof u === 'number' && Number.isFinite(u) && u >= MIN_INSTANT && u < MAX_INSTANT
+const isInstantLike = (u: unknown): boolean => typeof u === 'number' && Number.isFinite(u) && u >= MIN && u < MAX
 
 const shown = (u: unknown): string => {
   if (u === null) return 'null'

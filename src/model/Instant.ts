@@ -83,10 +83,18 @@ const zoneOffset = (s: string, i: number): number => {
   return (sign === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000
 }
 
-/** 0001-01-01T00:00:00Z, the first instant a snapshot may hold. */
-const MIN = -62_135_596_800_000
-/** 9999-01-01T00:00:00Z, the first instant a snapshot may not hold. */
-const MAX = Date.UTC(9999, 0, 1)
+/**
+ * 0001-01-01T00:00:00Z, the first instant a snapshot may hold.
+ *
+ * @internal
+ */
+export const MIN = -62_135_596_800_000
+/**
+ * 9999-01-01T00:00:00Z, the first instant a snapshot may not hold.
+ *
+ * @internal
+ */
+export const MAX = Date.UTC(9999, 0, 1)
 
 /**
  * Which way a fraction below a millisecond goes: `down` for the instant a question is asked at

@@ -40,7 +40,7 @@ export default tseslint.config(
         { type: 'rules', pattern: 'src/rules/**', partialMatch: false },
         { type: 'testing', pattern: 'src/testing/**', partialMatch: false },
         { type: 'cli', pattern: 'src/cli/**', partialMatch: false },
-        { type: 'top', pattern: 'src/*.ts', mode: 'file' },
+        { type: 'top', pattern: 'src', partialMatch: false },
       ],
     },
     rules: {

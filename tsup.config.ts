@@ -65,18 +65,22 @@ export default defineConfig([
     treeshake: false,
   },
   {
-    // the command: minified, its peers bundled as ES modules, split so that code only `batch`
-    // needs (imported dynamically) is in chunks of its own that `check` never loads. The chunks
-    // sit next to cli.js in dist/, where the installed package finds them.
+    // the command: one CommonJS file, minified, its peers bundled as ES modules. On Node 20 a
+    // CommonJS script starts faster than ES modules (no ESM loader to set up, no module graph to
+    // link): `check` on a small snapshot is the package's cold start. What only `batch` needs is
+    // imported dynamically and run only then; `--rules` modules are still loaded with `import()`.
+    // The worker threads of `batch` start from this same file.
     entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
+    format: ['cjs'],
     dts: false,
     clean: false,
     sourcemap: false,
     target: 'node20',
-    splitting: true,
+    splitting: false,
     treeshake: true,
     minify: true,
+    // import.meta.url (the script worker threads start from) as the file's URL
+    shims: true,
     noExternal: [/^fp-ts/, /^io-ts/],
     esbuildPlugins: [peersAsEsModules],
   },

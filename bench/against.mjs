@@ -16,7 +16,9 @@ import { join, resolve } from 'node:path'
 import { entitiesFor, lineSnapshot, snapshotOf } from './fixtures.mjs'
 
 const [baseArg, what = 'all', roundsArg = '5'] = process.argv.slice(2)
-if (baseArg === undefined || !existsSync(join(baseArg, 'dist/cli.js'))) {
+/** The built command of a checkout: dist/cli.cjs since 0.3.0, dist/cli.js before. */
+const cliOf = (d) => join(d, existsSync(join(d, 'dist/cli.cjs')) ? 'dist/cli.cjs' : 'dist/cli.js')
+if (baseArg === undefined || !existsSync(cliOf(baseArg))) {
   console.error('usage: node bench/against.mjs BASE_DIR [text|batch|rss|cold|all] [ROUNDS] (BASE_DIR holds a built package)')
   process.exit(64)
 }
@@ -69,18 +71,18 @@ if (what === 'all' || what === 'text') {
 for (let r = 0; r < rounds; r++) {
   if (what === 'all' || what === 'batch') {
     add('batch floor, 20 000 lines (ms CPU)', child(['bench/floor-batch.mjs', lines]).cpu)
-    add('batch --jobs 1, before (ms CPU)', child([join(base, 'dist/cli.js'), 'batch', '--jobs', '1', lines]).cpu)
-    add('batch --jobs 1, after (ms CPU)', child([join(here, 'dist/cli.js'), 'batch', '--jobs', '1', lines]).cpu)
+    add('batch --jobs 1, before (ms CPU)', child([cliOf(base), 'batch', '--jobs', '1', lines]).cpu)
+    add('batch --jobs 1, after (ms CPU)', child([cliOf(here), 'batch', '--jobs', '1', lines]).cpu)
   }
   if (what === 'all' || what === 'rss') {
-    add('check --json peak RSS, before (MB)', child([join(base, 'dist/cli.js'), 'check', '--json', big]).rss)
-    add('check --json peak RSS, after (MB)', child([join(here, 'dist/cli.js'), 'check', '--json', big]).rss)
+    add('check --json peak RSS, before (MB)', child([cliOf(base), 'check', '--json', big]).rss)
+    add('check --json peak RSS, after (MB)', child([cliOf(here), 'check', '--json', big]).rss)
   }
   if (what === 'all' || what === 'cold') {
     for (let k = 0; k < 5; k++) {
       add('node -e 0 (ms CPU)', child(['-e', '0']).cpu)
-      add('check small, before (ms CPU)', child([join(base, 'dist/cli.js'), 'check', small]).cpu)
-      add('check small, after (ms CPU)', child([join(here, 'dist/cli.js'), 'check', small]).cpu)
+      add('check small, before (ms CPU)', child([cliOf(base), 'check', small]).cpu)
+      add('check small, after (ms CPU)', child([cliOf(here), 'check', small]).cpu)
     }
   }
 }

@@ -81,7 +81,7 @@ let batch
   writeFileSync(file, Array.from({ length: count }, (_, i) => JSON.stringify(typical(i))).join('\n') + '\n')
   const timed = (extra) => {
     const start = process.hrtime.bigint()
-    execFileSync(process.execPath, ['dist/cli.js', 'batch', ...extra, file], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 })
+    execFileSync(process.execPath, ['dist/cli.cjs', 'batch', ...extra, file], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 })
     return Number(process.hrtime.bigint() - start) / 1e9
   }
   // the better of two runs each: one thread, then the default (one worker thread per core)
@@ -95,7 +95,7 @@ let batch
   writeFileSync(big, text)
   appendFileSync(big, text)
   const heapMB = 48
-  execFileSync(process.execPath, [`--max-old-space-size=${heapMB}`, 'dist/cli.js', 'batch', big], { stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync(process.execPath, [`--max-old-space-size=${heapMB}`, 'dist/cli.cjs', 'batch', big], { stdio: ['ignore', 'ignore', 'inherit'] })
   batch = { count, seconds, perSecond: Math.round(count / seconds), threaded, threadedPerSecond: Math.round(count / threaded), bytes, bigMB: Math.round((text.length * 2) / 2 ** 20), heapMB }
   console.log('batch', batch)
 }

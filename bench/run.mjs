@@ -19,7 +19,7 @@ const args = process.argv.slice(2)
 const quick = args.includes('--quick') || process.env.BENCH_QUICK !== undefined
 const write = args.includes('--write')
 const dir = mkdtempSync(join(tmpdir(), 'ac-bench-'))
-const CLI = 'dist/cli.js'
+const CLI = 'dist/cli.cjs'
 const now = () => Number(process.hrtime.bigint()) / 1e6
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)

@@ -18,7 +18,7 @@ s.disputes = []
 
 const started = Date.now()
 // GNU time reports the peak resident memory of the command (%M, in kB) on standard error
-const child = spawn('/usr/bin/time', ['-f', 'peak %M kB', process.execPath, '--max-old-space-size=8192', 'dist/cli.js', 'check', '--json', file], {
+const child = spawn('/usr/bin/time', ['-f', 'peak %M kB', process.execPath, '--max-old-space-size=8192', 'dist/cli.cjs', 'check', '--json', file], {
   stdio: ['ignore', 'pipe', 'pipe'],
 })
 let bytes = 0

@@ -90,14 +90,14 @@ describe('the command', () => {
   it('the built command: the invisible characters named in the report, escaped', () => {
     const marks = '\u200e\u200f\u2028\u2029\u200b\u2060\ufeff\u061c\u00ad\u180e'
     const text = JSON.stringify(exampleJson('busy-freelancer')).replace('"c-1"', `"c-1${marks}\\udfff\\ud800"`)
-    const r = spawnSync(process.execPath, ['dist/cli.js', 'check'], { input: text, encoding: 'utf8' })
+    const r = spawnSync(process.execPath, ['dist/cli.cjs', 'check'], { input: text, encoding: 'utf8' })
     expect(r.status).toBe(1)
     expect(r.stdout).toContain('c-1\\u200e\\u200f\\u2028\\u2029\\u200b\\u2060\\ufeff\\u061c\\u00ad\\u180e\\udfff\\ud800')
     expect(r.stdout).not.toMatch(ESCAPED_BUT_LF)
-    const json = spawnSync(process.execPath, ['dist/cli.js', 'check', '--json'], { input: text, encoding: 'utf8' })
+    const json = spawnSync(process.execPath, ['dist/cli.cjs', 'check', '--json'], { input: text, encoding: 'utf8' })
     expect(json.stdout).not.toMatch(ESCAPED_BUT_LF)
     expect(json.stdout).toContain('c-1\\u200e\\u200f\\u2028\\u2029\\u200b\\u2060\\ufeff\\u061c\\u00ad\\u180e\\udfff\\ud800')
-    const bad = spawnSync(process.execPath, ['dist/cli.js', 'check'], { input: text.replace('"standing":"good"', `"standing":"${marks}"`), encoding: 'utf8' })
+    const bad = spawnSync(process.execPath, ['dist/cli.cjs', 'check'], { input: text.replace('"standing":"good"', `"standing":"${marks}"`), encoding: 'utf8' })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('\\u200e\\u200f')
     expect(bad.stderr).not.toMatch(ESCAPED_BUT_LF)

@@ -17,7 +17,7 @@ import type { AccountSnapshot } from '../src/index.js'
 import { example, examplePath, exampleJson } from './fixtures.js'
 
 const run = (args: ReadonlyArray<string>, input = '', stdout: 'pipe' | number = 'pipe') => {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], {
+  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], {
     input,
     encoding: 'utf8',
     stdio: ['pipe', stdout, 'pipe'],
@@ -156,7 +156,7 @@ describe('batch on a pipe closed early', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ac-pipe-'))
     const file = join(dir, 'bad.ndjson')
     writeFileSync(file, '{"asOf": 1}\n'.repeat(3000))
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" dist/cli.js batch "${file}" --jobs 1 | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" dist/cli.cjs batch "${file}" --jobs 1 | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
       encoding: 'utf8',
       env: { PATH: process.env['PATH'] ?? '' },
     })

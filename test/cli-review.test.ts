@@ -15,7 +15,7 @@ import { exampleJson } from './fixtures.js'
 type Obj = Record<string, unknown>
 
 const cli = (args: ReadonlyArray<string>) => {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
+  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 const dir = mkdtempSync(join(tmpdir(), 'account-closure-review-'))

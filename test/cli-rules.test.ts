@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { examplePath, exampleJson } from './fixtures.js'
 
 const cli = (args: ReadonlyArray<string>, input = '') => {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
+  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/)

@@ -65,7 +65,7 @@ describe('formatIn', () => {
 
 describe('check --tz', () => {
   const check = (snapshot: unknown, zone: string) =>
-    spawnSync(process.execPath, ['dist/cli.js', 'check', '--tz', zone], { input: JSON.stringify(snapshot), encoding: 'utf8' })
+    spawnSync(process.execPath, ['dist/cli.cjs', 'check', '--tz', zone], { input: JSON.stringify(snapshot), encoding: 'utf8' })
   /** A freelancer whose pending payments become available at the given instants. */
   const paymentsAt = (asOf: string, instants: ReadonlyArray<string>) => {
     const s = exampleJson('closable-freelancer') as {

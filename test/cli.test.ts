@@ -14,7 +14,7 @@ import { example, examplePath } from './fixtures.js'
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
 
 const cli = (args: ReadonlyArray<string>, input?: string, env: Record<string, string> = {}) => {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], {
+  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], {
     input: input ?? '',
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', ...env },
@@ -168,7 +168,7 @@ describe('the command faces its surroundings', () => {
   /** Runs the command, closes its standard output after the first bytes, resolves to its exit and errors. */
   const closedEarly = (args: ReadonlyArray<string>): Promise<{ code: number | null; stderr: string }> =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, ['dist/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, ['dist/cli.cjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
       let stderr = ''
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
       child.stdout.once('data', () => child.stdout.destroy())

@@ -154,7 +154,7 @@ describe('the same rule through check --rules', () => {
     return file
   }
   const cli = (args: ReadonlyArray<string>, input = '') => {
-    const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
+    const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
     return { code: r.status, stdout: r.stdout, stderr: r.stderr }
   }
 

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { stat } from 'node:fs/promises'
+import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -94,7 +94,7 @@ export const moduleUrl = (path: string): string => pathToFileURL(resolve(path)).
  */
 export const loadRules = async (path: string, taken: ReadonlyArray<string>): Promise<Loaded> => {
   try {
-    const s = await stat(path)
+    const s = statSync(path)
     if (s.isDirectory()) return { _tag: 'Failed', exit: 'noInput', why: `the rules module ${path} is a folder, not a file` }
   } catch (e) {
     const code = isObject(e) ? e['code'] : undefined

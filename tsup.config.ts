@@ -77,7 +77,9 @@ export default defineConfig([
     sourcemap: false,
     target: 'node20',
     splitting: false,
-    treeshake: true,
+    // esbuild's own tree shaking (tsup's `treeshake` would run Rollup over the output, which
+    // hoists every `require` of a Node module to the top, loading node:worker_threads for `check`)
+    treeshake: false,
     minify: true,
     // import.meta.url (the script worker threads start from) as the file's URL
     shims: true,

@@ -5,18 +5,19 @@
  *
  * @internal
  */
-import { isMainThread, workerData } from 'node:worker_threads'
-
 import { escapeText } from './escape.js'
 import { firstLine } from './rules.js'
 import { EXIT, run } from './run.js'
+import { WORKER_ARG } from './workerArg.js'
 
-const isBatchWorker = (data: unknown): boolean =>
-  typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'account-closure/batch'
-
-// started again as a worker thread of `batch`, it answers lines and nothing else (loaded only then)
-if (!isMainThread && isBatchWorker(workerData))
-  void import('./worker.js').then((w) => w.serve(workerData as Parameters<typeof w.serve>[0]))
+// started again as a worker thread of `batch` (with the argument the pool gives its workers), it
+// answers lines and nothing else; worker.ts (and node:worker_threads) load only then
+if (process.argv[2] === WORKER_ARG)
+  void import('./worker.js').then((w) => {
+    const settings = w.workerSettings()
+    // (the argument given on a command line, not by the pool: an unknown option, said as usual)
+    return settings === undefined ? main() : w.serve(settings)
+  })
 else main()
 
 function main(): void {
@@ -25,8 +26,18 @@ function main(): void {
   process.stdout.on('error', () => undefined)
   process.stderr.on('error', () => undefined)
 
-  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }
-  run(process.argv.slice(2), { ...io, batchWorker: new URL(import.meta.url) })
+  const io = {
+    // made when first read: standard input's stream costs a few milliseconds to set up, and
+    // `check FILE` never reads it
+    get stdin() {
+      return process.stdin
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    batchWorker: new URL(import.meta.url),
+  }
+  run(process.argv.slice(2), io)
     .then((code) => {
       process.exitCode = code
     })

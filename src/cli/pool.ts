@@ -11,6 +11,7 @@
 import { Worker } from 'node:worker_threads'
 
 import type { BillingCycleEnd } from '../model/facts.js'
+import { WORKER_ARG } from './workerArg.js'
 
 /** The lines of one job, packed in one buffer that is moved (not copied) to the worker. */
 export interface Job {
@@ -112,7 +113,7 @@ export class Pool {
   constructor(script: URL, size: number, settings: Omit<WorkerSettings, 'role'>) {
     const data: WorkerSettings = { role: 'account-closure/batch', ...settings }
     this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(script, { workerData: data, stdout: false, stderr: false })
+      const w = new Worker(script, { workerData: data, argv: [WORKER_ARG], stdout: false, stderr: false })
       w.on('message', (d: Done) => {
         const p = this.waiting.get(d.id)
         this.waiting.delete(d.id)

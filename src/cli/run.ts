@@ -197,9 +197,10 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
   const [{ batch }, { WorkerFailure }] = await Promise.all([import('./batch.js'), import('./pool.js')])
   const own = await rulesOf(io, command.rules)
   if (typeof own === 'number') return own
-  let input: Readable = io.stdin
+  let input: Readable
   const file = command.file ?? '-'
-  if (file !== '-') {
+  if (file === '-') input = io.stdin
+  else {
     const opened = openFile(file)
     if ('error' in opened) {
       say(io.stderr, `account-closure: ${escapeText(opened.error)}`)

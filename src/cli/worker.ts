@@ -4,13 +4,21 @@
  *
  * @internal
  */
-import { parentPort } from 'node:worker_threads'
+import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 
 import { defaultRules } from '../defaults.js'
 import { answerWith } from './batch.js'
 import { answerJob } from './pool.js'
 import type { Job, WorkerSettings } from './pool.js'
 import { importRules } from './rules.js'
+
+/** This thread's settings when it is a worker thread of `batch`; undefined otherwise. */
+export const workerSettings = (): WorkerSettings | undefined => {
+  const data: unknown = workerData
+  return !isMainThread && typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'account-closure/batch'
+    ? (data as WorkerSettings)
+    : undefined
+}
 
 /** Serves jobs on this thread's port (messages sent before it is ready wait in the port). */
 export const serve = async (settings: WorkerSettings): Promise<void> => {

@@ -123,6 +123,17 @@ const jsonString = (s: string): string => {
 }
 
 /**
+ * The JSON text of tags and paths, by their text: a policy defines a few dozen, and every record
+ * names some (the cache is bounded by the tags the policy defines: the engine refuses any other).
+ */
+const names = new Map<string, string>()
+const jsonName = (s: string): string => {
+  let json = names.get(s)
+  if (json === undefined) names.set(s, (json = jsonString(s)))
+  return json
+}
+
+/**
  * The record of a line that was answered: the same text as `jsonText` of `{ line, userId, path,
  * closable, blockers, earliestAt }` (those keys in that order), written directly: no object, no
  * array of tags.
@@ -131,8 +142,8 @@ const jsonString = (s: string): string => {
  */
 export const answeredRecord = (line: number, userId: string, path: string, blockers: ReadonlyArray<{ readonly _tag: string }>, earliest: Instant | undefined): string => {
   let tags = ''
-  for (let i = 0; i < blockers.length; i++) tags += `${i === 0 ? '' : ','}${jsonString((blockers[i] as { readonly _tag: string })._tag)}`
-  return `{"line":${line},"userId":${jsonString(userId)},"path":${jsonString(path)},"closable":${blockers.length === 0},"blockers":[${tags}],"earliestAt":${earliest === undefined ? 'null' : `"${isoOf(earliest)}"`}}`
+  for (let i = 0; i < blockers.length; i++) tags += `${i === 0 ? '' : ','}${jsonName((blockers[i] as { readonly _tag: string })._tag)}`
+  return `{"line":${line},"userId":${jsonString(userId)},"path":${jsonName(path)},"closable":${blockers.length === 0},"blockers":[${tags}],"earliestAt":${earliest === undefined ? 'null' : `"${isoOf(earliest)}"`}}`
 }
 
 /**

@@ -81,8 +81,11 @@ export default defineConfig([
     // hoists every `require` of a Node module to the top, loading node:worker_threads for `check`)
     treeshake: false,
     minify: true,
-    // import.meta.url (the script worker threads start from) as the file's URL
-    shims: true,
+    // import.meta.url (the script worker threads start from) as the file's URL, made by
+    // pathToFileURL (tsup's shim writes `file:` + the path, wrong for a path with `#` or `%`)
+    define: { 'import.meta.url': '__accountClosureScriptUrl' },
+    // ("use strict" first: the bundle is ES modules' code, which is strict)
+    banner: { js: '"use strict";\nvar __accountClosureScriptUrl = require("node:url").pathToFileURL(__filename).href;' },
     noExternal: [/^fp-ts/, /^io-ts/],
     esbuildPlugins: [peersAsEsModules],
   },

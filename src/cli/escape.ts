@@ -22,10 +22,22 @@ const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\ud800-\udfff]/gu
 const ANY_UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\ud800-\udfff]/u
 
 /**
+ * Whether text is all printable ASCII (U+0020–U+007E), none of it in the escaped set: the report's
+ * text nearly always is, and then no Unicode-property expression is compiled at start-up.
+ */
+const printableAscii = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e) return false
+  }
+  return true
+}
+
+/**
  * Text for a terminal: every code point of the escaped set written as `\uXXXX`. Text with none
  * is given back as it is (no copy).
  */
-export const escapeText = (s: string): string => (ANY_UNSAFE.test(s) ? s.replace(UNSAFE, hex) : s)
+export const escapeText = (s: string): string => (!printableAscii(s) && ANY_UNSAFE.test(s) ? s.replace(UNSAFE, hex) : s)
 
 /**
  * What JSON.stringify leaves raw of the escaped set: all of it but C0 (which it escapes, and whose

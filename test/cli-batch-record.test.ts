@@ -1,11 +1,11 @@
 /**
  * `batch` writes the record of an answered line directly, not through `JSON.stringify` of an
- * object: the same bytes, escapes and all.
+ * object: the same bytes, escapes and all, and instants as `Date#toISOString` writes them.
  */
 import { fc, test } from '@fast-check/vitest'
-import { describe, expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { answeredRecord } from '../src/cli/batch.js'
+import { answeredRecord, isoOf } from '../src/cli/batch.js'
 import { jsonText } from '../src/cli/escape.js'
 import { instant, MAX, MIN } from '../src/model/Instant.js'
 
@@ -14,6 +14,16 @@ const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 6 }),
   fc.constantFrom('u-1', 'a"b\\c', 'x\u202ey', '\u2028', '\ud800', '\u001b[31m', ''),
 )
+
+describe('isoOf', () => {
+  test.prop([fc.integer({ min: MIN, max: MAX - 1 })])('is Date#toISOString for every instant in range', (ms) => {
+    expect(isoOf(instant(ms))).toBe(new Date(ms).toISOString())
+  })
+  it('at the edges of the range, a leap day and before 1970', () => {
+    for (const iso of ['0001-01-01T00:00:00.000Z', '9998-12-31T23:59:59.999Z', '2024-02-29T12:34:56.789Z', '1969-12-31T23:59:59.001Z', '1600-03-01T00:00:00.010Z'])
+      expect(isoOf(instant(Date.parse(iso)))).toBe(iso)
+  })
+})
 
 describe('answeredRecord', () => {
   test.prop([

@@ -16,7 +16,6 @@ import { readSnapshotText } from '../model/text.js'
 import type { TextResult } from '../model/text.js'
 import type { DecodeOptions } from '../model/decode.js'
 import { briefWith } from '../closure/closureWith.js'
-import { toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
 import { defaultRules } from '../defaults.js'
 import { escapeJson, jsonText } from './escape.js'
@@ -82,6 +81,35 @@ const failure = (line: number, error: 'not-json' | 'invalid' | 'too-large', erro
   }
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
+
+/**
+ * An instant as `Date#toISOString` writes it (`2026-11-23T00:00:00.000Z`), by arithmetic: no
+ * `Date` per line. Instants lie in 0001-01-01 ≤ t < 9999-01-01, so the year has four digits.
+ *
+ * @internal
+ */
+export const isoOf = (at: Instant): string => {
+  const ms = at as number
+  const days = Math.floor(ms / 86_400_000)
+  const inDay = ms - days * 86_400_000
+  // the civil date of a day count (days from 1970-01-01), in the proleptic Gregorian calendar
+  const z = days + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  const h = Math.floor(inDay / 3_600_000)
+  const m = Math.floor(inDay / 60_000) % 60
+  const sec = Math.floor(inDay / 1000) % 60
+  const milli = inDay % 1000
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(h)}:${pad2(m)}:${pad2(sec)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`
+}
+
 /** Whether JSON text is all below U+007F (JSON.stringify escapes C0 itself): nothing to escape for a terminal. */
 const plain = (json: string): boolean => {
   for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) >= 0x7f) return false
@@ -108,14 +136,14 @@ const jsonName = (s: string): string => {
 /**
  * The record of a line that was answered: the same text as `jsonText` of `{ line, userId, path,
  * closable, blockers, earliestAt }` (those keys in that order), written directly: no object, no
- * array of tags, no `Date`.
+ * array of tags.
  *
  * @internal
  */
 export const answeredRecord = (line: number, userId: string, path: string, blockers: ReadonlyArray<{ readonly _tag: string }>, earliest: Instant | undefined): string => {
   let tags = ''
   for (let i = 0; i < blockers.length; i++) tags += `${i === 0 ? '' : ','}${jsonName((blockers[i] as { readonly _tag: string })._tag)}`
-  return `{"line":${line},"userId":${jsonString(userId)},"path":${jsonName(path)},"closable":${blockers.length === 0},"blockers":[${tags}],"earliestAt":${earliest === undefined ? 'null' : `"${toISOString(earliest)}"`}}`
+  return `{"line":${line},"userId":${jsonString(userId)},"path":${jsonName(path)},"closable":${blockers.length === 0},"blockers":[${tags}],"earliestAt":${earliest === undefined ? 'null' : `"${isoOf(earliest)}"`}}`
 }
 
 /**

@@ -4,7 +4,6 @@
  *
  * @since 0.2.0
  */
-import { instant, toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
 import type { Money } from '../model/Money.js'
 import type { Scope } from '../model/Scope.js'
@@ -125,7 +124,7 @@ const scopeWords = (names: Names | undefined): Pick<Format, 'scope' | 'scopeWith
 const DAY = 86_400_000
 
 /** `YYYY-MM-DD HH:MM` of a wall-clock time held as milliseconds (read as UTC), by arithmetic. */
-const wallClock = (ms: number): string => toISOString(instant(ms)).slice(0, 16).replace('T', ' ')
+const wallClock = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
 
 /** A minute boundary: the one at or after `ms` (`up`), or at or before it. */
 const toMinute = (ms: number, up: boolean): number => Math[up ? 'ceil' : 'floor'](ms / MINUTE) * MINUTE

@@ -179,34 +179,13 @@ export const instant = (ms: number): Instant => ms as Instant
 // destructors
 // -------------------------------------------------------------------------------------
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
-
 /**
- * Writes an instant the way `Date.prototype.toISOString` does: `2026-11-23T00:00:00.000Z`. By
- * arithmetic for years 0000–9999 (no `Date` to make; the first one a process makes costs about
- * a millisecond), by `Date` beyond.
+ * Writes an instant the way `Date.prototype.toISOString` does: `2026-11-23T00:00:00.000Z`.
  *
  * @category destructors
  * @since 0.1.0
  */
-export const toISOString = (i: Instant): string => {
-  const ms = i as number
-  const days = Math.floor(ms / DAY)
-  // the civil date of a count of days from 1970-01-01, in the proleptic Gregorian calendar
-  const z = days + 719_468
-  const era = Math.floor(z / 146_097)
-  const ofEra = z - era * 146_097
-  const yearOfEra = Math.floor((ofEra - Math.floor(ofEra / 1460) + Math.floor(ofEra / 36_524) - Math.floor(ofEra / 146_096)) / 365)
-  const dayOfYear = ofEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
-  const m5 = Math.floor((5 * dayOfYear + 2) / 153)
-  const day = dayOfYear - Math.floor((153 * m5 + 2) / 5) + 1
-  const month = m5 < 10 ? m5 + 3 : m5 - 9
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-  if (!(year >= 0 && year <= 9999)) return new Date(ms).toISOString()
-  const inDay = ms - days * DAY
-  const milli = inDay % 1000
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(Math.floor(inDay / 3_600_000))}:${pad2(Math.floor(inDay / 60_000) % 60)}:${pad2(Math.floor(inDay / 1000) % 60)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`
-}
+export const toISOString = (i: Instant): string => new Date(i).toISOString()
 
 // -------------------------------------------------------------------------------------
 // codecs

@@ -22,11 +22,18 @@ mkdirSync(out, { recursive: true })
  * Bundles a source entry unminified, each module preceded by a `/*! @file … *\/` marker, so that
  * a profile's line numbers map back to the source files.
  */
-const bundleMarked = async (entry, outfile) => {
+const bundleMarked = async (entry, outfile, format = 'esm') => {
   await build({
     entryPoints: [entry],
     bundle: true,
-    format: 'esm',
+    format,
+    // the command is built as CommonJS (see tsup.config.ts), its own URL made the same way
+    ...(format === 'cjs'
+      ? {
+          define: { 'import.meta.url': '__accountClosureScriptUrl' },
+          banner: { js: '"use strict";\nvar __accountClosureScriptUrl = require("node:url").pathToFileURL(__filename).href;' },
+        }
+      : {}),
     platform: 'node',
     target: 'node20',
     outfile,
@@ -128,8 +135,8 @@ if (mode === 'summary') {
   const file = join(out, 'lines.ndjson')
   writeFileSync(file, `${Array.from({ length: 50_000 }, (_, i) => JSON.stringify(lineSnapshot(i))).join('\n')}\n`)
   // the command unminified, so that the profile names its functions
-  const cli = join(out, 'cli.mjs')
-  const starts = await bundleMarked('src/cli/main.ts', cli)
+  const cli = join(out, 'cli.cjs')
+  const starts = await bundleMarked('src/cli/main.ts', cli, 'cjs')
   const dir = join(out, 'batch')
   try {
     execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, cli, 'batch', '--jobs', '1', file], { stdio: ['ignore', 'ignore', 'inherit'] })
@@ -138,8 +145,8 @@ if (mode === 'summary') {
   }
   console.log(summarise(latest(dir), Number(arg ?? 30), starts))
 } else if (mode === 'check') {
-  const cli = join(out, 'cli.mjs')
-  const starts = await bundleMarked('src/cli/main.ts', cli)
+  const cli = join(out, 'cli.cjs')
+  const starts = await bundleMarked('src/cli/main.ts', cli, 'cjs')
   const dir = join(out, 'check')
   try {
     execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', dir, cli, 'check', 'examples/snapshots/client-owner-mid-week.json'], { stdio: 'ignore' })

@@ -121,6 +121,8 @@ export type CatalogueFor<R> = Messages<
 // a rule's contract, checked at run time
 // -------------------------------------------------------------------------------------
 
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
+
 const KINDS: ReadonlySet<unknown> = new Set(['remedy', 'wait', 'advice', 'procedure'])
 
 const isInstantLike = (u: unknown): boolean => typeof u === 'number' && Number.isFinite(u) && u >= MIN && u < MAX
@@ -175,8 +177,11 @@ const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A)
 
 /**
  * A rule's answer, taken once: the array is read once (a getter or proxy cannot answer twice) and
- * each item is copied and frozen, nested objects too, so that what was checked is what is used
- * (a rule cannot change an item after it passed, nor share one that a later call changes).
+ * each item is frozen, nested objects too, so that what was checked is what is used (a rule cannot
+ * change an item after it passed, nor share one that a later call changes). A plain object or
+ * array of data (the object literals a rule builds) is frozen where it is, without a copy: a rule
+ * that writes to it afterwards fails. Anything else (an instance of a class, an object with a
+ * getter, or one holding such a thing) is copied to plain objects, frozen, each getter read once.
  */
 const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
   const items: Array<unknown> = Array.prototype.slice.call(out)
@@ -184,15 +189,55 @@ const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
   return items
 }
 
+/** Objects nested deeper than this are left as they are. */
+const DEPTH = 8
+
+const isPlain = (u: object): boolean => {
+  const p: unknown = Object.getPrototypeOf(u)
+  return p === Object.prototype || p === Array.prototype || p === null
+}
+
 const settled = (u: unknown, depth: number): unknown => {
-  if (typeof u !== 'object' || u === null || Object.isFrozen(u) || depth > 8) return u
+  if (typeof u !== 'object' || u === null || depth > DEPTH || Object.isFrozen(u)) return u
+  // frozen first, so that what is read next is what stays (once its target is frozen, not even a
+  // proxy may answer otherwise)
+  if (isPlain(u) && (Object.freeze(u), frozenWithin(u, depth))) return u
+  return copied(u, depth)
+}
+
+/**
+ * The getter of a property, if it is one (`__lookupGetter__`: no descriptor object is made, so it
+ * costs a fraction of `Object.getOwnPropertyDescriptor`).
+ */
+const getterOf = (Object.prototype as unknown as { readonly __lookupGetter__: (this: object, k: PropertyKey) => unknown }).__lookupGetter__
+
+/**
+ * Whether a frozen plain object holds only data, each value frozen (plain ones frozen now, where
+ * they are); false when something in it has to be copied.
+ */
+const frozenWithin = (u: object, depth: number): boolean => {
+  if (Array.isArray(u)) {
+    for (let i = 0; i < u.length; i++) if (getterOf.call(u, i) !== undefined || !frozenInPlace(u[i] as unknown, depth + 1)) return false
+    return true
+  }
+  // (for…in makes no array of keys; an inherited key, which only a changed Object.prototype has, is not the item's)
+  for (const k in u)
+    if ((getterOf.call(u, k) !== undefined || !frozenInPlace((u as Readonly<Record<string, unknown>>)[k], depth + 1)) && hasOwn(u, k)) return false
+  return true
+}
+
+const frozenInPlace = (v: unknown, depth: number): boolean =>
+  typeof v !== 'object' || v === null || depth > DEPTH || Object.isFrozen(v) || (isPlain(v) && (Object.freeze(v), frozenWithin(v, depth)))
+
+/** A frozen plain copy, nested objects settled. */
+const copied = (u: object, depth: number): unknown => {
   if (Array.isArray(u)) {
     const a: Array<unknown> = Array.prototype.slice.call(u)
     for (let i = 0; i < a.length; i++) a[i] = settled(a[i], depth + 1)
     return Object.freeze(a)
   }
   const o: Record<string, unknown> = { ...(u as Record<string, unknown>) }
-  for (const k of Object.keys(o)) {
+  for (const k in o) {
     const v = o[k]
     if (typeof v === 'object' && v !== null) o[k] = settled(v, depth + 1)
   }
@@ -311,35 +356,32 @@ const reasonKey = (r: WaitReasonBase): string =>
   `${r._tag}|${r.rule}|${r.scope === undefined ? '' : scopeKey(r.scope)}|${r.subject ?? ''}`
 
 /**
- * One step of the plan while it is built: the same step from several blockers is one node that
- * resolves the rules of all of them and, for a wait, waits for every reason of all of them. The
- * sets are made only when a second step joins (most steps are alone).
+ * A step of the plan that others joined (most steps are alone, and have none): the same step from
+ * several blockers is one step that resolves the rules of all of them and, for a wait, waits for
+ * every reason of all of them.
  */
-interface Node<S extends StepBase> {
-  readonly step: S
-  resolves: Set<string> | undefined
-  reasons: Map<string, WaitReasonBase> | undefined
+interface Joined {
+  readonly resolves: Set<string>
+  readonly reasons: Map<string, WaitReasonBase> | undefined
 }
 
-const node = <S extends StepBase>(step: S): Node<S> => ({ step, resolves: undefined, reasons: undefined })
+const joinedOf = (first: StepBase): Joined => ({
+  resolves: new Set(first.resolves),
+  reasons: isWait(first) ? new Map(first.reasons.map((r) => [reasonKey(r), r])) : undefined,
+})
 
-const absorb = <S extends StepBase>(n: Node<S>, step: S): void => {
-  n.resolves ??= new Set(n.step.resolves)
-  for (const r of step.resolves) n.resolves.add(r)
+const absorb = (j: Joined, step: StepBase): void => {
+  for (const r of step.resolves) j.resolves.add(r)
   // (steps of one identity are both waits or neither)
-  if (isWait(step)) {
-    n.reasons ??= new Map((n.step as unknown as WaitUntil).reasons.map((r) => [reasonKey(r), r]))
-    for (const r of step.reasons) n.reasons.set(reasonKey(r), r)
-  }
+  if (j.reasons !== undefined && isWait(step)) for (const r of step.reasons) j.reasons.set(reasonKey(r), r)
 }
 
-/** The node as a step: a step that others joined has their rules, sorted, and their reasons, in the order of their keys. */
-const finish = <S extends StepBase>(n: Node<S>): S => {
-  if (n.resolves === undefined) return n.step
-  const resolves = [...n.resolves].sort()
-  const reasons = n.reasons
-  if (reasons === undefined) return { ...n.step, resolves }
-  return { ...n.step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
+/** The step others joined: their rules, sorted, and their reasons, in the order of their keys. */
+const finish = <S extends StepBase>(step: S, j: Joined): S => {
+  const resolves = [...j.resolves].sort()
+  const reasons = j.reasons
+  if (reasons === undefined) return { ...step, resolves }
+  return { ...step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
 }
 
 /** The latest instant any blocker's steps wait until, without building the plan. */
@@ -532,36 +574,41 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
   if (stopped) return { ...blocked, plan: [], earliest: none }
 
   // the plan: each blocker's steps in their order, one step per identity, then the declared order
-  const nodes: Array<Node<S | Advice>> = []
+  // (the steps by their number; the few that others joined, aside; links as pairs of numbers)
+  const steps: Array<S | Advice> = []
+  const joined = new Map<number, Joined>()
   const index = stepIndex()
-  const links: Array<readonly [number, number]> = []
+  const links: Array<number> = []
+  // the earliest instant is the plan's last wait: worked out as the waits are placed
+  let at: number = facts.asOf
   const place = (s: S | Advice): number => {
-    const at = index.find(s, nodes.length)
-    if (at === nodes.length) {
-      nodes.push(node(s))
-      return at
+    const here = index.find(s, steps.length)
+    if (here === steps.length) steps.push(s)
+    else {
+      let j = joined.get(here)
+      if (j === undefined) joined.set(here, (j = joinedOf(steps[here] as StepBase)))
+      absorb(j, s)
     }
-    absorb(nodes[at] as Node<S | Advice>, s)
-    return at
+    if (isWait(s) && s.at > at) at = s.at
+    return here
   }
   for (const { known, blockers } of found)
     for (const blocker of blockers) {
-      let previous: number | undefined
+      let previous = -1
       for (const step of runClear(known, blocker, facts)) {
         const here = place(step)
-        if (previous !== undefined) links.push([previous, here])
+        if (previous >= 0) links.push(previous, here)
         previous = here
       }
     }
   for (const advice of adviceFor(facts.snapshot, facts.target)) place(advice)
+  for (const [i, j] of joined) steps[i] = finish(steps[i] as S | Advice, j)
   const { orders, priority } = planned(policy)
   // (orderSteps gives a new array: the procedure is appended to it, not copied with it)
-  const plan: Array<S | Advice | Procedure> = orderSteps(nodes.map(finish), orders, links, priority) as Array<S | Advice>
+  const plan: Array<S | Advice | Procedure> = orderSteps(steps, orders, links, priority) as Array<S | Advice>
   for (const p of procedureFor(facts.snapshot, facts.path, facts.target)) plan.push(p)
 
-  // the earliest instant is the plan's last wait, unless someone else must act
-  let at: number = facts.asOf
-  for (const s of plan) if (isWait(s)) at = Math.max(at, s.at)
+  // unless someone else must act
   const earliest: O.Option<Instant> = needsOthers(found) ? none : some(at as Instant)
   return { ...blocked, plan, earliest }
 }
@@ -617,8 +664,6 @@ const checkCatalogue = (options: VerdictOptions): Catalogue | undefined => {
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
-
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
 /**
  * The questions of a list of rules, without its decoders: what the top-level functions are built

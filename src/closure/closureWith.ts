@@ -725,16 +725,26 @@ export const earliestClosableAtOf =
   (snapshot, target, options) =>
     earliestOf(findBlockers(policy, snapshot, target, options))
 
-const needlessOf = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, a: Answer<B, S>): ReadonlySet<string> => {
+/** The ids of the rules the plan's steps resolve. */
+const resolvedBy = (plan: ReadonlyArray<StepBase>): ReadonlySet<string> => {
   const resolved = new Set<string>()
-  for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
+  let last: unknown
+  // (neighbouring steps mostly resolve the same rule: a Set.add only when it changes)
+  for (const s of plan) for (const r of s.resolves) if (r !== last) resolved.add((last = r))
+  return resolved
+}
+
+const needlessOf = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, resolved: ReadonlySet<string>): ReadonlySet<string> => {
   const out = new Set<string>()
   for (const { rule } of policy.known) if (resolved.has(rule.id)) for (const t of rule.needless) out.add(t)
   return out
 }
 
-const alternativesIn = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, a: Answer<B, S>): ReadonlyArray<Alternative> =>
-  a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, needlessOf(policy, a))
+const alternativesIn = <B extends BlockerBase, S extends StepBase>(
+  policy: Policy<B, S>,
+  a: Answer<B, S>,
+  resolved: ReadonlySet<string> = resolvedBy(a.plan),
+): ReadonlyArray<Alternative> => (a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, needlessOf(policy, resolved)))
 
 /**
  * `alternatives` of a policy.
@@ -771,23 +781,25 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
     const say = (item: { readonly _tag: string }): string => (wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format)
     const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
     // each item copied once, with its message (and instants as text) set on the copy
-    const blockers: Array<Wire<B>> = []
+    let count = 0
+    for (const x of a.found) count += x.blockers.length
+    const blockers: Array<Wire<B>> = new Array<Wire<B>>(count)
+    let at = 0
     for (const { known, blockers: found } of a.found) {
       const instants = known.rule.instants
       guarded(known.rule, 'its words', () => {
         for (const blocker of found) {
           const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
           out['message'] = say(blocker)
-          for (const k of instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
-          blockers.push(out as Wire<B>)
+          if (instants.length > 0) for (const k of instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+          blockers[at++] = out as Wire<B>
         }
       })
     }
     const steps: Array<Wire<S | Advice | Procedure>> = new Array<Wire<S | Advice | Procedure>>(a.plan.length)
-    const resolved = new Set<string>()
+    const resolved = resolvedBy(a.plan)
     for (let i = 0; i < a.plan.length; i++) {
       const s = a.plan[i] as S | Advice | Procedure
-      for (const r of s.resolves) resolved.add(r)
       const out: Record<string, unknown> = { ...(s as (S | Advice | Procedure) & Readonly<Record<string, unknown>>) }
       out['message'] = say(s)
       if (isWait(s)) out['at'] = toISOString(s.at)
@@ -807,7 +819,7 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
       consequences: (a.stopped ? [] : consequencesOf(a.facts.snapshot, a.facts.path, a.facts.target)).map(
         (c) => ({ ...c, message: say(c) }),
       ),
-      alternatives: alternativesIn(policy, a).map((x) => ({ ...x, message: say(x) })),
+      alternatives: alternativesIn(policy, a, resolved).map((x) => ({ ...x, message: say(x) })),
       checked: a.checked,
       asOf: toISOString(a.facts.asOf),
     }

@@ -164,15 +164,26 @@ const fail = (rule: Rule<BlockerBase, StepBase>, message: string, cause?: unknow
   throw new RuleError(rule.id, message, cause === undefined ? undefined : { cause })
 }
 
+/** What a piece of a rule threw, as a {@link RuleError} naming it. */
+const failedIn = (rule: Rule<BlockerBase, StepBase>, what: string, e: unknown): never => {
+  // an error that names a rule already (a RuleError, or one of that shape from another copy of the package)
+  if (e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')) throw e
+  return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
+}
+
 /** Runs a piece of a rule; anything it throws becomes a {@link RuleError} naming it. */
 const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A): A => {
   try {
     return f()
   } catch (e) {
-    // an error that names a rule already (a RuleError, or one of that shape from another copy of the package)
-    if (e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')) throw e
-    return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
+    return failedIn(rule, what, e)
   }
+}
+
+/** Whether every item of an array is a string. */
+const allStrings = (a: ReadonlyArray<unknown>): boolean => {
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'string') return false
+  return true
 }
 
 /**
@@ -250,14 +261,19 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
     const answer: unknown = rule.check(facts)
     if (!Array.isArray(answer)) return fail(rule, `check returned ${shown(answer)}, not an array of blockers`)
     const out = settledList(answer as ReadonlyArray<unknown>)
-    for (const b of out) {
+    const instants = rule.instants
+    // (indexed loops here and below: no iterator per answer)
+    for (let i = 0; i < out.length; i++) {
+      const b = out[i]
       const problem = itemProblem(b, 'blocker')
       if (problem !== undefined) fail(rule, problem)
       const x = b as BlockerBase & Readonly<Record<string, unknown>>
       if (x.rule !== rule.id) fail(rule, `gave a blocker (${x._tag}) without its rule ("${rule.id}")`)
       if (!k.blockerTags.has(x._tag)) fail(rule, `gave a blocker tagged ${x._tag}, which it does not define (with its words)`)
-      for (const f of rule.instants)
+      for (let j = 0; j < instants.length; j++) {
+        const f = instants[j] as string
         if (x[f] !== undefined && !isInstantLike(x[f])) fail(rule, `gave a blocker (${x._tag}) whose ${f} is not an instant in range`)
+      }
     }
     return out as ReadonlyArray<B>
   })
@@ -265,16 +281,18 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
 
 const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blocker: B, facts: ClosureFacts): ReadonlyArray<S> => {
   const rule = k.rule
-  return guarded(rule, 'clear', () => {
+  // (no closure per blocker: the try is here, not in guarded)
+  try {
     const answer: unknown = rule.clear(blocker, facts)
     if (!Array.isArray(answer)) return fail(rule, `clear returned ${shown(answer)}, not an array of steps`)
     const out = settledList(answer as ReadonlyArray<unknown>)
-    for (const s of out) {
+    for (let i = 0; i < out.length; i++) {
+      const s = out[i]
       const problem = itemProblem(s, 'step')
       if (problem !== undefined) fail(rule, problem)
       const x = s as StepBase
       if (!KINDS.has(x.kind)) fail(rule, `gave a step (${x._tag}) whose kind is not remedy, wait, advice or procedure`)
-      if (!Array.isArray(x.resolves) || !x.resolves.every((r) => typeof r === 'string')) fail(rule, `gave a step (${x._tag}) whose resolves is not a list of rule ids`)
+      if (!Array.isArray(x.resolves) || !allStrings(x.resolves)) fail(rule, `gave a step (${x._tag}) whose resolves is not a list of rule ids`)
       if (isWait(x)) {
         if (x.kind !== 'wait') fail(rule, 'gave a WaitUntil that is not of kind wait')
         if (!isInstantLike(x.at)) fail(rule, `gave a wait at ${shown(x.at)}, not an instant in range (0001-01-01 to 9999-01-01 UTC)`)
@@ -289,7 +307,9 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
       } else if (!k.stepTags.has(x._tag)) fail(rule, `gave a step tagged ${x._tag}, which it does not define (with its words)`)
     }
     return out as ReadonlyArray<S>
-  })
+  } catch (e) {
+    return failedIn(rule, 'clear', e)
+  }
 }
 
 // -------------------------------------------------------------------------------------
@@ -371,9 +391,14 @@ const joinedOf = (first: StepBase): Joined => ({
 })
 
 const absorb = (j: Joined, step: StepBase): void => {
-  for (const r of step.resolves) j.resolves.add(r)
+  const resolves = step.resolves
+  for (let i = 0; i < resolves.length; i++) j.resolves.add(resolves[i] as string)
   // (steps of one identity are both waits or neither)
-  if (j.reasons !== undefined && isWait(step)) for (const r of step.reasons) j.reasons.set(reasonKey(r), r)
+  if (j.reasons !== undefined && isWait(step))
+    for (let i = 0; i < step.reasons.length; i++) {
+      const r = step.reasons[i] as WaitReasonBase
+      j.reasons.set(reasonKey(r), r)
+    }
 }
 
 /** The step others joined: their rules, sorted, and their reasons, in the order of their keys. */
@@ -389,7 +414,13 @@ const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>)
   if (a.stopped || needsOthers(a.found)) return none
   let at: number = a.facts.asOf
   for (const { known, blockers } of a.found)
-    for (const blocker of blockers) for (const s of runClear(known, blocker, a.facts)) if (isWait(s)) at = Math.max(at, s.at)
+    for (let b = 0; b < blockers.length; b++) {
+      const cleared = runClear(known, blockers[b] as B, a.facts)
+      for (let i = 0; i < cleared.length; i++) {
+        const s = cleared[i] as S
+        if (isWait(s) && s.at > at) at = s.at
+      }
+    }
   return some(at as Instant)
 }
 
@@ -593,10 +624,11 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
     return here
   }
   for (const { known, blockers } of found)
-    for (const blocker of blockers) {
+    for (let b = 0; b < blockers.length; b++) {
+      const cleared = runClear(known, blockers[b] as B, facts)
       let previous = -1
-      for (const step of runClear(known, blocker, facts)) {
-        const here = place(step)
+      for (let i = 0; i < cleared.length; i++) {
+        const here = place(cleared[i] as S)
         if (previous >= 0) links.push(previous, here)
         previous = here
       }
@@ -730,7 +762,10 @@ const resolvedBy = (plan: ReadonlyArray<StepBase>): ReadonlySet<string> => {
   const resolved = new Set<string>()
   let last: unknown
   // (neighbouring steps mostly resolve the same rule: a Set.add only when it changes)
-  for (const s of plan) for (const r of s.resolves) if (r !== last) resolved.add((last = r))
+  for (let i = 0; i < plan.length; i++) {
+    const resolves = (plan[i] as StepBase).resolves
+    for (let k = 0; k < resolves.length; k++) if (resolves[k] !== last) resolved.add((last = resolves[k] as string))
+  }
   return resolved
 }
 
@@ -788,10 +823,14 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
     for (const { known, blockers: found } of a.found) {
       const instants = known.rule.instants
       guarded(known.rule, 'its words', () => {
-        for (const blocker of found) {
+        for (let i = 0; i < found.length; i++) {
+          const blocker = found[i] as B
           const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
           out['message'] = say(blocker)
-          if (instants.length > 0) for (const k of instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+          for (let j = 0; j < instants.length; j++) {
+            const k = instants[j] as string
+            if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+          }
           blockers[at++] = out as Wire<B>
         }
       })

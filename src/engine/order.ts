@@ -77,8 +77,15 @@ export const orderSteps = <S extends StepBase>(
         joins.set(k, nodes)
         return nodes++
       }
-      for (let i = 0; i < n; i++) for (const k of rule.before(steps[i] as S)) edge(i, joinFor(k))
-      for (let i = 0; i < n; i++) for (const k of rule.after(steps[i] as S)) edge(joinFor(k), i)
+      // (indexed loops: an iterator per call would be an allocation per step and rule)
+      for (let i = 0; i < n; i++) {
+        const keys = rule.before(steps[i] as S)
+        for (let k = 0; k < keys.length; k++) edge(i, joinFor(keys[k] as string))
+      }
+      for (let i = 0; i < n; i++) {
+        const keys = rule.after(steps[i] as S)
+        for (let k = 0; k < keys.length; k++) edge(joinFor(keys[k] as string), i)
+      }
     }
   }
 

@@ -156,8 +156,9 @@ export const priorityKeyOf = (rules: ReadonlyArray<Rule>, definitions: ReadonlyM
   for (const r of rules) if (r.rank !== undefined) ranks.set(r.id, r.rank)
   return (s: StepBase): PriorityKey => {
     let rank = Number.MAX_VALUE
-    for (const id of s.resolves) {
-      const x = ranks.get(id)
+    const resolves = s.resolves
+    for (let i = 0; i < resolves.length; i++) {
+      const x = ranks.get(resolves[i] as string)
       if (x !== undefined && x < rank) rank = x
     }
     return [

@@ -25,6 +25,7 @@ import type { ClosureFacts, ClosureOptions } from '../model/facts.js'
 import { MAX, MIN, toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
 import { scopeKey } from '../model/Scope.js'
+import type { Scope } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
 import { alternativesOf, alternativeWords } from '../paths/Alternative.js'
 import type { Alternative } from '../paths/Alternative.js'
@@ -354,16 +355,28 @@ interface Answer<B extends BlockerBase, S extends StepBase> extends Blocked<B, S
  */
 const stepIndex = () => {
   const byTag = new Map<string, Map<string, Map<string | number, number>>>()
+  // the last tag and scope asked, and their map: steps come in runs of one tag and scope (a rule's
+  // blockers in one scope), so most steps look up only their subject
+  let lastTag: string | undefined
+  let lastScope: Scope | undefined
+  let last: Map<string | number, number> | undefined
   return {
     /** Where the step's identity is; `next` (and from now on there) when it is new. */
     find: (s: StepBase, next: number): number => {
       const tag = s._tag
-      const scope = s.scope === undefined ? '' : scopeKey(s.scope)
       const subject = isWait(s) ? s.at : (s.subject ?? '')
-      let byScope = byTag.get(tag)
-      if (byScope === undefined) byTag.set(tag, (byScope = new Map<string, Map<string | number, number>>()))
-      let bySubject = byScope.get(scope)
-      if (bySubject === undefined) byScope.set(scope, (bySubject = new Map<string | number, number>()))
+      let bySubject = last
+      if (bySubject === undefined || tag !== lastTag || s.scope !== lastScope) {
+        const scope = s.scope === undefined ? '' : scopeKey(s.scope)
+        let byScope = byTag.get(tag)
+        if (byScope === undefined) byTag.set(tag, (byScope = new Map<string, Map<string | number, number>>()))
+        bySubject = byScope.get(scope)
+        if (bySubject === undefined) byScope.set(scope, (bySubject = new Map<string | number, number>()))
+        // (kept only for a frozen scope, the same object the next step is likely to hold)
+        last = s.scope === undefined || Object.isFrozen(s.scope) ? bySubject : undefined
+        lastTag = tag
+        lastScope = s.scope
+      }
       const at = bySubject.get(subject)
       if (at !== undefined) return at
       bySubject.set(subject, next)

@@ -25,7 +25,6 @@ import type { ClosureFacts, ClosureOptions } from '../model/facts.js'
 import { MAX, MIN, toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
 import { scopeKey } from '../model/Scope.js'
-import type { Scope } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
 import { alternativesOf, alternativeWords } from '../paths/Alternative.js'
 import type { Alternative } from '../paths/Alternative.js'
@@ -175,19 +174,14 @@ const fail = (rule: Rule<BlockerBase, StepBase>, message: string, cause?: unknow
   throw new RuleError(rule.id, message, cause === undefined ? undefined : { cause })
 }
 
-/** What a piece of a rule threw, as a {@link RuleError} naming it. */
-const failedIn = (rule: Rule<BlockerBase, StepBase>, what: string, e: unknown): never => {
-  // an error that names a rule already (a RuleError, or one of that shape from another copy of the package)
-  if (e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')) throw e
-  return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
-}
-
 /** Runs a piece of a rule; anything it throws becomes a {@link RuleError} naming it. */
 const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A): A => {
   try {
     return f()
   } catch (e) {
-    return failedIn(rule, what, e)
+    // an error that names a rule already (a RuleError, or one of that shape from another copy of the package)
+    if (e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')) throw e
+    return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
   }
 }
 
@@ -211,58 +205,36 @@ const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
   return items
 }
 
-/** Objects nested deeper than this are left as they are. */
-const DEPTH = 8
-
-const isPlain = (u: object): boolean => {
-  const p: unknown = Object.getPrototypeOf(u)
-  return p === Object.prototype || p === Array.prototype || p === null
-}
-
-const settled = (u: unknown, depth: number): unknown => {
-  if (typeof u !== 'object' || u === null || depth > DEPTH || Object.isFrozen(u)) return u
-  // frozen first, so that what is read next is what stays (once its target is frozen, not even a
-  // proxy may answer otherwise)
-  if (isPlain(u) && (Object.freeze(u), frozenWithin(u, depth))) return u
-  return copied(u, depth)
-}
-
 /**
  * The getter of a property, if it is one (`__lookupGetter__`: no descriptor object is made, so it
  * costs a fraction of `Object.getOwnPropertyDescriptor`).
  */
-const getterOf = (Object.prototype as unknown as { readonly __lookupGetter__: (this: object, k: PropertyKey) => unknown }).__lookupGetter__
+const getterOf = ({} as { readonly __lookupGetter__: (this: object, k: string) => unknown }).__lookupGetter__
 
-/**
- * Whether a frozen plain object holds only data, each value frozen (plain ones frozen now, where
- * they are); false when something in it has to be copied.
- */
-const frozenWithin = (u: object, depth: number): boolean => {
-  if (Array.isArray(u)) {
-    for (let i = 0; i < u.length; i++) if (getterOf.call(u, i) !== undefined || !frozenInPlace(u[i] as unknown, depth + 1)) return false
-    return true
+/** Whether every property of a frozen object is data that is settled where it is (not a getter, nor copied). */
+const within = (u: object, depth: number): boolean => {
+  // (for…in makes no array of keys; an inherited key, which only a changed Object.prototype has,
+  // can at worst make the item copied, and the copy takes own keys only)
+  for (const k in u) {
+    // (a getter is not called here: the copy calls it, once)
+    if (getterOf.call(u, k) !== undefined) return false
+    const v: unknown = (u as Readonly<Record<string, unknown>>)[k]
+    if (settled(v, depth + 1) !== v) return false
   }
-  // (for…in makes no array of keys; an inherited key, which only a changed Object.prototype has, is not the item's)
-  for (const k in u)
-    if ((getterOf.call(u, k) !== undefined || !frozenInPlace((u as Readonly<Record<string, unknown>>)[k], depth + 1)) && hasOwn(u, k)) return false
   return true
 }
 
-const frozenInPlace = (v: unknown, depth: number): boolean =>
-  typeof v !== 'object' || v === null || depth > DEPTH || Object.isFrozen(v) || (isPlain(v) && (Object.freeze(v), frozenWithin(v, depth)))
-
-/** A frozen plain copy, nested objects settled. */
-const copied = (u: object, depth: number): unknown => {
-  if (Array.isArray(u)) {
-    const a: Array<unknown> = Array.prototype.slice.call(u)
-    for (let i = 0; i < a.length; i++) a[i] = settled(a[i], depth + 1)
-    return Object.freeze(a)
-  }
-  const o: Record<string, unknown> = { ...(u as Record<string, unknown>) }
-  for (const k in o) {
-    const v = o[k]
-    if (typeof v === 'object' && v !== null) o[k] = settled(v, depth + 1)
-  }
+/** A value settled (objects nested deeper than 8 are left as they are). */
+const settled = (u: unknown, depth: number): unknown => {
+  if (typeof u !== 'object' || u === null || depth > 8 || Object.isFrozen(u)) return u
+  const p: unknown = Object.getPrototypeOf(u)
+  // a plain object or array: frozen first, so that what is read next is what stays (once its
+  // target is frozen, not even a proxy may answer otherwise), and kept where it is when it holds
+  // only data that is settled where it is
+  if ((p === Object.prototype || p === Array.prototype) && (Object.freeze(u), within(u, depth))) return u
+  // anything else, or what holds it: a frozen plain copy, each getter read once
+  const o: Record<string, unknown> = Array.isArray(u) ? (Array.prototype.slice.call(u) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
+  for (const k of Object.keys(o)) o[k] = settled(o[k], depth + 1)
   return Object.freeze(o)
 }
 
@@ -273,18 +245,15 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
     if (!Array.isArray(answer)) return fail(rule, `check returned ${shown(answer)}, not an array of blockers`)
     const out = settledList(answer as ReadonlyArray<unknown>)
     const instants = rule.instants
-    // (indexed loops here and below: no iterator per answer)
-    for (let i = 0; i < out.length; i++) {
-      const b = out[i]
+    for (const b of out) {
       const problem = itemProblem(b, 'blocker')
       if (problem !== undefined) fail(rule, problem)
       const x = b as BlockerBase & Readonly<Record<string, unknown>>
       if (x.rule !== rule.id) fail(rule, `gave a blocker (${x._tag}) without its rule ("${rule.id}")`)
       if (!k.blockerTags.has(x._tag)) fail(rule, `gave a blocker tagged ${x._tag}, which it does not define (with its words)`)
-      for (let j = 0; j < instants.length; j++) {
-        const f = instants[j] as string
-        if (x[f] !== undefined && !isInstantLike(x[f])) fail(rule, `gave a blocker (${x._tag}) whose ${f} is not an instant in range`)
-      }
+      // (no iterator per blocker for a rule without instants)
+      if (instants.length > 0)
+        for (const f of instants) if (x[f] !== undefined && !isInstantLike(x[f])) fail(rule, `gave a blocker (${x._tag}) whose ${f} is not an instant in range`)
     }
     return out as ReadonlyArray<B>
   })
@@ -292,8 +261,7 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
 
 const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blocker: B, facts: ClosureFacts): ReadonlyArray<S> => {
   const rule = k.rule
-  // (no closure per blocker: the try is here, not in guarded)
-  try {
+  return guarded(rule, 'clear', () => {
     const answer: unknown = rule.clear(blocker, facts)
     if (!Array.isArray(answer)) return fail(rule, `clear returned ${shown(answer)}, not an array of steps`)
     const out = settledList(answer as ReadonlyArray<unknown>)
@@ -318,9 +286,7 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
       } else if (!k.stepTags.has(x._tag)) fail(rule, `gave a step tagged ${x._tag}, which it does not define (with its words)`)
     }
     return out as ReadonlyArray<S>
-  } catch (e) {
-    return failedIn(rule, 'clear', e)
-  }
+  })
 }
 
 // -------------------------------------------------------------------------------------
@@ -365,28 +331,16 @@ interface Answer<B extends BlockerBase, S extends StepBase> extends Blocked<B, S
  */
 const stepIndex = () => {
   const byTag = new Map<string, Map<string, Map<string | number, number>>>()
-  // the last tag and scope asked, and their map: steps come in runs of one tag and scope (a rule's
-  // blockers in one scope), so most steps look up only their subject
-  let lastTag: string | undefined
-  let lastScope: Scope | undefined
-  let last: Map<string | number, number> | undefined
   return {
     /** Where the step's identity is; `next` (and from now on there) when it is new. */
     find: (s: StepBase, next: number): number => {
       const tag = s._tag
+      const scope = s.scope === undefined ? '' : scopeKey(s.scope)
       const subject = isWait(s) ? s.at : (s.subject ?? '')
-      let bySubject = last
-      if (bySubject === undefined || tag !== lastTag || s.scope !== lastScope) {
-        const scope = s.scope === undefined ? '' : scopeKey(s.scope)
-        let byScope = byTag.get(tag)
-        if (byScope === undefined) byTag.set(tag, (byScope = new Map<string, Map<string | number, number>>()))
-        bySubject = byScope.get(scope)
-        if (bySubject === undefined) byScope.set(scope, (bySubject = new Map<string | number, number>()))
-        // (kept only for a frozen scope, the same object the next step is likely to hold)
-        last = s.scope === undefined || Object.isFrozen(s.scope) ? bySubject : undefined
-        lastTag = tag
-        lastScope = s.scope
-      }
+      let byScope = byTag.get(tag)
+      if (byScope === undefined) byTag.set(tag, (byScope = new Map<string, Map<string | number, number>>()))
+      let bySubject = byScope.get(scope)
+      if (bySubject === undefined) byScope.set(scope, (bySubject = new Map<string | number, number>()))
       const at = bySubject.get(subject)
       if (at !== undefined) return at
       bySubject.set(subject, next)
@@ -839,10 +793,7 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
     const say = (item: { readonly _tag: string }): string => flat((wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format))
     const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
     // each item copied once, with its message (and instants as text) set on the copy
-    let count = 0
-    for (const x of a.found) count += x.blockers.length
-    const blockers: Array<Wire<B>> = new Array<Wire<B>>(count)
-    let at = 0
+    const blockers: Array<Wire<B>> = []
     for (const { known, blockers: found } of a.found) {
       const instants = known.rule.instants
       guarded(known.rule, 'its words', () => {
@@ -854,7 +805,7 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
             const k = instants[j] as string
             if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
           }
-          blockers[at++] = out as Wire<B>
+          blockers.push(out as Wire<B>)
         }
       })
     }

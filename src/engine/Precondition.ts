@@ -46,7 +46,7 @@ const flatten = <B>(parts: ReadonlyArray<ReadonlyArray<B>>): ReadonlyArray<B> =>
     else {
       // Stryker disable next-line MethodExpression: the copy only keeps the first part unchanged, whose array no one else holds
       out ??= found.slice()
-      for (let i = 0; i < part.length; i++) out.push(part[i] as B)
+      for (const b of part) out.push(b)
     }
   }
   return out ?? found
@@ -72,10 +72,8 @@ export const fromItems =
   <F, A, B>(select: (facts: F) => ReadonlyArray<A>, check: (item: A, facts: F) => B | undefined): Precondition<F, B> =>
   (facts) => {
     const out: Array<B> = []
-    const items = select(facts)
-    // (an indexed loop: no iterator per call)
-    for (let i = 0; i < items.length; i++) {
-      const b = check(items[i] as A, facts)
+    for (const item of select(facts)) {
+      const b = check(item, facts)
       if (b !== undefined) out.push(b)
     }
     return out

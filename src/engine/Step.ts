@@ -207,8 +207,7 @@ export const waitUntil = <R extends WaitReasonBase>(at: Instant, reasons: Readon
   kind: 'wait',
   at,
   reasons,
-  // (one reason, the usual case: its rule, without a set and a sort)
-  resolves: reasons.length === 1 ? [(reasons[0] as R).rule] : [...new Set(reasons.map((x) => x.rule))].sort(),
+  resolves: [...new Set(reasons.map((x) => x.rule))].sort(),
 })
 
 /**

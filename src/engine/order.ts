@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { compareNumbers, compareStrings } from './priority.js'
+import { comparePriority } from './priority.js'
 import type { OrderRule, PriorityKey as Key } from './priority.js'
 import type { StepBase } from './Step.js'
 
@@ -109,34 +109,8 @@ export const orderSteps = <S extends StepBase>(
     next[at] = to.at(e)
   }
 
-  // the priority keys, compared part by part (numbers, then texts): their numbers in typed arrays
-  // and their texts in arrays, so that no key's array is read per comparison
-  const k0 = new Float64Array(n)
-  const k1 = new Float64Array(n)
-  const k2 = new Float64Array(n)
-  const tags = new Array<string>(n)
-  const scopes = new Array<string>(n)
-  const subjects = new Array<string>(n)
-  const byPriority = new Array<number>(n)
-  for (let i = 0; i < n; i++) {
-    const k: Key = priorityKey(steps[i] as S)
-    k0[i] = k[0]
-    k1[i] = k[1]
-    k2[i] = k[2]
-    tags[i] = k[3]
-    scopes[i] = k[4]
-    subjects[i] = k[5]
-    byPriority[i] = i
-  }
-  byPriority.sort(
-    (a, b) =>
-      compareNumbers(k0[a] as number, k0[b] as number) ||
-      compareNumbers(k1[a] as number, k1[b] as number) ||
-      compareNumbers(k2[a] as number, k2[b] as number) ||
-      compareStrings(tags[a] as string, tags[b] as string) ||
-      compareStrings(scopes[a] as string, scopes[b] as string) ||
-      compareStrings(subjects[a] as string, subjects[b] as string),
-  )
+  const keys: Array<Key> = steps.map(priorityKey)
+  const byPriority = Array.from({ length: n }, (_, i) => i).sort((a, b) => comparePriority(keys[a] as Key, keys[b] as Key))
   const rank = new Int32Array(n)
   for (let r = 0; r < n; r++) rank[byPriority[r] as number] = r
 

@@ -172,7 +172,14 @@ export const priorityKeyOf = (rules: ReadonlyArray<Rule>, definitions: ReadonlyM
   }
 }
 
-/** Compares two texts by their UTF-16 code units (priority keys compare part by part, numbers then texts: see orderSteps). */
-export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-/** Compares two numbers (NaN as equal to any). */
-export const compareNumbers = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const compareNumbers = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Compares priority keys. */
+export const comparePriority = (a: PriorityKey, b: PriorityKey): number =>
+  compareNumbers(a[0], b[0]) ||
+  compareNumbers(a[1], b[1]) ||
+  compareNumbers(a[2], b[2]) ||
+  compareStrings(a[3], b[3]) ||
+  compareStrings(a[4], b[4]) ||
+  compareStrings(a[5], b[5])

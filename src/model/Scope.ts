@@ -32,18 +32,15 @@ export type Scope = FreelancerScope | TeamScope
 // -------------------------------------------------------------------------------------
 
 /** @category constructors @since 0.1.0 */
-export const freelancerScope: FreelancerScope = /*#__PURE__*/ Object.freeze({ _tag: 'Freelancer' })
+export const freelancerScope: FreelancerScope = { _tag: 'Freelancer' }
 /** @category constructors @since 0.1.0 */
-export const companyScope = (companyId: string): CompanyScope => Object.freeze({ _tag: 'Company', companyId })
+export const companyScope = (companyId: string): CompanyScope => ({ _tag: 'Company', companyId })
 /** @category constructors @since 0.1.0 */
-export const agencyScope = (agencyId: string): AgencyScope => Object.freeze({ _tag: 'Agency', agencyId })
+export const agencyScope = (agencyId: string): AgencyScope => ({ _tag: 'Agency', agencyId })
 
 // -------------------------------------------------------------------------------------
 // utils
 // -------------------------------------------------------------------------------------
-
-/** The key of each frozen scope asked, so that the plan, which asks it per step, builds one string per scope. */
-const keys: WeakMap<Scope, string> = /*#__PURE__*/ new WeakMap()
 
 /**
  * A key that orders scopes (freelancer, then companies, then agencies, each by id) and
@@ -52,14 +49,8 @@ const keys: WeakMap<Scope, string> = /*#__PURE__*/ new WeakMap()
  * @category utils
  * @since 0.1.0
  */
-export const scopeKey = (s: Scope): string => {
-  let k = keys.get(s)
-  if (k !== undefined) return k
-  k = s._tag === 'Freelancer' ? '0' : s._tag === 'Company' ? `1:${s.companyId}` : `2:${s.agencyId}`
-  // (kept only for a frozen scope, which cannot change: the scopes the constructors make)
-  if (Object.isFrozen(s)) keys.set(s, k)
-  return k
-}
+export const scopeKey = (s: Scope): string =>
+  s._tag === 'Freelancer' ? '0' : s._tag === 'Company' ? `1:${s.companyId}` : `2:${s.agencyId}`
 
 /**
  * Orders scopes: freelancer, then companies, then agencies, each by id (the one comparator of scopes).

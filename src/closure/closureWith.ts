@@ -217,7 +217,7 @@ const within = (u: object, depth: number): boolean => {
   // can at worst make the item copied, and the copy takes own keys only)
   for (const k in u) {
     // (a getter is not called here: the copy calls it, once)
-    if (getterOf.call(u, k) !== undefined) return false
+    if (getterOf.call(u, k)) return false
     const v: unknown = (u as Readonly<Record<string, unknown>>)[k]
     if (settled(v, depth + 1) !== v) return false
   }
@@ -244,16 +244,13 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
     const answer: unknown = rule.check(facts)
     if (!Array.isArray(answer)) return fail(rule, `check returned ${shown(answer)}, not an array of blockers`)
     const out = settledList(answer as ReadonlyArray<unknown>)
-    const instants = rule.instants
     for (const b of out) {
       const problem = itemProblem(b, 'blocker')
       if (problem !== undefined) fail(rule, problem)
       const x = b as BlockerBase & Readonly<Record<string, unknown>>
       if (x.rule !== rule.id) fail(rule, `gave a blocker (${x._tag}) without its rule ("${rule.id}")`)
       if (!k.blockerTags.has(x._tag)) fail(rule, `gave a blocker tagged ${x._tag}, which it does not define (with its words)`)
-      // (no iterator per blocker for a rule without instants)
-      if (instants.length > 0)
-        for (const f of instants) if (x[f] !== undefined && !isInstantLike(x[f])) fail(rule, `gave a blocker (${x._tag}) whose ${f} is not an instant in range`)
+      for (const f of rule.instants) if (x[f] !== undefined && !isInstantLike(x[f])) fail(rule, `gave a blocker (${x._tag}) whose ${f} is not an instant in range`)
     }
     return out as ReadonlyArray<B>
   })

@@ -199,6 +199,24 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
     expect(Object.isFrozen(instance?.['scope'])).toBe(true)
   })
 
+  it('a blocker whose _tag is a hidden getter (not enumerable) is copied: the getter is read once, or the blocker fails', () => {
+    let reads = 0
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => {
+        const b = { rule: 'kept', subject: 'hidden' }
+        Object.defineProperty(b, '_tag', { enumerable: false, get: () => (reads++ > 0 ? 'Forged' : 'Kept') })
+        return [b] as unknown as ReadonlyArray<ReturnType<typeof blocks>>
+      },
+      clear: () => [],
+    })
+    // (a copy takes enumerable keys only: without its _tag, the blocker breaks the contract)
+    expect(() => closureWith([...defaultRules, rule]).verdict(closable())).toThrow(/rule "kept" gave a blocker without a _tag/)
+    expect(reads).toBe(0)
+  })
+
   it('a step is frozen where it is: a clear that changes its step after handing it over fails naming the rule', () => {
     const fix = defineStep({ tag: 'Fix', kind: 'remedy', rule: 'kept', words: () => 'fix' })
     let step: { subject?: string } | undefined

@@ -211,30 +211,22 @@ const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
  */
 const getterOf = ({} as { readonly __lookupGetter__: (this: object, k: string) => unknown }).__lookupGetter__
 
-/** Whether every property of a frozen object is data that is settled where it is (not a getter, nor copied). */
-const within = (u: object, depth: number): boolean => {
-  // (for…in makes no array of keys; an inherited key, which only a changed Object.prototype has,
-  // can at worst make the item copied, and the copy takes own keys only)
-  for (const k in u) {
-    // (a getter is not called here: the copy calls it, once)
-    if (getterOf.call(u, k)) return false
-    const v: unknown = (u as Readonly<Record<string, unknown>>)[k]
-    if (settled(v, depth + 1) !== v) return false
-  }
-  return true
-}
-
 /** A value settled (objects nested deeper than 8 are left as they are). */
 const settled = (u: unknown, depth: number): unknown => {
   if (typeof u !== 'object' || u === null || depth > 8 || Object.isFrozen(u)) return u
   const p: unknown = Object.getPrototypeOf(u)
   // a plain object or array: frozen first, so that what is read next is what stays (once its
-  // target is frozen, not even a proxy may answer otherwise), and kept where it is when it holds
-  // only data that is settled where it is
-  if ((p === Object.prototype || p === Array.prototype) && (Object.freeze(u), within(u, depth))) return u
+  // target is frozen, not even a proxy may answer otherwise), and kept where it is when every own
+  // property, enumerable or not, is data (a getter is not called here: the copy calls it, once)
+  // that is settled where it is
+  if (
+    (p === Object.prototype || p === Array.prototype) &&
+    Object.getOwnPropertyNames(Object.freeze(u)).every((k) => !getterOf.call(u, k) && settled((u as Readonly<Record<string, unknown>>)[k], depth + 1) === (u as Readonly<Record<string, unknown>>)[k])
+  )
+    return u
   // anything else, or what holds it: a frozen plain copy, each getter read once
   const o: Record<string, unknown> = Array.isArray(u) ? (Array.prototype.slice.call(u) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
-  for (const k of Object.keys(o)) o[k] = settled(o[k], depth + 1)
+  for (const k of Object.getOwnPropertyNames(o)) o[k] = settled(o[k], depth + 1)
   return Object.freeze(o)
 }
 

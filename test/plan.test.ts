@@ -191,8 +191,10 @@ describe('orderSteps', () => {
       [...steps].reverse(),
       ORDER,
       [
-        [steps.length - 1 - at('EndContract'), steps.length - 1 - at('WaitUntil')],
-        [steps.length - 1 - at('WaitUntil'), steps.length - 1 - at('PayBalance')],
+        steps.length - 1 - at('EndContract'),
+        steps.length - 1 - at('WaitUntil'),
+        steps.length - 1 - at('WaitUntil'),
+        steps.length - 1 - at('PayBalance'),
       ],
       priority,
     )

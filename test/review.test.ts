@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 
-import { accountTarget, agencyTarget, canClose, closureWith, decodeSnapshot, defaultRules, defineBlocker, defineRule, verdict } from '../src/index.js'
+import { accountTarget, agencyTarget, canClose, closureWith, decodeSnapshot, defaultRules, defineBlocker, defineRule, defineStep, verdict } from '../src/index.js'
 import type { AccountSnapshot, Target } from '../src/index.js'
 import { exampleJson } from './fixtures.js'
 
@@ -125,8 +125,119 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
         return []
       },
     })
+    // (the blocker is frozen where it is once checked: the write fails, and the rule with it)
+    expect(() => closureWith([...defaultRules, rule]).verdict(closable())).toThrow(/rule "kept" failed in clear: .*read only/)
+    expect(last?._tag).toBe('Kept')
+  })
+
+  it('a blocker written in a sloppy-mode clear stays as it was checked', () => {
+    let last: { _tag: string } | undefined
+    // (a function made by new Function is sloppy code: a write to a frozen object is ignored, not thrown)
+    const forge = new Function('b', "b._tag = 'Forged'") as (b: object) => void
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => {
+        const b = blocks({})
+        last = b
+        return [b]
+      },
+      clear: () => {
+        if (last !== undefined) forge(last)
+        return []
+      },
+    })
     const v = closureWith([...defaultRules, rule]).verdict(closable())
     expect(v.blockers.map((b) => b._tag)).toEqual(['Kept'])
+  })
+
+  it('a plain blocker is frozen where it is, nested objects too; a getter or an instance of a class is copied, read once', () => {
+    class Where {
+      readonly _tag = 'Freelancer'
+    }
+    let reads = 0
+    const given: Array<Record<string, unknown>> = []
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => {
+        given.length = 0
+        given.push(
+          { _tag: 'Kept', rule: 'kept', subject: 'plain', detail: { list: [{ n: 1 }] } },
+          {
+            _tag: 'Kept',
+            rule: 'kept',
+            get subject() {
+              reads++
+              return reads > 1 ? 'changed' : 'read once'
+            },
+          },
+          { _tag: 'Kept', rule: 'kept', subject: 'class', scope: new Where() },
+        )
+        return given as unknown as ReadonlyArray<ReturnType<typeof blocks>>
+      },
+      clear: () => [],
+    })
+    const answer = closureWith([...defaultRules, rule]).canClose(closable())
+    const found = E.isLeft(answer) ? answer.left : []
+    const [plain, getter, instance] = found as unknown as ReadonlyArray<Record<string, unknown>>
+    // the plain one is the rule's own object, frozen with what it holds
+    expect(plain).toBe(given[0])
+    expect(Object.isFrozen(plain)).toBe(true)
+    const detail = plain?.['detail'] as { list: ReadonlyArray<object> }
+    expect([Object.isFrozen(detail), Object.isFrozen(detail.list), Object.isFrozen(detail.list[0])]).toEqual([true, true, true])
+    // the one with a getter: a plain copy, its getter read once
+    expect(getter).not.toBe(given[1])
+    expect(Object.getOwnPropertyDescriptor(getter, 'subject')).toMatchObject({ value: 'read once', writable: false })
+    expect(getter?.['subject']).toBe('read once')
+    // the one holding an instance of a class: a copy, the instance a frozen plain object
+    expect(instance).not.toBe(given[2])
+    expect(Object.getPrototypeOf(instance?.['scope'])).toBe(Object.prototype)
+    expect(instance?.['scope']).toEqual({ _tag: 'Freelancer' })
+    expect(Object.isFrozen(instance?.['scope'])).toBe(true)
+  })
+
+  it('a blocker whose _tag is a hidden getter (not enumerable) is copied: the getter is read once, or the blocker fails', () => {
+    let reads = 0
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => {
+        const b = { rule: 'kept', subject: 'hidden' }
+        Object.defineProperty(b, '_tag', { enumerable: false, get: () => (reads++ > 0 ? 'Forged' : 'Kept') })
+        return [b] as unknown as ReadonlyArray<ReturnType<typeof blocks>>
+      },
+      clear: () => [],
+    })
+    // (a copy takes enumerable keys only: without its _tag, the blocker breaks the contract)
+    expect(() => closureWith([...defaultRules, rule]).verdict(closable())).toThrow(/rule "kept" gave a blocker without a _tag/)
+    expect(reads).toBe(0)
+  })
+
+  it('a step is frozen where it is: a clear that changes its step after handing it over fails naming the rule', () => {
+    const fix = defineStep({ tag: 'Fix', kind: 'remedy', rule: 'kept', words: () => 'fix' })
+    let step: { subject?: string } | undefined
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      steps: [fix],
+      check: () => {
+        if (step !== undefined) step.subject = 'forged'
+        return [blocks({ subject: 'b' })]
+      },
+      clear: () => {
+        step = fix({ subject: 'b' })
+        return [step as ReturnType<typeof fix>]
+      },
+    })
+    const closure = closureWith([...defaultRules, rule])
+    expect(closure.verdict(closable()).steps.filter((s) => s._tag === 'Fix').map((s) => s.subject)).toEqual(['b'])
+    expect(Object.isFrozen(step)).toBe(true)
+    expect(() => closure.verdict(closable())).toThrow(/rule "kept" failed in check/)
   })
 
   it('a proxy array that answers differently on a second read gives what was checked, never null', () => {

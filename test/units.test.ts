@@ -277,7 +277,7 @@ describe('ordering', () => {
     ]
     expect(orderSteps([b, c, a], cycle, [], priority)).toEqual([c, a, b])
     expect(orderSteps([b, a], [], [], priority)).toEqual([a, b])
-    expect(orderSteps([b, a], [], [[0, 1]], priority)).toEqual([b, a])
+    expect(orderSteps([b, a], [], [0, 1], priority)).toEqual([b, a])
     expect(orderSteps([], ORDER, [], priority)).toEqual([])
   })
   test.prop([fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 30 })])('orderSteps puts waits in time order', (times) => {

@@ -121,6 +121,18 @@ export type CatalogueFor<R> = Messages<
 // a rule's contract, checked at run time
 // -------------------------------------------------------------------------------------
 
+/**
+ * A message as one piece of text. Words joined by a template are a tree of pieces in V8, each an
+ * object that lives as long as the verdict and that `JSON.stringify` joins again; reading a
+ * character joins them now, so that the pieces are garbage at once (young, the cheapest kind).
+ */
+const flat = (s: string): string => {
+  if (typeof s === 'string') s.charCodeAt(0)
+  return s
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
+
 const KINDS: ReadonlySet<unknown> = new Set(['remedy', 'wait', 'advice', 'procedure'])
 
 const isInstantLike = (u: unknown): boolean => typeof u === 'number' && Number.isFinite(u) && u >= MIN && u < MAX
@@ -173,10 +185,19 @@ const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A)
   }
 }
 
+/** Whether every item of an array is a string. */
+const allStrings = (a: ReadonlyArray<unknown>): boolean => {
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'string') return false
+  return true
+}
+
 /**
  * A rule's answer, taken once: the array is read once (a getter or proxy cannot answer twice) and
- * each item is copied and frozen, nested objects too, so that what was checked is what is used
- * (a rule cannot change an item after it passed, nor share one that a later call changes).
+ * each item is frozen, nested objects too, so that what was checked is what is used (a rule cannot
+ * change an item after it passed, nor share one that a later call changes). A plain object or
+ * array of data (the object literals a rule builds) is frozen where it is, without a copy: a rule
+ * that writes to it afterwards fails. Anything else (an instance of a class, an object with a
+ * getter, or one holding such a thing) is copied to plain objects, frozen, each getter read once.
  */
 const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
   const items: Array<unknown> = Array.prototype.slice.call(out)
@@ -184,18 +205,28 @@ const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
   return items
 }
 
+/**
+ * The getter of a property, if it is one (`__lookupGetter__`: no descriptor object is made, so it
+ * costs a fraction of `Object.getOwnPropertyDescriptor`).
+ */
+const getterOf = ({} as { readonly __lookupGetter__: (this: object, k: string) => unknown }).__lookupGetter__
+
+/** A value settled (objects nested deeper than 8 are left as they are). */
 const settled = (u: unknown, depth: number): unknown => {
-  if (typeof u !== 'object' || u === null || Object.isFrozen(u) || depth > 8) return u
-  if (Array.isArray(u)) {
-    const a: Array<unknown> = Array.prototype.slice.call(u)
-    for (let i = 0; i < a.length; i++) a[i] = settled(a[i], depth + 1)
-    return Object.freeze(a)
-  }
-  const o: Record<string, unknown> = { ...(u as Record<string, unknown>) }
-  for (const k of Object.keys(o)) {
-    const v = o[k]
-    if (typeof v === 'object' && v !== null) o[k] = settled(v, depth + 1)
-  }
+  if (typeof u !== 'object' || u === null || depth > 8 || Object.isFrozen(u)) return u
+  const p: unknown = Object.getPrototypeOf(u)
+  // a plain object or array: frozen first, so that what is read next is what stays (once its
+  // target is frozen, not even a proxy may answer otherwise), and kept where it is when every own
+  // property, enumerable or not, is data (a getter is not called here: the copy calls it, once)
+  // that is settled where it is
+  if (
+    (p === Object.prototype || p === Array.prototype) &&
+    Object.getOwnPropertyNames(Object.freeze(u)).every((k) => !getterOf.call(u, k) && settled((u as Readonly<Record<string, unknown>>)[k], depth + 1) === (u as Readonly<Record<string, unknown>>)[k])
+  )
+    return u
+  // anything else, or what holds it: a frozen plain copy, each getter read once
+  const o: Record<string, unknown> = Array.isArray(u) ? (Array.prototype.slice.call(u) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
+  for (const k of Object.getOwnPropertyNames(o)) o[k] = settled(o[k], depth + 1)
   return Object.freeze(o)
 }
 
@@ -211,8 +242,7 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
       const x = b as BlockerBase & Readonly<Record<string, unknown>>
       if (x.rule !== rule.id) fail(rule, `gave a blocker (${x._tag}) without its rule ("${rule.id}")`)
       if (!k.blockerTags.has(x._tag)) fail(rule, `gave a blocker tagged ${x._tag}, which it does not define (with its words)`)
-      for (const f of rule.instants)
-        if (x[f] !== undefined && !isInstantLike(x[f])) fail(rule, `gave a blocker (${x._tag}) whose ${f} is not an instant in range`)
+      for (const f of rule.instants) if (x[f] !== undefined && !isInstantLike(x[f])) fail(rule, `gave a blocker (${x._tag}) whose ${f} is not an instant in range`)
     }
     return out as ReadonlyArray<B>
   })
@@ -224,12 +254,13 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
     const answer: unknown = rule.clear(blocker, facts)
     if (!Array.isArray(answer)) return fail(rule, `clear returned ${shown(answer)}, not an array of steps`)
     const out = settledList(answer as ReadonlyArray<unknown>)
-    for (const s of out) {
+    for (let i = 0; i < out.length; i++) {
+      const s = out[i]
       const problem = itemProblem(s, 'step')
       if (problem !== undefined) fail(rule, problem)
       const x = s as StepBase
       if (!KINDS.has(x.kind)) fail(rule, `gave a step (${x._tag}) whose kind is not remedy, wait, advice or procedure`)
-      if (!Array.isArray(x.resolves) || !x.resolves.every((r) => typeof r === 'string')) fail(rule, `gave a step (${x._tag}) whose resolves is not a list of rule ids`)
+      if (!Array.isArray(x.resolves) || !allStrings(x.resolves)) fail(rule, `gave a step (${x._tag}) whose resolves is not a list of rule ids`)
       if (isWait(x)) {
         if (x.kind !== 'wait') fail(rule, 'gave a WaitUntil that is not of kind wait')
         if (!isInstantLike(x.at)) fail(rule, `gave a wait at ${shown(x.at)}, not an instant in range (0001-01-01 to 9999-01-01 UTC)`)
@@ -311,35 +342,37 @@ const reasonKey = (r: WaitReasonBase): string =>
   `${r._tag}|${r.rule}|${r.scope === undefined ? '' : scopeKey(r.scope)}|${r.subject ?? ''}`
 
 /**
- * One step of the plan while it is built: the same step from several blockers is one node that
- * resolves the rules of all of them and, for a wait, waits for every reason of all of them. The
- * sets are made only when a second step joins (most steps are alone).
+ * A step of the plan that others joined (most steps are alone, and have none): the same step from
+ * several blockers is one step that resolves the rules of all of them and, for a wait, waits for
+ * every reason of all of them.
  */
-interface Node<S extends StepBase> {
-  readonly step: S
-  resolves: Set<string> | undefined
-  reasons: Map<string, WaitReasonBase> | undefined
+interface Joined {
+  readonly resolves: Set<string>
+  readonly reasons: Map<string, WaitReasonBase> | undefined
 }
 
-const node = <S extends StepBase>(step: S): Node<S> => ({ step, resolves: undefined, reasons: undefined })
+const joinedOf = (first: StepBase): Joined => ({
+  resolves: new Set(first.resolves),
+  reasons: isWait(first) ? new Map(first.reasons.map((r) => [reasonKey(r), r])) : undefined,
+})
 
-const absorb = <S extends StepBase>(n: Node<S>, step: S): void => {
-  n.resolves ??= new Set(n.step.resolves)
-  for (const r of step.resolves) n.resolves.add(r)
+const absorb = (j: Joined, step: StepBase): void => {
+  const resolves = step.resolves
+  for (let i = 0; i < resolves.length; i++) j.resolves.add(resolves[i] as string)
   // (steps of one identity are both waits or neither)
-  if (isWait(step)) {
-    n.reasons ??= new Map((n.step as unknown as WaitUntil).reasons.map((r) => [reasonKey(r), r]))
-    for (const r of step.reasons) n.reasons.set(reasonKey(r), r)
-  }
+  if (j.reasons !== undefined && isWait(step))
+    for (let i = 0; i < step.reasons.length; i++) {
+      const r = step.reasons[i] as WaitReasonBase
+      j.reasons.set(reasonKey(r), r)
+    }
 }
 
-/** The node as a step: a step that others joined has their rules, sorted, and their reasons, in the order of their keys. */
-const finish = <S extends StepBase>(n: Node<S>): S => {
-  if (n.resolves === undefined) return n.step
-  const resolves = [...n.resolves].sort()
-  const reasons = n.reasons
-  if (reasons === undefined) return { ...n.step, resolves }
-  return { ...n.step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
+/** The step others joined: their rules, sorted, and their reasons, in the order of their keys. */
+const finish = <S extends StepBase>(step: S, j: Joined): S => {
+  const resolves = [...j.resolves].sort()
+  const reasons = j.reasons
+  if (reasons === undefined) return { ...step, resolves }
+  return { ...step, resolves, reasons: [...reasons.keys()].sort().map((k) => reasons.get(k) as WaitReasonBase) }
 }
 
 /** The latest instant any blocker's steps wait until, without building the plan. */
@@ -347,7 +380,13 @@ const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>)
   if (a.stopped || needsOthers(a.found)) return none
   let at: number = a.facts.asOf
   for (const { known, blockers } of a.found)
-    for (const blocker of blockers) for (const s of runClear(known, blocker, a.facts)) if (isWait(s)) at = Math.max(at, s.at)
+    for (let b = 0; b < blockers.length; b++) {
+      const cleared = runClear(known, blockers[b] as B, a.facts)
+      for (let i = 0; i < cleared.length; i++) {
+        const s = cleared[i] as S
+        if (isWait(s) && s.at > at) at = s.at
+      }
+    }
   return some(at as Instant)
 }
 
@@ -532,36 +571,42 @@ const evaluate = <B extends BlockerBase, S extends StepBase>(
   if (stopped) return { ...blocked, plan: [], earliest: none }
 
   // the plan: each blocker's steps in their order, one step per identity, then the declared order
-  const nodes: Array<Node<S | Advice>> = []
+  // (the steps by their number; the few that others joined, aside; links as pairs of numbers)
+  const steps: Array<S | Advice> = []
+  const joined = new Map<number, Joined>()
   const index = stepIndex()
-  const links: Array<readonly [number, number]> = []
+  const links: Array<number> = []
+  // the earliest instant is the plan's last wait: worked out as the waits are placed
+  let at: number = facts.asOf
   const place = (s: S | Advice): number => {
-    const at = index.find(s, nodes.length)
-    if (at === nodes.length) {
-      nodes.push(node(s))
-      return at
+    const here = index.find(s, steps.length)
+    if (here === steps.length) steps.push(s)
+    else {
+      let j = joined.get(here)
+      if (j === undefined) joined.set(here, (j = joinedOf(steps[here] as StepBase)))
+      absorb(j, s)
     }
-    absorb(nodes[at] as Node<S | Advice>, s)
-    return at
+    if (isWait(s) && s.at > at) at = s.at
+    return here
   }
   for (const { known, blockers } of found)
-    for (const blocker of blockers) {
-      let previous: number | undefined
-      for (const step of runClear(known, blocker, facts)) {
-        const here = place(step)
-        if (previous !== undefined) links.push([previous, here])
+    for (let b = 0; b < blockers.length; b++) {
+      const cleared = runClear(known, blockers[b] as B, facts)
+      let previous = -1
+      for (let i = 0; i < cleared.length; i++) {
+        const here = place(cleared[i] as S)
+        if (previous >= 0) links.push(previous, here)
         previous = here
       }
     }
   for (const advice of adviceFor(facts.snapshot, facts.target)) place(advice)
+  for (const [i, j] of joined) steps[i] = finish(steps[i] as S | Advice, j)
   const { orders, priority } = planned(policy)
   // (orderSteps gives a new array: the procedure is appended to it, not copied with it)
-  const plan: Array<S | Advice | Procedure> = orderSteps(nodes.map(finish), orders, links, priority) as Array<S | Advice>
+  const plan: Array<S | Advice | Procedure> = orderSteps(steps, orders, links, priority) as Array<S | Advice>
   for (const p of procedureFor(facts.snapshot, facts.path, facts.target)) plan.push(p)
 
-  // the earliest instant is the plan's last wait, unless someone else must act
-  let at: number = facts.asOf
-  for (const s of plan) if (isWait(s)) at = Math.max(at, s.at)
+  // unless someone else must act
   const earliest: O.Option<Instant> = needsOthers(found) ? none : some(at as Instant)
   return { ...blocked, plan, earliest }
 }
@@ -617,8 +662,6 @@ const checkCatalogue = (options: VerdictOptions): Catalogue | undefined => {
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
-
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
 /**
  * The questions of a list of rules, without its decoders: what the top-level functions are built
@@ -680,16 +723,29 @@ export const earliestClosableAtOf =
   (snapshot, target, options) =>
     earliestOf(findBlockers(policy, snapshot, target, options))
 
-const needlessOf = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, a: Answer<B, S>): ReadonlySet<string> => {
+/** The ids of the rules the plan's steps resolve. */
+const resolvedBy = (plan: ReadonlyArray<StepBase>): ReadonlySet<string> => {
   const resolved = new Set<string>()
-  for (const s of a.plan) for (const r of s.resolves) resolved.add(r)
+  let last: unknown
+  // (neighbouring steps mostly resolve the same rule: a Set.add only when it changes)
+  for (let i = 0; i < plan.length; i++) {
+    const resolves = (plan[i] as StepBase).resolves
+    for (let k = 0; k < resolves.length; k++) if (resolves[k] !== last) resolved.add((last = resolves[k] as string))
+  }
+  return resolved
+}
+
+const needlessOf = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, resolved: ReadonlySet<string>): ReadonlySet<string> => {
   const out = new Set<string>()
   for (const { rule } of policy.known) if (resolved.has(rule.id)) for (const t of rule.needless) out.add(t)
   return out
 }
 
-const alternativesIn = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>, a: Answer<B, S>): ReadonlyArray<Alternative> =>
-  a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, needlessOf(policy, a))
+const alternativesIn = <B extends BlockerBase, S extends StepBase>(
+  policy: Policy<B, S>,
+  a: Answer<B, S>,
+  resolved: ReadonlySet<string> = resolvedBy(a.plan),
+): ReadonlyArray<Alternative> => (a.stopped ? [] : alternativesOf(a.facts.snapshot, a.facts.path, needlessOf(policy, resolved)))
 
 /**
  * `alternatives` of a policy.
@@ -723,26 +779,29 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
       if (say === undefined) throw new TypeError(`no words for the tag ${tag}`)
       return say
     }
-    const say = (item: { readonly _tag: string }): string => (wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format)
+    const say = (item: { readonly _tag: string }): string => flat((wordsOf(item._tag) as (i: unknown, f: Format) => string)(item, format))
     const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
     // each item copied once, with its message (and instants as text) set on the copy
     const blockers: Array<Wire<B>> = []
     for (const { known, blockers: found } of a.found) {
       const instants = known.rule.instants
       guarded(known.rule, 'its words', () => {
-        for (const blocker of found) {
+        for (let i = 0; i < found.length; i++) {
+          const blocker = found[i] as B
           const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
           out['message'] = say(blocker)
-          for (const k of instants) if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+          for (let j = 0; j < instants.length; j++) {
+            const k = instants[j] as string
+            if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+          }
           blockers.push(out as Wire<B>)
         }
       })
     }
     const steps: Array<Wire<S | Advice | Procedure>> = new Array<Wire<S | Advice | Procedure>>(a.plan.length)
-    const resolved = new Set<string>()
+    const resolved = resolvedBy(a.plan)
     for (let i = 0; i < a.plan.length; i++) {
       const s = a.plan[i] as S | Advice | Procedure
-      for (const r of s.resolves) resolved.add(r)
       const out: Record<string, unknown> = { ...(s as (S | Advice | Procedure) & Readonly<Record<string, unknown>>) }
       out['message'] = say(s)
       if (isWait(s)) out['at'] = toISOString(s.at)
@@ -762,7 +821,7 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
       consequences: (a.stopped ? [] : consequencesOf(a.facts.snapshot, a.facts.path, a.facts.target)).map(
         (c) => ({ ...c, message: say(c) }),
       ),
-      alternatives: alternativesIn(policy, a).map((x) => ({ ...x, message: say(x) })),
+      alternatives: alternativesIn(policy, a, resolved).map((x) => ({ ...x, message: say(x) })),
       checked: a.checked,
       asOf: toISOString(a.facts.asOf),
     }

@@ -187,9 +187,19 @@ const inZone = (timeZone: string): ((ms: number, up: boolean) => string) => {
  */
 export const formatIn = (timeZone = 'UTC', names?: Names): Format => {
   const show = timeZone === 'UTC' ? utc : inZone(timeZone)
+  // the text of each instant a wait shows, once: many blockers and reasons share a few instants
+  // (at most a thousand kept)
+  const shown = new Map<number, string>()
   return {
     timeZone,
-    instant: (i) => show(i, true),
+    instant: (i) => {
+      let text = shown.get(i)
+      if (text === undefined) {
+        if (shown.size >= 1000) shown.clear()
+        shown.set(i, (text = show(i, true)))
+      }
+      return text
+    },
     asOf: (i) => show(i, false),
     money: formatMoney,
     ...scopeWords(names),

@@ -72,8 +72,10 @@ export const fromItems =
   <F, A, B>(select: (facts: F) => ReadonlyArray<A>, check: (item: A, facts: F) => B | undefined): Precondition<F, B> =>
   (facts) => {
     const out: Array<B> = []
-    for (const item of select(facts)) {
-      const b = check(item, facts)
+    const items = select(facts)
+    // (an indexed loop: no iterator result per item)
+    for (let i = 0; i < items.length; i++) {
+      const b = check(items[i] as A, facts)
       if (b !== undefined) out.push(b)
     }
     return out

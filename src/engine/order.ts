@@ -28,8 +28,8 @@ const ints = () => {
 }
 
 /**
- * Orders steps so that every declared rule and every link `[from, to]` (indexes into `steps`)
- * holds; among the steps free to go next, the one of highest priority goes first. Linear in steps
+ * Orders steps so that every declared rule and every link holds (`links`: pairs of indexes into
+ * `steps`, one after another: from, to, from, to…); among the steps free to go next, the one of highest priority goes first. Linear in steps
  * and constraints (plus the heap's log factor): a dependency goes through one hidden join node
  * per key, never a pair of steps. Should the rules ever form a cycle, the steps on it are
  * appended in priority order.
@@ -37,7 +37,7 @@ const ints = () => {
 export const orderSteps = <S extends StepBase>(
   steps: ReadonlyArray<S>,
   rules: ReadonlyArray<OrderRule>,
-  links: ReadonlyArray<readonly [number, number]>,
+  links: ReadonlyArray<number>,
   priorityKey: (s: StepBase) => Key,
 ): ReadonlyArray<S> => {
   const n = steps.length
@@ -50,7 +50,11 @@ export const orderSteps = <S extends StepBase>(
     to.push(b)
   }
 
-  for (const [a, b] of links) if (a !== b) edge(a, b)
+  for (let l = 0; l + 1 < links.length; l += 2) {
+    const a = links[l] as number
+    const b = links[l + 1] as number
+    if (a !== b) edge(a, b)
+  }
   for (const rule of rules) {
     if (rule._tag === 'Sequence') {
       const ranked: Array<number> = []
@@ -73,8 +77,15 @@ export const orderSteps = <S extends StepBase>(
         joins.set(k, nodes)
         return nodes++
       }
-      for (let i = 0; i < n; i++) for (const k of rule.before(steps[i] as S)) edge(i, joinFor(k))
-      for (let i = 0; i < n; i++) for (const k of rule.after(steps[i] as S)) edge(joinFor(k), i)
+      // (indexed loops: an iterator per call would be an allocation per step and rule)
+      for (let i = 0; i < n; i++) {
+        const keys = rule.before(steps[i] as S)
+        for (let k = 0; k < keys.length; k++) edge(i, joinFor(keys[k] as string))
+      }
+      for (let i = 0; i < n; i++) {
+        const keys = rule.after(steps[i] as S)
+        for (let k = 0; k < keys.length; k++) edge(joinFor(keys[k] as string), i)
+      }
     }
   }
 
@@ -149,21 +160,24 @@ export const orderSteps = <S extends StepBase>(
     }
   }
   // the sources as they are before any is released (releasing one can free another)
-  const sources: Array<number> = []
-  for (let i = 0; i < nodes; i++) if (indegree[i] === 0) sources.push(i)
-  for (const i of sources) {
+  const sources = new Int32Array(nodes)
+  let count = 0
+  for (let i = 0; i < nodes; i++) if (indegree[i] === 0) sources[count++] = i
+  for (let k = 0; k < count; k++) {
+    const i = sources[k] as number
     if (i >= n) release(i)
     else push(i)
   }
 
-  const out: Array<S> = []
+  const out: Array<S> = new Array<S>(n)
+  let placedCount = 0
   const placed = new Uint8Array(n)
   while (size > 0) {
     const i = pop()
     placed[i] = 1
-    out.push(steps[i] as S)
+    out[placedCount++] = steps[i] as S
     release(i)
   }
-  for (const i of byPriority) if (placed[i] === 0) out.push(steps[i] as S)
+  for (const i of byPriority) if (placed[i] === 0) out[placedCount++] = steps[i] as S
   return out
 }

@@ -36,6 +36,7 @@ export type OrderRule = Dependency | Sequence
 export type PriorityKey = readonly [number, number, number, string, string, string]
 
 const none: ReadonlyArray<string> = []
+const ANY: ReadonlyArray<string> = ['*']
 
 // -------------------------------------------------------------------------------------
 // the declared order
@@ -68,7 +69,18 @@ export const orderRulesOf = (
 ): ReadonlyArray<OrderRule> => {
   const scoped = orderScopeKey(definitions)
   const out: Array<OrderRule> = []
-  const key = (o: Order, s: StepBase): ReadonlyArray<string> => [o.scope === 'any' ? '*' : scoped(s)]
+  // one array per key, not one per step asked (at most a thousand kept: the scopes of a few snapshots)
+  const keys = new Map<string, ReadonlyArray<string>>()
+  const key = (o: Order, s: StepBase): ReadonlyArray<string> => {
+    if (o.scope === 'any') return ANY
+    const k = scoped(s)
+    let a = keys.get(k)
+    if (a === undefined) {
+      if (keys.size >= 1000) keys.clear()
+      keys.set(k, (a = Object.freeze([k])))
+    }
+    return a
+  }
   for (const r of rules) {
     const ofRule = (o: Order) => (s: StepBase) => (!isWait(s) && s._tag !== o.step && s.resolves.includes(r.id) ? key(o, s) : none)
     const tagged = (o: Order) => (s: StepBase) => (s._tag === o.step ? key(o, s) : none)
@@ -144,8 +156,9 @@ export const priorityKeyOf = (rules: ReadonlyArray<Rule>, definitions: ReadonlyM
   for (const r of rules) if (r.rank !== undefined) ranks.set(r.id, r.rank)
   return (s: StepBase): PriorityKey => {
     let rank = Number.MAX_VALUE
-    for (const id of s.resolves) {
-      const x = ranks.get(id)
+    const resolves = s.resolves
+    for (let i = 0; i < resolves.length; i++) {
+      const x = ranks.get(resolves[i] as string)
       if (x !== undefined && x < rank) rank = x
     }
     return [

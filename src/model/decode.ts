@@ -85,13 +85,14 @@ const contracts = (
   uniqueIds(list, path, 'id', (c) => c.id, out)
   list?.forEach((c, i) => {
     if (c === undefined || c.status === undefined || c.endedAt === undefined) return
-    const at = pathTo(pathTo(path, i), 'endedAt')
+    // (the path is made only for a problem: most contracts have none)
+    const at = (): string => pathTo(pathTo(path, i), 'endedAt')
     if (c.status !== 'ended') {
-      if (c.endedAt !== null) report(out, at, `null, because the contract is ${c.status}`, showFound(toISOString(c.endedAt)))
-    } else if (c.endedAt === null) report(out, at, 'an instant, because the contract has ended', 'null')
+      if (c.endedAt !== null) report(out, at(), `null, because the contract is ${c.status}`, showFound(toISOString(c.endedAt)))
+    } else if (c.endedAt === null) report(out, at(), 'an instant, because the contract has ended', 'null')
     // (an asOf that did not decode is no later than anything)
     else if (c.endedAt > (asOf ?? Number.POSITIVE_INFINITY))
-      report(out, at, `an instant at or before asOf (${toISOString(asOf as Instant)})`, showFound(toISOString(c.endedAt)))
+      report(out, at(), `an instant at or before asOf (${toISOString(asOf as Instant)})`, showFound(toISOString(c.endedAt)))
   })
 }
 

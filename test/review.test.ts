@@ -257,4 +257,51 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
     const answer = closureWith([...defaultRules, rule]).canClose(closable())
     expect(E.isLeft(answer) ? answer.left.map((b) => b?._tag) : []).toEqual(['Kept'])
   })
+
+  it('a blocker the rule froze itself is not taken on trust: a getter in it is read once, an object it holds is frozen', () => {
+    let reads = 0
+    const scope: { _tag: string } = { _tag: 'Freelancer' }
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => [
+        Object.freeze({
+          _tag: 'Kept',
+          rule: 'kept',
+          get subject() {
+            reads++
+            return reads > 1 ? 'changed' : 'read once'
+          },
+        }),
+        Object.freeze({ _tag: 'Kept', rule: 'kept', subject: 'held', scope }),
+      ] as unknown as ReadonlyArray<ReturnType<typeof blocks>>,
+      clear: () => [],
+    })
+    const closure = closureWith([...defaultRules, rule])
+    const found = ((a) => (E.isLeft(a) ? a.left : []))(closure.canClose(closable())) as unknown as ReadonlyArray<Record<string, unknown>>
+    expect(found.map((b) => b['subject'])).toEqual(['read once', 'held'])
+    expect(Object.getOwnPropertyDescriptor(found[0], 'subject')).toMatchObject({ value: 'read once', writable: false })
+    expect(Object.isFrozen(scope)).toBe(true)
+    expect(() => {
+      ;(scope as { _tag: string })._tag = 'Forged'
+    }).toThrow(TypeError)
+  })
+
+  it('the same frozen object of plain data given by every call is settled once and stays what it is', () => {
+    const shared = Object.freeze({ _tag: 'Kept', rule: 'kept', subject: 'shared', scope: Object.freeze({ _tag: 'Freelancer' }) })
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => [shared, shared] as unknown as ReadonlyArray<ReturnType<typeof blocks>>,
+      clear: () => [],
+    })
+    const closure = closureWith([...defaultRules, rule])
+    for (let i = 0; i < 2; i++) {
+      const answer = closure.canClose(closable())
+      expect(E.isLeft(answer) ? answer.left : []).toEqual([shared, shared])
+      expect(E.isLeft(answer) ? answer.left[0] : undefined).toBe(shared)
+    }
+  })
 })

@@ -211,9 +211,19 @@ const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
  */
 const getterOf = ({} as { readonly __lookupGetter__: (this: object, k: string) => unknown }).__lookupGetter__
 
+/**
+ * Objects that were frozen before they were settled and were found to be plain data all the way
+ * down: a shared one (a scope, a rule's list of resolved rules) is looked at once, not per item.
+ * Being frozen is not enough on its own: a frozen object may have a getter, or hold an object
+ * that is not frozen.
+ */
+const settledBefore = new WeakSet<object>()
+
 /** A value settled (objects nested deeper than 8 are left as they are). */
 const settled = (u: unknown, depth: number): unknown => {
-  if (typeof u !== 'object' || u === null || depth > 8 || Object.isFrozen(u)) return u
+  if (typeof u !== 'object' || u === null || depth > 8) return u
+  const frozen = Object.isFrozen(u)
+  if (frozen && settledBefore.has(u)) return u
   const p: unknown = Object.getPrototypeOf(u)
   // a plain object or array: frozen first, so that what is read next is what stays (once its
   // target is frozen, not even a proxy may answer otherwise), and kept where it is when every own
@@ -222,8 +232,10 @@ const settled = (u: unknown, depth: number): unknown => {
   if (
     (p === Object.prototype || p === Array.prototype) &&
     Object.getOwnPropertyNames(Object.freeze(u)).every((k) => !getterOf.call(u, k) && settled((u as Readonly<Record<string, unknown>>)[k], depth + 1) === (u as Readonly<Record<string, unknown>>)[k])
-  )
+  ) {
+    if (frozen) settledBefore.add(u)
     return u
+  }
   // anything else, or what holds it: a frozen plain copy, each getter read once
   const o: Record<string, unknown> = Array.isArray(u) ? (Array.prototype.slice.call(u) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
   for (const k of Object.getOwnPropertyNames(o)) o[k] = settled(o[k], depth + 1)

@@ -3,8 +3,9 @@
  *
  * @since 0.1.0
  */
-import * as E from 'fp-ts/lib/Either.js'
+import type * as E from 'fp-ts/lib/Either.js'
 
+import { left, right } from './either.js'
 import { AccountSnapshotC } from './codecs.js'
 import type { AccountSnapshot, AccountSnapshotJson, Contract, Earnings } from './codecs.js'
 import { decodeError, pathTo, showFound } from './DecodeError.js'
@@ -277,18 +278,18 @@ export const decodeCounting = (u: unknown, limit: number, extensions?: Extension
   if (shaped === FAIL) {
     // Stryker disable next-line StringLiteral: a safety net, should the reporting decoder ever throw (unreachable by design)
     if (out.total === 0) report(out, '', 'a readable value', 'a value that cannot be read')
-    return { result: E.left(problems(out)), errorCount: out.total }
+    return { result: left(problems(out)), errorCount: out.total }
   }
   // on input with shape problems, `shaped` holds what decoded: the relations between those fields
   // are checked too, so that every problem is reported at once
   safely(() => crossFieldProblems(shaped as Loose<AccountSnapshot>, out), undefined)
   // a policy's own facts are decoded with its codecs (their problems are reported with the rest)
   const own = extensions === undefined ? undefined : extensions.decode((shaped as Loose<AccountSnapshot>).extensions, out)
-  if (out.total > 0) return { result: E.left(problems(out)), errorCount: out.total }
+  if (out.total > 0) return { result: left(problems(out)), errorCount: out.total }
   const snapshot = own === undefined ? shaped : Object.freeze({ ...shaped, extensions: own })
   markDecoded(snapshot, extensions?.codecs)
   // Stryker disable next-line ConditionalExpression,EqualityOperator: without a count, text is scanned in full, with the same answer
-  return quick === FAIL ? { result: E.right(snapshot), errorCount: 0 } : { result: E.right(snapshot), errorCount: 0, counted: { snapshot, keys } }
+  return quick === FAIL ? { result: right(snapshot), errorCount: 0 } : { result: right(snapshot), errorCount: 0, counted: { snapshot, keys } }
 }
 
 /**

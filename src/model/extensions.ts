@@ -4,7 +4,7 @@
  *
  * @since 0.3.0
  */
-import * as E from 'fp-ts/lib/Either.js'
+import type * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 
 import { schemaOfCodec } from '../schema/fromCodec.js'
@@ -12,6 +12,7 @@ import type { JsonSchema } from '../schema/fromCodec.js'
 import { snapshotJsonSchema } from '../schema/snapshotJsonSchema.js'
 import { standardSchemaOf } from '../schema/standardSchema.js'
 import type { SnapshotSchema } from '../schema/standardSchema.js'
+import { left, right } from './either.js'
 import type { AccountSnapshot } from './codecs.js'
 import { pathTo, showFound } from './DecodeError.js'
 import type { DecodeErrors } from './DecodeError.js'
@@ -232,7 +233,7 @@ export const policyDecoding = (extensions: ReadonlyArray<AnyExtension>): PolicyD
     decodeSnapshot,
     decodeSnapshotText: (text, options) => {
       const r = readSnapshotText(text, options)
-      return r._tag === 'Snapshot' ? E.right(r.snapshot) : E.left(r.errors)
+      return r._tag === 'Snapshot' ? right(r.snapshot) : left(r.errors)
     },
     readSnapshotText,
     snapshotSchema: standardSchemaOf((value) => decodeSnapshot(value)),

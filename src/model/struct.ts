@@ -11,11 +11,12 @@
  *
  * @internal
  */
-import * as E from 'fp-ts/lib/Either.js'
+
 import type * as t from 'io-ts'
 
 import { decodeError, pathTo, showFound } from './DecodeError.js'
 import type { DecodeError } from './DecodeError.js'
+import { isLeft, left, right } from './either.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -113,7 +114,7 @@ class Codec<A, O, I> {
       ab.is,
       (i, c) => {
         const a = this.validate(i, c)
-        return E.isLeft(a) ? a : ab.validate(a.right, c)
+        return isLeft(a) ? a : ab.validate(a.right, c)
       },
       (b) => this.encode(ab.encode(b)),
     ))
@@ -148,13 +149,13 @@ export const codec = <A, O>(
     is,
     (u, c) => {
       const quick = safely(() => parts.fast(u), FAIL)
-      if (quick !== FAIL) return E.right(quick)
+      if (quick !== FAIL) return right(quick)
       // what the fast decoder refuses, the reporting one names (a property test proves they agree)
       const s = sink(Number.POSITIVE_INFINITY)
       safely(() => parts.reporting(u, '', s), FAIL)
       // Stryker disable next-line StringLiteral: a safety net, should the reporting decoder ever name nothing (unreachable by design)
       if (s.total === 0) report(s, '', 'a readable value', 'a value that cannot be read')
-      return E.left(
+      return left(
         s.errors.map((e) => ({
           value: u,
           context: [...c, { key: e.path, type, actual: u }],

@@ -7,8 +7,9 @@
  *
  * @since 0.2.0
  */
-import * as E from 'fp-ts/lib/Either.js'
+import type * as E from 'fp-ts/lib/Either.js'
 
+import { isLeft, isRight, left, right } from './either.js'
 import type { AccountSnapshot } from './codecs.js'
 import { decodeError, pathTo } from './DecodeError.js'
 import type { DecodeError, DecodeErrors } from './DecodeError.js'
@@ -229,22 +230,22 @@ export const readText = (input: string, limit: number, extensions?: ExtensionDec
     return { _tag: 'Snapshot', snapshot: counted.snapshot }
   // where an integer belongs: a number the snapshot holds, or (when it did not decode) an amount
   // not reported already; inside `extensions`, numbers are read as JSON reads them
-  const reported = E.isLeft(decoded) ? new Set(decoded.left.map((e) => e.path)) : undefined
+  const reported = isLeft(decoded) ? new Set(decoded.left.map((e) => e.path)) : undefined
   const integerAt = (segments: ReadonlyArray<Segment>): boolean =>
     segments[0] !== 'extensions' &&
-    (E.isRight(decoded)
+    (isRight(decoded)
       ? typeof valueAt(decoded.right, segments) === 'number'
       : segments[segments.length - 1] === 'amount' && !(reported as Set<string>).has(render(segments)))
   const found = scan(text, limit, integerAt)
   const errorCount = found.duplicateCount + found.inexactCount + decodeCount
-  if (errorCount === 0 && E.isRight(decoded)) return { _tag: 'Snapshot', snapshot: decoded.right }
+  if (errorCount === 0 && isRight(decoded)) return { _tag: 'Snapshot', snapshot: decoded.right }
   const all: Array<DecodeError> = [
     ...found.duplicateKeys.map((d) =>
       decodeError(render(d.segments), 'a key that appears once in its object', JSON.stringify(d.text) + ' twice'),
     ),
     ...found.inexactNumbers.map((x) => decodeError(render(x.segments), INTEGER, x.text)),
     // (the decoder's own count of the rest is replaced by one count of everything)
-    ...(E.isLeft(decoded) ? decoded.left.slice(0, limit) : []),
+    ...(isLeft(decoded) ? decoded.left.slice(0, limit) : []),
   ]
   const listed = all.slice(0, limit)
   const errors =
@@ -283,5 +284,5 @@ export const readSnapshotText = (input: string, options?: DecodeOptions): TextRe
  */
 export const decodeSnapshotText = (text: string, options?: DecodeOptions): E.Either<DecodeErrors, AccountSnapshot> => {
   const r = readSnapshotText(text, options)
-  return r._tag === 'Snapshot' ? E.right(r.snapshot) : E.left(r.errors)
+  return r._tag === 'Snapshot' ? right(r.snapshot) : left(r.errors)
 }

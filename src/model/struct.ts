@@ -17,6 +17,7 @@ import type * as t from 'io-ts'
 import { decodeError, pathTo, showFound } from './DecodeError.js'
 import type { DecodeError } from './DecodeError.js'
 import { isLeft, left, right } from './either.js'
+import { generate } from './generate.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -242,37 +243,18 @@ export const loop = (keys: ReadonlyArray<string>, fasts: ReadonlyArray<Fast<unkn
 /** How many objects a struct's fast decoder reads with {@link loop} before its own is written. */
 const GENERATE_AFTER = 256
 
-/** Whether `new Function` may be used: in Node (in a browser page, a blocked one is a reported CSP violation). */
-const mayGenerate = (): boolean =>
-  // Stryker disable next-line all: either way the decoders give the same answers (test/struct-generated.test.ts runs both)
-  safely(() => typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node === 'string', false)
-
 /**
  * The fast decoder of a struct as a function written for its keys: every field read, decoded and
  * placed in one object literal (one allocation of a known shape), where {@link loop} stores by a
  * varying key. Four times cheaper per object in Node. Undefined where code cannot be
  * generated (a browser, a content security policy, a key named `__proto__`, which a literal
- * would take for the prototype): there {@link loop} runs, with the same answers.
+ * would take for the prototype): there {@link loop} runs, with the same answers. (The writing is
+ * in `./generate.ts`; a browser bundle gets `./generate.browser.ts`, which writes none.)
  *
  * @internal
  */
-export const generated = (keys: ReadonlyArray<string>, fasts: ReadonlyArray<Fast<unknown>>): Fast<unknown> | undefined => {
-  if (!mayGenerate() || keys.includes('__proto__')) return undefined
-  const k = keys.map((key) => JSON.stringify(key))
-  const body = [
-    "if (toString.call(u) !== '[object Object]') return FAIL",
-    ...k.map((key, i) => `const h${i} = hasOwn.call(u, ${key}); const v${i} = f${i}(h${i} ? u[${key}] : undefined); if (v${i} === FAIL) return FAIL`),
-    `count(${k.map((_, i) => `h${i}`).join(' + ') || '0'})`,
-    `return freeze({ ${k.map((key, i) => `${key}: v${i}`).join(', ')} })`,
-  ].join('\n')
-  return safely(() => {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the text is built from the codec's own keys, each a JSON string literal
-    const make = new Function('toString', 'hasOwn', 'FAIL', 'count', 'freeze', ...k.map((_, i) => `f${i}`), `return (u) => {\n${body}\n}`) as (
-      ...parts: ReadonlyArray<unknown>
-    ) => Fast<unknown>
-    return make(toString, hasOwn, FAIL, countKeys, Object.freeze, ...fasts)
-  }, undefined)
-}
+export const generated = (keys: ReadonlyArray<string>, fasts: ReadonlyArray<Fast<unknown>>): Fast<unknown> | undefined =>
+  generate(keys, fasts, FAIL, countKeys) as Fast<unknown> | undefined
 
 /**
  * A struct: every prop required, read as an own property; unknown keys are dropped.

@@ -39,7 +39,7 @@ import { orderSteps } from '../src/engine/order.js'
 import { concat, empty } from '../src/engine/Precondition.js'
 import { agenciesToClose, closureFacts, companiesToClose, memberships, targetAgency } from '../src/model/facts.js'
 import { decodeError, showFound } from '../src/model/DecodeError.js'
-import { IdC, nullable } from '../src/model/struct.js'
+import { codecOf, IdC, IdD, nullable } from '../src/model/struct.js'
 import { snapshot } from './arbitraries.js'
 import { example, exampleJson, redecode } from './fixtures.js'
 
@@ -53,7 +53,7 @@ describe('codecs', () => {
     expect([CurrencyC.is('USD'), CurrencyC.is('usd'), CurrencyC.is('USDT'), CurrencyC.is(1)]).toEqual([true, false, false, false])
     expect([IdC.is('a'), IdC.is(''), IdC.is(1)]).toEqual([true, false, false])
     expect([InstantC.is(0), InstantC.is(1.5), InstantC.is('2026-01-01T00:00:00Z')]).toEqual([true, false, false])
-    const n = nullable(IdC)
+    const n = codecOf(nullable(IdD))
     expect([n.is(null), n.is('a'), n.is('')]).toEqual([true, true, false])
     expect([n.encode(null), n.encode('a')]).toEqual([null, 'a'])
     expect([IdC.encode('a'), MinorUnitsC.encode(3), CurrencyC.encode('EUR')]).toEqual(['a', 3, 'EUR'])

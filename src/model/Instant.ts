@@ -8,7 +8,8 @@
  */
 import type * as t from 'io-ts'
 
-import { FAIL, leaf } from './struct.js'
+import { codecOf, FAIL, leaf } from './struct.js'
+import type { Decoder } from './struct.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -200,6 +201,12 @@ const instantCodec = (rounding: Rounding) =>
     toISOString,
   )
 
+/** The decoder of {@link InstantC}. @internal */
+export const InstantD: Decoder<Instant, string> = instantCodec('up')
+
+/** The decoder of {@link AsOfC}. @internal */
+export const AsOfD: Decoder<Instant, string> = instantCodec('down')
+
 /**
  * io-ts codec: an ISO-8601 string with `Z` or an offset ⇄ {@link Instant}, a fraction below
  * the millisecond rounded up. Encodes to UTC, as `toISOString` writes it.
@@ -207,7 +214,7 @@ const instantCodec = (rounding: Rounding) =>
  * @category codecs
  * @since 0.1.0
  */
-export const InstantC: t.Type<Instant, string, unknown> = instantCodec('up')
+export const InstantC: t.Type<Instant, string, unknown> = /*#__PURE__*/ codecOf(InstantD)
 
 /**
  * io-ts codec for the instant a question is asked at (`asOf`): as {@link InstantC}, with a
@@ -216,4 +223,4 @@ export const InstantC: t.Type<Instant, string, unknown> = instantCodec('up')
  * @category codecs
  * @since 0.2.0
  */
-export const AsOfC: t.Type<Instant, string, unknown> = instantCodec('down')
+export const AsOfC: t.Type<Instant, string, unknown> = /*#__PURE__*/ codecOf(AsOfD)

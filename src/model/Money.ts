@@ -5,11 +5,27 @@
  */
 import type * as t from 'io-ts'
 
-import { refinement, struct } from './struct.js'
+import { codecOf, refinement, struct } from './struct.js'
+import type { Decoder } from './struct.js'
 
 // -------------------------------------------------------------------------------------
 // codecs
 // -------------------------------------------------------------------------------------
+
+/** The decoder of {@link MinorUnitsC}. @internal */
+export const MinorUnitsD = refinement(
+  'a non-negative whole number of minor units',
+  (u): u is number => Number.isSafeInteger(u) && (u as number) >= 0,
+)
+
+/** The decoder of {@link CurrencyC}. @internal */
+export const CurrencyD = refinement(
+  'three capital letters, such as "USD"',
+  (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u),
+)
+
+/** The decoder of {@link MoneyC}. @internal */
+export const MoneyD: Decoder<Money, Money> = struct('Money', { amount: MinorUnitsD, currency: CurrencyD })
 
 /**
  * A non-negative whole number of minor units.
@@ -17,10 +33,7 @@ import { refinement, struct } from './struct.js'
  * @category codecs
  * @since 0.1.0
  */
-export const MinorUnitsC = refinement(
-  'a non-negative whole number of minor units',
-  (u): u is number => Number.isSafeInteger(u) && (u as number) >= 0,
-)
+export const MinorUnitsC: t.Type<number, number, unknown> = /*#__PURE__*/ codecOf(MinorUnitsD)
 
 /**
  * Three capital letters, such as `USD`.
@@ -28,10 +41,7 @@ export const MinorUnitsC = refinement(
  * @category codecs
  * @since 0.1.0
  */
-export const CurrencyC = refinement(
-  'three capital letters, such as "USD"',
-  (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u),
-)
+export const CurrencyC: t.Type<string, string, unknown> = /*#__PURE__*/ codecOf(CurrencyD)
 
 /**
  * `{ amount, currency }`, amount in minor units.
@@ -39,7 +49,7 @@ export const CurrencyC = refinement(
  * @category codecs
  * @since 0.1.0
  */
-export const MoneyC: t.Type<Money, Money, unknown> = struct('Money', { amount: MinorUnitsC, currency: CurrencyC })
+export const MoneyC: t.Type<Money, Money, unknown> = /*#__PURE__*/ codecOf(MoneyD)
 
 // -------------------------------------------------------------------------------------
 // model

@@ -8,12 +8,13 @@
  */
 import type * as t from 'io-ts'
 
-import { AsOfC, InstantC } from './Instant.js'
+import { AsOfD, InstantC, InstantD } from './Instant.js'
 import type { Instant } from './Instant.js'
-import { MoneyC } from './Money.js'
+import { MoneyC, MoneyD } from './Money.js'
 import type { Money } from './Money.js'
-import { ExtensionsC } from './json.js'
-import { BooleanC, IdC, listOf, nullable, oneOf, StringC, struct } from './struct.js'
+import { ExtensionsD } from './json.js'
+import { BooleanD, codecOf, IdD, listOf, nullable, oneOf, StringD, struct } from './struct.js'
+import type { Decoder } from './struct.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -196,77 +197,117 @@ export const SUBSCRIPTION_STATUSES: ReadonlyArray<Subscription['status']> = ['ac
 // codecs
 // -------------------------------------------------------------------------------------
 
-/** @category codecs @since 0.1.0 */
-export const UserC: t.Type<User, JsonOf<User>, unknown> = struct('User', {
-  id: IdC,
-  securityQuestionSet: BooleanC,
+/** The decoder of {@link UserC}. @internal */
+export const UserD: Decoder<User, JsonOf<User>> = struct('User', {
+  id: IdD,
+  securityQuestionSet: BooleanD,
   standing: oneOf(STANDINGS),
 })
-
 /** @category codecs @since 0.1.0 */
-export const ContractC: t.Type<Contract, JsonOf<Contract>, unknown> = struct('Contract', {
-  id: IdC,
+export const UserC: t.Type<User, JsonOf<User>, unknown> = /*#__PURE__*/ codecOf(UserD)
+
+/** The decoder of {@link ContractC}. @internal */
+export const ContractD: Decoder<Contract, JsonOf<Contract>> = struct('Contract', {
+  id: IdD,
   type: oneOf(CONTRACT_TYPES),
   status: oneOf(CONTRACT_STATUSES),
-  endedAt: nullable(InstantC),
+  endedAt: nullable(InstantD),
 })
-
 /** @category codecs @since 0.1.0 */
-export const ProposalC: t.Type<Proposal, JsonOf<Proposal>, unknown> = struct('Proposal', { id: IdC, status: oneOf(PROPOSAL_STATUSES) })
+export const ContractC: t.Type<Contract, JsonOf<Contract>, unknown> = /*#__PURE__*/ codecOf(ContractD)
 
+/** The decoder of {@link ProposalC}. @internal */
+export const ProposalD: Decoder<Proposal, JsonOf<Proposal>> = struct('Proposal', { id: IdD, status: oneOf(PROPOSAL_STATUSES) })
 /** @category codecs @since 0.1.0 */
-export const PendingPaymentC: t.Type<PendingPayment, JsonOf<PendingPayment>, unknown> = struct('PendingPayment', { id: IdC, amount: MoneyC, availableAt: InstantC })
+export const ProposalC: t.Type<Proposal, JsonOf<Proposal>, unknown> = /*#__PURE__*/ codecOf(ProposalD)
 
+/** The decoder of {@link PendingPaymentC}. @internal */
+export const PendingPaymentD: Decoder<PendingPayment, JsonOf<PendingPayment>> = struct('PendingPayment', { id: IdD, amount: MoneyD, availableAt: InstantD })
 /** @category codecs @since 0.1.0 */
-export const EarningsC: t.Type<Earnings, JsonOf<Earnings>, unknown> = struct('Earnings', { pending: listOf(PendingPaymentC, 'PendingPayment'), available: MoneyC })
+export const PendingPaymentC: t.Type<PendingPayment, JsonOf<PendingPayment>, unknown> = /*#__PURE__*/ codecOf(PendingPaymentD)
 
+/** The decoder of {@link EarningsC}. @internal */
+export const EarningsD: Decoder<Earnings, JsonOf<Earnings>> = struct('Earnings', { pending: listOf(PendingPaymentD, 'PendingPayment'), available: MoneyD })
 /** @category codecs @since 0.1.0 */
-export const FreelancerProfileC: t.Type<FreelancerProfile, JsonOf<FreelancerProfile>, unknown> = struct('FreelancerProfile', {
-  contracts: listOf(ContractC, 'Contract'),
-  proposals: listOf(ProposalC, 'Proposal'),
-  earnings: EarningsC,
+export const EarningsC: t.Type<Earnings, JsonOf<Earnings>, unknown> = /*#__PURE__*/ codecOf(EarningsD)
+
+/** The decoder of {@link FreelancerProfileC}. @internal */
+export const FreelancerProfileD: Decoder<FreelancerProfile, JsonOf<FreelancerProfile>> = struct('FreelancerProfile', {
+  contracts: listOf(ContractD, 'Contract'),
+  proposals: listOf(ProposalD, 'Proposal'),
+  earnings: EarningsD,
 })
-
 /** @category codecs @since 0.1.0 */
-export const CompanyMemberC: t.Type<CompanyMember, JsonOf<CompanyMember>, unknown> = struct('CompanyMember', { userId: IdC, role: oneOf(COMPANY_ROLES) })
+export const FreelancerProfileC: t.Type<FreelancerProfile, JsonOf<FreelancerProfile>, unknown> = /*#__PURE__*/ codecOf(FreelancerProfileD)
 
+/** The decoder of {@link CompanyMemberC}. @internal */
+export const CompanyMemberD: Decoder<CompanyMember, JsonOf<CompanyMember>> = struct('CompanyMember', { userId: IdD, role: oneOf(COMPANY_ROLES) })
 /** @category codecs @since 0.1.0 */
-export const AgencyMemberC: t.Type<AgencyMember, JsonOf<AgencyMember>, unknown> = struct('AgencyMember', { userId: IdC, role: oneOf(AGENCY_ROLES) })
+export const CompanyMemberC: t.Type<CompanyMember, JsonOf<CompanyMember>, unknown> = /*#__PURE__*/ codecOf(CompanyMemberD)
 
+/** The decoder of {@link AgencyMemberC}. @internal */
+export const AgencyMemberD: Decoder<AgencyMember, JsonOf<AgencyMember>> = struct('AgencyMember', { userId: IdD, role: oneOf(AGENCY_ROLES) })
 /** @category codecs @since 0.1.0 */
-export const JobC: t.Type<Job, JsonOf<Job>, unknown> = struct('Job', { id: IdC, status: oneOf(JOB_STATUSES) })
+export const AgencyMemberC: t.Type<AgencyMember, JsonOf<AgencyMember>, unknown> = /*#__PURE__*/ codecOf(AgencyMemberD)
 
+/** The decoder of {@link JobC}. @internal */
+export const JobD: Decoder<Job, JsonOf<Job>> = struct('Job', { id: IdD, status: oneOf(JOB_STATUSES) })
 /** @category codecs @since 0.1.0 */
-export const CompanyC: t.Type<Company, JsonOf<Company>, unknown> = struct('Company', {
-  id: IdC,
-  name: StringC,
+export const JobC: t.Type<Job, JsonOf<Job>, unknown> = /*#__PURE__*/ codecOf(JobD)
+
+/** The decoder of {@link CompanyC}. @internal */
+export const CompanyD: Decoder<Company, JsonOf<Company>> = struct('Company', {
+  id: IdD,
+  name: StringD,
   role: oneOf(COMPANY_ROLES),
-  members: listOf(CompanyMemberC, 'CompanyMember'),
-  contracts: listOf(ContractC, 'Contract'),
-  jobs: listOf(JobC, 'Job'),
-  outstanding: MoneyC,
+  members: listOf(CompanyMemberD, 'CompanyMember'),
+  contracts: listOf(ContractD, 'Contract'),
+  jobs: listOf(JobD, 'Job'),
+  outstanding: MoneyD,
 })
-
 /** @category codecs @since 0.1.0 */
-export const AgencyC: t.Type<Agency, JsonOf<Agency>, unknown> = struct('Agency', {
-  id: IdC,
-  name: StringC,
+export const CompanyC: t.Type<Company, JsonOf<Company>, unknown> = /*#__PURE__*/ codecOf(CompanyD)
+
+/** The decoder of {@link AgencyC}. @internal */
+export const AgencyD: Decoder<Agency, JsonOf<Agency>> = struct('Agency', {
+  id: IdD,
+  name: StringD,
   role: oneOf(AGENCY_ROLES),
-  members: listOf(AgencyMemberC, 'AgencyMember'),
-  contracts: listOf(ContractC, 'Contract'),
-  proposals: listOf(ProposalC, 'Proposal'),
-  earnings: EarningsC,
+  members: listOf(AgencyMemberD, 'AgencyMember'),
+  contracts: listOf(ContractD, 'Contract'),
+  proposals: listOf(ProposalD, 'Proposal'),
+  earnings: EarningsD,
 })
-
 /** @category codecs @since 0.1.0 */
-export const DisputeC: t.Type<Dispute, JsonOf<Dispute>, unknown> = struct('Dispute', { id: IdC, status: oneOf(DISPUTE_STATUSES) })
+export const AgencyC: t.Type<Agency, JsonOf<Agency>, unknown> = /*#__PURE__*/ codecOf(AgencyD)
 
+/** The decoder of {@link DisputeC}. @internal */
+export const DisputeD: Decoder<Dispute, JsonOf<Dispute>> = struct('Dispute', { id: IdD, status: oneOf(DISPUTE_STATUSES) })
 /** @category codecs @since 0.1.0 */
-export const SubscriptionC: t.Type<Subscription, JsonOf<Subscription>, unknown> = struct('Subscription', { id: IdC, plan: StringC, status: oneOf(SUBSCRIPTION_STATUSES) })
+export const DisputeC: t.Type<Dispute, JsonOf<Dispute>, unknown> = /*#__PURE__*/ codecOf(DisputeD)
 
+/** The decoder of {@link SubscriptionC}. @internal */
+export const SubscriptionD: Decoder<Subscription, JsonOf<Subscription>> = struct('Subscription', { id: IdD, plan: StringD, status: oneOf(SUBSCRIPTION_STATUSES) })
 /** @category codecs @since 0.1.0 */
-export const BillingMethodC: t.Type<BillingMethod, JsonOf<BillingMethod>, unknown> = struct('BillingMethod', { id: IdC, kind: StringC })
+export const SubscriptionC: t.Type<Subscription, JsonOf<Subscription>, unknown> = /*#__PURE__*/ codecOf(SubscriptionD)
 
+/** The decoder of {@link BillingMethodC}. @internal */
+export const BillingMethodD: Decoder<BillingMethod, JsonOf<BillingMethod>> = struct('BillingMethod', { id: IdD, kind: StringD })
+/** @category codecs @since 0.1.0 */
+export const BillingMethodC: t.Type<BillingMethod, JsonOf<BillingMethod>, unknown> = /*#__PURE__*/ codecOf(BillingMethodD)
+
+/** The decoder of {@link AccountSnapshotC}. @internal */
+export const AccountSnapshotD: Decoder<AccountSnapshot, AccountSnapshotJson> = struct('AccountSnapshot', {
+  asOf: AsOfD,
+  user: UserD,
+  freelancer: nullable(FreelancerProfileD),
+  companies: listOf(CompanyD, 'Company'),
+  agencies: listOf(AgencyD, 'Agency'),
+  disputes: listOf(DisputeD, 'Dispute'),
+  subscriptions: listOf(SubscriptionD, 'Subscription'),
+  billingMethods: listOf(BillingMethodD, 'BillingMethod'),
+  extensions: ExtensionsD,
+})
 /**
  * The whole snapshot, shape only. Use {@link decodeSnapshot} to also check the rules that
  * relate fields to each other.
@@ -274,17 +315,7 @@ export const BillingMethodC: t.Type<BillingMethod, JsonOf<BillingMethod>, unknow
  * @category codecs
  * @since 0.1.0
  */
-export const AccountSnapshotC: t.Type<AccountSnapshot, AccountSnapshotJson, unknown> = struct('AccountSnapshot', {
-  asOf: AsOfC,
-  user: UserC,
-  freelancer: nullable(FreelancerProfileC),
-  companies: listOf(CompanyC, 'Company'),
-  agencies: listOf(AgencyC, 'Agency'),
-  disputes: listOf(DisputeC, 'Dispute'),
-  subscriptions: listOf(SubscriptionC, 'Subscription'),
-  billingMethods: listOf(BillingMethodC, 'BillingMethod'),
-  extensions: ExtensionsC,
-})
+export const AccountSnapshotC: t.Type<AccountSnapshot, AccountSnapshotJson, unknown> = /*#__PURE__*/ codecOf(AccountSnapshotD)
 
 /**
  * Every codec of the snapshot, by entity: `codecs.Contract.decode(u)`.

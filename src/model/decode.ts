@@ -6,7 +6,7 @@
 import type * as E from 'fp-ts/lib/Either.js'
 
 import { left, right } from './either.js'
-import { AccountSnapshotC } from './codecs.js'
+import { AccountSnapshotC, AccountSnapshotD } from './codecs.js'
 import type { AccountSnapshot, AccountSnapshotJson, Contract, Earnings } from './codecs.js'
 import { decodeError, pathTo, showFound } from './DecodeError.js'
 import type { DecodeErrors } from './DecodeError.js'
@@ -14,7 +14,7 @@ import { toISOString } from './Instant.js'
 import type { Instant } from './Instant.js'
 import { markDecoded } from './decoded.js'
 import type { DecodedWith } from './decoded.js'
-import { countingKeys, FAIL, partsOf, report, safely, sink } from './struct.js'
+import { countingKeys, FAIL, report, safely, sink } from './struct.js'
 import type { Sink } from './struct.js'
 
 // -------------------------------------------------------------------------------------
@@ -204,7 +204,7 @@ export const errorLimit = (options: unknown): number => {
   throw new TypeError(`account-closure: the decode option maxErrors must be a positive whole number or Infinity; got ${showFound(m)}`)
 }
 
-const { fast, reporting } = partsOf(AccountSnapshotC)
+const { fast, reporting } = AccountSnapshotD
 
 /**
  * The problems of a sink as errors: the first `limit`, then one at the path `''` that counts

@@ -9,8 +9,8 @@ import { pathTo, showFound } from './DecodeError.js'
 
 const hasOwn = Object.prototype.hasOwnProperty
 const toString = Object.prototype.toString
-import { codec, countKeys, FAIL, report, safely } from './struct.js'
-import type { Sink } from './struct.js'
+import { codecOf, countKeys, decoder, FAIL, report, safely } from './struct.js'
+import type { Decoder, Sink } from './struct.js'
 
 /** What JSON data is, in words. */
 export const JSON_DATA = 'JSON data (null, true, false, a finite number, a string, a list or a plain object)'
@@ -104,10 +104,15 @@ const read = (u: unknown, path: string, s: Sink | undefined): Extensions | typeo
  *
  * @internal
  */
-export const ExtensionsC: t.Type<Extensions, Extensions | undefined, unknown> = codec<Extensions, Extensions | undefined>(
+export const ExtensionsD: Decoder<Extensions, Extensions | undefined> = decoder(
   LABEL,
-  (u): u is Extensions => u !== undefined && read(u, '', undefined) !== FAIL,
   { fast: (u) => read(u, 'extensions', undefined), reporting: read },
-  // (nothing to write when empty: `extensions` is optional)
-  (a) => (a === undefined || Object.keys(a).length === 0 ? undefined : a),
+  {
+    kind: 'leaf',
+    is: (u) => u !== undefined && read(u, '', undefined) !== FAIL,
+    encode: ((a: Extensions | undefined) => (a === undefined || Object.keys(a).length === 0 ? undefined : a)) as (a: never) => unknown,
+  },
 )
+
+/** {@link ExtensionsD}'s io-ts codec. @internal */
+export const ExtensionsC: t.Type<Extensions, Extensions | undefined, unknown> = /*#__PURE__*/ codecOf(ExtensionsD)

@@ -83,6 +83,32 @@ interface Parts<A> {
   readonly reporting: Reporting<A>
 }
 
+/**
+ * What a decoder's io-ts type is made of, as data: its `is` and `encode` are written from it by
+ * {@link codecOf} only, so that a bundle that decodes without asking for a codec carries neither.
+ */
+type Shape =
+  | { readonly kind: 'struct'; readonly keys: ReadonlyArray<string>; readonly items: ReadonlyArray<AnyDecoder> }
+  | { readonly kind: 'list'; readonly item: AnyDecoder }
+  | { readonly kind: 'nullable'; readonly inner: AnyDecoder }
+  | { readonly kind: 'leaf'; readonly is: (u: unknown) => boolean; readonly encode: (a: never) => unknown }
+
+/**
+ * A decoder of this library: its two decoders (fast, and reporting) and the shape its io-ts
+ * codec is made from (see {@link codecOf}). `A` is what it decodes to, `O` what that encodes to.
+ */
+export interface Decoder<A, O> extends Parts<A> {
+  /** How the value is named for people (an io-ts codec's `name`). */
+  readonly name: string
+  readonly shape: Shape
+  /** (phantom: the encoded type) */
+  readonly _O?: O
+}
+
+/** A decoder of anything. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shapes hold decoders of any types, read only through their own
+type AnyDecoder = Decoder<any, any>
+
 /** The private decoders of each codec; never part of its public type. */
 const registry = new WeakMap<t.Any, Parts<unknown>>()
 
@@ -134,26 +160,78 @@ class Codec<A, O, I> {
 /** A {@link Codec} as the io-ts type it is. */
 const asType = <A, O, I>(c: Codec<A, O, I>): t.Type<A, O, I> => c as unknown as t.Type<A, O, I>
 
+/** The io-ts codec of each decoder, made once. */
+const types = new WeakMap<AnyDecoder, t.Any>()
+
+/** The `is` and `encode` of a decoder's codec, from its shape (the codecs of its parts). */
+const ioOf = (d: AnyDecoder): { readonly is: (u: unknown) => boolean; readonly encode: (a: never) => unknown } => {
+  const shape = d.shape
+  switch (shape.kind) {
+    case 'leaf':
+      return shape
+    case 'nullable': {
+      const inner: t.Type<unknown, unknown, unknown> = codecOf(shape.inner)
+      return { is: (u) => u === null || inner.is(u), encode: (a) => (a === null ? null : inner.encode(a)) }
+    }
+    case 'list': {
+      const item: t.Type<unknown, unknown, unknown> = codecOf(shape.item)
+      return {
+        is: (u) =>
+          isArray(u) &&
+          safely(() => {
+            for (let i = 0; i < u.length; i++) if (!hasOwn.call(u, i) || !item.is(u[i])) return false
+            return true
+          }, false),
+        encode: (as: ReadonlyArray<unknown>) => as.map((a) => item.encode(a)),
+      }
+    }
+    case 'struct': {
+      const { keys } = shape
+      const codecs = shape.items.map((x) => codecOf(x))
+      const n = keys.length
+      return {
+        is: (u) => {
+          if (!isPlainObject(u)) return false
+          for (let i = 0; i < n; i++) {
+            const v = own(u, keys[i] as string)
+            if (v === UNREADABLE || !(codecs[i] as t.Mixed).is(v)) return false
+          }
+          return true
+        },
+        encode: (a: Readonly<Record<string, unknown>>) => {
+          const out: Record<string, unknown> = {}
+          for (let i = 0; i < n; i++) {
+            const key = keys[i] as string
+            const o: unknown = (codecs[i] as t.Mixed).encode(a[key])
+            // (an optional field with nothing to write, as `extensions` when empty, is left out)
+            if (o !== undefined) out[key] = o
+          }
+          return out
+        },
+      }
+    }
+  }
+}
+
 /**
- * An io-ts type whose `validate` runs the reporting decoder and turns its problems into io-ts
- * errors (each with its path as the context key and the readable text as `message`).
+ * The io-ts codec of a decoder (made once per decoder): `validate` runs the fast decoder, and
+ * when it fails, the reporting one, whose problems become io-ts errors (each with its path as the
+ * context key and the readable text as `message`); `is` and `encode` follow the decoder's shape.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export const codec = <A, O>(
-  name: string,
-  is: (u: unknown) => u is A,
-  parts: Parts<A>,
-  encode: (a: A) => O,
-): t.Type<A, O, unknown> => {
+export const codecOf = <A, O>(d: Decoder<A, O>): t.Type<A, O, unknown> => {
+  const made = types.get(d)
+  if (made !== undefined) return made as t.Type<A, O, unknown>
+  const { is, encode } = ioOf(d)
   const type: t.Type<A, O, unknown> = asType(new Codec<A, O, unknown>(
-    name,
-    is,
+    d.name,
+    is as (u: unknown) => u is A,
     (u, c) => {
-      const quick = safely(() => parts.fast(u), FAIL)
+      const quick = safely(() => d.fast(u), FAIL)
       if (quick !== FAIL) return right(quick)
       // what the fast decoder refuses, the reporting one names (a property test proves they agree)
       const s = sink(Number.POSITIVE_INFINITY)
-      safely(() => parts.reporting(u, '', s), FAIL)
+      safely(() => d.reporting(u, '', s), FAIL)
       // Stryker disable next-line StringLiteral: a safety net, should the reporting decoder ever name nothing (unreachable by design)
       if (s.total === 0) report(s, '', 'a readable value', 'a value that cannot be read')
       return left(
@@ -164,11 +242,16 @@ export const codec = <A, O>(
         })),
       )
     },
-    encode,
+    encode as (a: A) => O,
   ))
-  registry.set(type, parts as Parts<unknown>)
+  registry.set(type, d as Parts<unknown>)
+  types.set(d, type)
   return type
 }
+
+/** A decoder from its parts, its name and its shape. */
+/* @__NO_SIDE_EFFECTS__ */
+export const decoder = <A, O>(name: string, parts: Parts<A>, shape: Shape): Decoder<A, O> => ({ name, fast: parts.fast, reporting: parts.reporting, shape })
 
 // -------------------------------------------------------------------------------------
 // reading untrusted values without throwing
@@ -204,9 +287,9 @@ const found = (u: unknown): string => safely(() => showFound(u), UNREADABLE_TEXT
 // combinators
 // -------------------------------------------------------------------------------------
 
-type Props = Readonly<Record<string, t.Mixed>>
-type TypeOfProps<P extends Props> = { readonly [K in keyof P]: t.TypeOf<P[K]> }
-type OutputOfProps<P extends Props> = { readonly [K in keyof P]: t.OutputOf<P[K]> }
+type Props = Readonly<Record<string, AnyDecoder>>
+type TypeOfProps<P extends Props> = { readonly [K in keyof P]: P[K] extends Decoder<infer A, unknown> ? A : never }
+type OutputOfProps<P extends Props> = { readonly [K in keyof P]: P[K] extends Decoder<unknown, infer O> ? O : never }
 
 /**
  * The fast decoder of a struct with these keys, decoded by these fast decoders: a fresh frozen
@@ -260,21 +343,13 @@ export const generated = (keys: ReadonlyArray<string>, fasts: ReadonlyArray<Fast
  * A struct: every prop required, read as an own property; unknown keys are dropped.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export const struct = <P extends Props>(name: string, props: P): t.Type<TypeOfProps<P>, OutputOfProps<P>, unknown> => {
+export const struct = <P extends Props>(name: string, props: P): Decoder<TypeOfProps<P>, OutputOfProps<P>> => {
   const label = `an object (${name})`
   const keys = Object.keys(props)
-  const codecs = keys.map((k) => props[k] as t.Mixed)
-  const fasts = codecs.map((c) => partsOf<unknown>(c).fast)
-  const reportings = codecs.map((c) => partsOf<unknown>(c).reporting)
+  const items = keys.map((k) => props[k] as AnyDecoder)
+  const fasts = items.map((c) => c.fast as Fast<unknown>)
+  const reportings = items.map((c) => c.reporting as Reporting<unknown>)
   const n = keys.length
-  const is = (u: unknown): u is TypeOfProps<P> => {
-    if (!isPlainObject(u)) return false
-    for (let i = 0; i < n; i++) {
-      const v = own(u, keys[i] as string)
-      if (v === UNREADABLE || !(codecs[i] as t.Mixed).is(v)) return false
-    }
-    return true
-  }
   // the loop first; the generated decoder once this struct has decoded enough objects to pay for
   // writing it (a small snapshot, or a command's cold start, never writes one)
   const looped = loop(keys, fasts)
@@ -296,7 +371,7 @@ export const struct = <P extends Props>(name: string, props: P): t.Type<TypeOfPr
       const at = pathTo(path, key)
       const v = own(u, key)
       if (v === UNREADABLE) {
-        report(s, at, (codecs[i] as t.Any).name, UNREADABLE_TEXT)
+        report(s, at, (items[i] as AnyDecoder).name, UNREADABLE_TEXT)
         continue
       }
       const value = (reportings[i] as Reporting<unknown>)(v, at, s)
@@ -305,34 +380,16 @@ export const struct = <P extends Props>(name: string, props: P): t.Type<TypeOfPr
     // with problems, a partial object: the fields that decoded (see `Reporting`)
     return Object.freeze(out) as TypeOfProps<P>
   }
-  const encode = (a: TypeOfProps<P>): OutputOfProps<P> => {
-    const out: Record<string, unknown> = {}
-    for (let i = 0; i < n; i++) {
-      const key = keys[i] as string
-      const o: unknown = (codecs[i] as t.Mixed).encode((a as Record<string, unknown>)[key])
-      // (an optional field with nothing to write, as `extensions` when empty, is left out)
-      if (o !== undefined) out[key] = o
-    }
-    return out as OutputOfProps<P>
-  }
-  return codec(label, is, { fast, reporting }, encode)
+  return decoder(label, { fast, reporting }, { kind: 'struct', keys, items })
 }
 
 /**
  * A readonly list, named for people: `a list (of Contract)`.
  */
-export const listOf = <A, O>(
-  item: t.Type<A, O, unknown>,
-  name: string,
-): t.Type<ReadonlyArray<A>, ReadonlyArray<O>, unknown> => {
+/* @__NO_SIDE_EFFECTS__ */
+export const listOf = <A, O>(item: Decoder<A, O>, name: string): Decoder<ReadonlyArray<A>, ReadonlyArray<O>> => {
   const label = `a list (of ${name})`
-  const { fast: itemFast, reporting: itemReporting } = partsOf(item)
-  const is = (u: unknown): u is ReadonlyArray<A> =>
-    isArray(u) &&
-    safely(() => {
-      for (let i = 0; i < u.length; i++) if (!hasOwn.call(u, i) || !item.is(u[i])) return false
-      return true
-    }, false)
+  const { fast: itemFast, reporting: itemReporting } = item
   const fast: Fast<ReadonlyArray<A>> = (u) => {
     if (!Array.isArray(u)) return FAIL
     // Stryker disable next-line ArrayDeclaration: the length only saves the list from growing
@@ -369,42 +426,44 @@ export const listOf = <A, O>(
     }
     return Object.freeze(out) as ReadonlyArray<A>
   }
-  return codec(label, is, { fast, reporting }, (as) => as.map((a) => item.encode(a)))
+  return decoder(label, { fast, reporting }, { kind: 'list', item })
 }
 
 /**
- * `A | null`, reporting the inner codec's problems at the same path.
+ * `A | null`, reporting the inner decoder's problems at the same path.
  */
-export const nullable = <A, O>(inner: t.Type<A, O, unknown>): t.Type<A | null, O | null, unknown> => {
-  const { fast, reporting } = partsOf(inner)
-  return codec<A | null, O | null>(
-    `${inner.name} or null`,
-    (u): u is A | null => u === null || inner.is(u),
+/* @__NO_SIDE_EFFECTS__ */
+export const nullable = <A, O>(inner: Decoder<A, O>): Decoder<A | null, O | null> => {
+  const { fast, reporting } = inner
+  const label = `${inner.name} or null`
+  return decoder(
+    label,
     {
       fast: (u) => (u === null ? null : fast(u)),
       reporting: (u, path, s) => {
         if (u === null) return null
         if (u !== undefined) return reporting(u, path, s)
-        report(s, path, `${inner.name} or null`, 'nothing')
+        report(s, path, label, 'nothing')
         return FAIL
       },
     },
-    (a) => (a === null ? null : inner.encode(a)),
+    { kind: 'nullable', inner },
   )
 }
 
 /**
- * A leaf codec: a value that `read` accepts (and may convert), described for people by `name`.
+ * A leaf: a value that `read` accepts (and may convert), described for people by `name`; `is`
+ * and `encode` are its codec's.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const leaf = <A, O>(
   name: string,
   is: (u: unknown) => u is A,
   read: (u: unknown) => A | typeof FAIL,
   encode: (a: A) => O,
-): t.Type<A, O, unknown> =>
-  codec(
+): Decoder<A, O> =>
+  decoder(
     name,
-    is,
     {
       fast: read,
       reporting: (u, path, s) => {
@@ -413,29 +472,33 @@ export const leaf = <A, O>(
         return a
       },
     },
-    encode,
+    { kind: 'leaf', is, encode: encode as (a: never) => unknown },
   )
 
 /**
  * The values a guard accepts, decoded as they are.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export const refinement = <A>(name: string, is: (u: unknown) => u is A): t.Type<A, A, unknown> =>
+export const refinement = <A>(name: string, is: (u: unknown) => u is A): Decoder<A, A> =>
   leaf(name, is, (u) => (is(u) ? u : FAIL), (a) => a)
 
 /**
  * One of a fixed set of strings.
  */
-export const oneOf = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> => {
+/* @__NO_SIDE_EFFECTS__ */
+export const oneOf = <K extends string>(values: ReadonlyArray<K>): Decoder<K, K> => {
   const set = new Set<string>(values)
   return refinement(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (u): u is K => set.has(u as string))
 }
 
 /** Any string. */
-export const StringC = refinement('a string', (u): u is string => typeof u === 'string')
+export const StringD = refinement('a string', (u): u is string => typeof u === 'string')
 
 /** `true` or `false`. */
-export const BooleanC = refinement('true or false', (u): u is boolean => typeof u === 'boolean')
+export const BooleanD = refinement('true or false', (u): u is boolean => typeof u === 'boolean')
 
 /** A non-empty string. */
-export const IdC = refinement('a non-empty string', (u): u is string => typeof u === 'string' && u.length > 0)
+export const IdD = refinement('a non-empty string', (u): u is string => typeof u === 'string' && u.length > 0)
+
+/** {@link IdD}'s io-ts codec. */
+export const IdC: t.Type<string, string, unknown> = /*#__PURE__*/ codecOf(IdD)

@@ -8,8 +8,10 @@
 // packed tarball), or none to use this package itself. `--analyze` prints, for each bundle, the
 // modules that take the most bytes (esbuild's metafile). `--json` prints the sizes as JSON only.
 //
-// The sizes are deterministic, so the budgets can be enforced in CI. They are reported always and
-// enforced when SIZE_BUDGETS=enforce is set, or when ENFORCE below is true.
+// The sizes are deterministic, so the budgets are enforced in CI: with ENFORCE below true, a bundle
+// marked `enforce` over its budget fails the package check. A bundle not yet within its budget is
+// reported (OVER) and not enforced until it holds (docs/benchmarks.md says how far each is and why);
+// SIZE_BUDGETS=enforce enforces all four.
 import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -17,29 +19,33 @@ import { gzipSync } from 'node:zlib'
 
 import { build } from 'esbuild'
 
-// Flip to true to fail the package check on a size budget without the environment variable.
-const ENFORCE = false
+// Fails the package check on the budget of every bundle marked `enforce`.
+const ENFORCE = true
 
-/** The four budgets, gzipped bytes, each an app's entry module. */
+/** The four budgets, gzipped bytes, each an app's entry module; `enforce`: the budget holds and CI keeps it. */
 export const BUNDLES = [
   {
     name: '`canClose` alone',
     budget: 7_000,
+    enforce: true,
     code: "import { canClose } from 'account-closure'\nexport const run = (s) => canClose(s)\n",
   },
   {
     name: '`decodeSnapshot` + `canClose`',
     budget: 10_000,
+    enforce: false,
     code: "import { canClose, decodeSnapshot } from 'account-closure'\nexport const run = (u) => { const d = decodeSnapshot(u); return d._tag === 'Right' ? canClose(d.right) : d.left }\n",
   },
   {
     name: '`decodeSnapshotText` + `verdict`',
     budget: 13_000,
+    enforce: false,
     code: "import { decodeSnapshotText, verdict } from 'account-closure'\nexport const run = (t) => { const d = decodeSnapshotText(t); return d._tag === 'Right' ? verdict(d.right) : d.left }\n",
   },
   {
     name: '`closureWith([])`',
     budget: 10_000,
+    enforce: false,
     code: "import { closureWith } from 'account-closure'\nexport const closure = closureWith([])\n",
   },
 ]
@@ -71,12 +77,12 @@ export const bundle = async (dir, contents) => {
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length, metafile: r.metafile, inputs: Object.keys(r.metafile.inputs) }
 }
 
-/** The four budget bundles' sizes: [{ name, budget, min, gz, pass }]. */
+/** The four budget bundles' sizes: [{ name, budget, enforce, min, gz, pass }]. */
 export const measureBundles = async (dir = linkedApp()) => {
   const out = []
   for (const b of BUNDLES) {
     const r = await bundle(dir, b.code)
-    out.push({ name: b.name, budget: b.budget, min: r.min, gz: r.gz, pass: r.gz <= b.budget, metafile: r.metafile })
+    out.push({ name: b.name, budget: b.budget, enforce: b.enforce, min: r.min, gz: r.gz, pass: r.gz <= b.budget, metafile: r.metafile })
   }
   return out
 }
@@ -96,7 +102,8 @@ const main = async () => {
   const analyze = args.includes('--analyze')
   const folder = args.find((a) => !a.startsWith('--'))
   const dir = folder === undefined ? linkedApp() : resolve(folder)
-  const enforce = ENFORCE || process.env.SIZE_BUDGETS === 'enforce'
+  const all = process.env.SIZE_BUDGETS === 'enforce'
+  const enforced = (s) => all || (ENFORCE && s.enforce)
 
   const sizes = await measureBundles(dir)
   if (json) {
@@ -104,20 +111,26 @@ const main = async () => {
     return
   }
   for (const s of sizes) {
-    console.log(`${s.pass ? 'PASS' : 'FAIL'}  ${s.name.padEnd(36)} ${String(s.gz).padStart(6)} B gzipped (budget ${s.budget} B; ${s.min} B minified)`)
+    const verdict = s.pass ? 'PASS' : enforced(s) ? 'FAIL' : 'OVER'
+    console.log(`${verdict}  ${s.name.padEnd(36)} ${String(s.gz).padStart(6)} B gzipped (budget ${s.budget} B; ${s.min} B minified)${enforced(s) ? '' : ' (not enforced yet)'}`)
     if (analyze) {
       for (const [file, bytes] of top(s.metafile, 15)) console.log(`        ${String(bytes).padStart(7)} B  ${file}`)
     }
   }
   let failed = false
-  const over = sizes.filter((s) => !s.pass)
+  const over = sizes.filter((s) => !s.pass && enforced(s))
   if (over.length > 0) {
-    if (enforce) {
-      console.error(`over the browser size budget: ${over.map((s) => s.name).join(', ')}`)
-      failed = true
-    } else {
-      console.log(`(${over.length} over budget; not enforced: set SIZE_BUDGETS=enforce, or ENFORCE in scripts/browser-size.mjs)`)
-    }
+    console.error(`over the browser size budget: ${over.map((s) => s.name).join(', ')}`)
+    failed = true
+  }
+  const unenforced = sizes.filter((s) => !s.pass && !enforced(s))
+  if (unenforced.length > 0) console.log(`(${unenforced.length} over budget, not enforced yet: see docs/benchmarks.md; SIZE_BUDGETS=enforce enforces all four)`)
+
+  // the decoder writer (new Function) is Node's only: a browser bundle gets its twin that writes none
+  const writers = [...new Set(sizes.flatMap((s) => Object.keys(s.metafile.inputs)))].filter((f) => /model\/generate\.js$/.test(f))
+  if (writers.length > 0) {
+    console.error(`the Node-only decoder writer in a browser bundle (package.json's browser field not followed): ${writers.join(', ')}`)
+    failed = true
   }
 
   const withApp = await bundle(dir, "import * as E from 'fp-ts/Either'\nimport { decodeSnapshot } from 'account-closure'\nexport const run = (u) => E.isRight(decodeSnapshot(u))\n")

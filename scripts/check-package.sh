@@ -3,9 +3,9 @@
 # empty folder and used from ESM `import`, CJS `require` and its `bin`, and the size budgets.
 # Needs a build (npm run build) first.
 #
-# The four browser bundle budgets are always printed; they fail the check only when
-# SIZE_BUDGETS=enforce is set (SIZE_BUDGETS=enforce bash scripts/check-package.sh), or once
-# `const ENFORCE = false` in scripts/browser-size.mjs is flipped to true.
+# The four browser bundle budgets are always printed; those that hold are enforced (marked
+# `enforce` in scripts/browser-size.mjs) and fail the check when over; SIZE_BUDGETS=enforce
+# enforces all four (SIZE_BUDGETS=enforce bash scripts/check-package.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -105,7 +105,7 @@ mkdir "$tmp/bare"
 echo "== size of the ESM entry, bundled and minified without fp-ts and io-ts"
 node scripts/size.mjs
 
-echo "== the library in browser bundles, from the packed tarball: the four size budgets (enforced: ${SIZE_BUDGETS:-no}), one copy of fp-ts/Either, no CommonJS"
+echo "== the library in browser bundles, from the packed tarball: the four size budgets (enforced: ${SIZE_BUDGETS:-those that hold}), one copy of fp-ts/Either, no CommonJS"
 node scripts/browser-size.mjs "$tmp/app"
 
 echo "== typedoc: every export documented, no warnings"

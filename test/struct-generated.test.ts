@@ -3,7 +3,10 @@
  * the generic `loop` elsewhere: both must give the same answers, and count the same keys.
  */
 import { fc, test } from '@fast-check/vitest'
+import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+
+import { generate as generateInBrowser } from '../src/model/generate.browser.js'
 
 import { countingKeys, FAIL, generated, loop } from '../src/model/struct.js'
 import type { Fast } from '../src/model/struct.js'
@@ -42,5 +45,15 @@ describe('the fast struct decoders', () => {
   })
   it('a struct with a key named __proto__ is never generated (a literal would take it for the prototype)', () => {
     expect(generated(['__proto__', 'id'], [leaf, leaf])).toBeUndefined()
+  })
+})
+
+describe('browser bundles', () => {
+  it("get the twin that writes no decoder (package.json's browser field), so every struct decodes with its loop", () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { readonly browser: Readonly<Record<string, string>> }
+    const source = (file: string): string => file.replace('./dist/browser/', 'src/').replace(/\.js$/, '.ts')
+    expect(Object.entries(pkg.browser).map(([from, to]) => [source(from), source(to)])).toEqual([['src/model/generate.ts', 'src/model/generate.browser.ts']])
+    expect(Object.keys(pkg.browser).every((from) => existsSync(source(from)))).toBe(true)
+    expect(generateInBrowser(KEYS, fasts, FAIL, () => undefined)).toBeUndefined()
   })
 })

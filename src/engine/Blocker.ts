@@ -81,7 +81,8 @@ export const defineBlocker = <const T extends string, const R extends string, F 
 }): BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
   if (typeof d.tag !== 'string' || d.tag === '' || typeof d.rule !== 'string' || d.rule === '' || typeof d.words !== 'function')
     throw new TypeError('defineBlocker takes { tag, rule: non-empty strings, words: a function }')
-  const make = (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields })
-  const def = { tag: d.tag, rule: d.rule, words: d.words } as unknown as BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F>
-  return Object.assign(make, def)
+  return Object.assign(
+    (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields }),
+    { tag: d.tag, rule: d.rule, words: d.words } as unknown as BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F>,
+  )
 }

@@ -170,6 +170,9 @@ const isOrders = (u: unknown): u is ReadonlyArray<Order> =>
       typeof o === 'object' && o !== null && typeof (o as Order).step === 'string' && ((o as Order).scope === 'same' || (o as Order).scope === 'any'),
   )
 
+/** A frozen copy of a list (none: empty). */
+const frozen = <A>(list: ReadonlyArray<A> | undefined): ReadonlyArray<A> => Object.freeze([...(list ?? [])])
+
 /**
  * Builds a rule. Every tag its `check` and `clear` give must be among its definitions, each with
  * its words, or it does not compile; the types follow from the definitions, without type
@@ -234,16 +237,16 @@ export const defineRule = <
     throw new TypeError(`${where}: extension must be { key: a non-empty string, codec: an io-ts codec }`)
   const rule = {
     id: d.id,
-    paths: Object.freeze([...d.paths]),
+    paths: frozen(d.paths),
     clearable: d.clearable ?? true,
     gate: d.gate ?? 'none',
-    instants: Object.freeze([...(d.instants ?? [])]),
-    blockers: Object.freeze([...d.blockers]),
-    steps: Object.freeze([...(d.steps ?? [])]),
-    reasons: Object.freeze([...(d.reasons ?? [])]),
-    follows: Object.freeze([...(d.follows ?? [])]),
-    precedes: Object.freeze([...(d.precedes ?? [])]),
-    needless: Object.freeze([...(d.needless ?? [])]),
+    instants: frozen(d.instants),
+    blockers: frozen(d.blockers),
+    steps: frozen(d.steps),
+    reasons: frozen(d.reasons),
+    follows: frozen(d.follows),
+    precedes: frozen(d.precedes),
+    needless: frozen(d.needless),
     ...(d.mayMove === undefined ? {} : { mayMove: Object.freeze({ because: d.mayMove.because }) }),
     ...(d.rank === undefined ? {} : { rank: d.rank }),
     ...(d.extension === undefined ? {} : { extension: d.extension as AnyExtension }),

@@ -139,16 +139,12 @@ export const defineStep = <const T extends string, const K extends 'remedy' | 'a
     throw new TypeError("defineStep takes { tag: a non-empty string other than 'WaitUntil', kind: 'remedy' or 'advice', words: a function }")
   if (d.kind === 'remedy' && typeof d.rule !== 'string') throw new TypeError(`defineStep: the remedy "${d.tag}" needs the id of the rule it resolves (rule)`)
   const resolves: ReadonlyArray<string> = Object.freeze(d.kind === 'remedy' && d.rule !== undefined ? [d.rule] : [])
-  const make = (fields: F): { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F => ({
-    _tag: d.tag,
-    kind: d.kind,
-    resolves,
-    ...fields,
-  })
-  const def = (d.rank === undefined ? { tag: d.tag, kind: d.kind, words: d.words } : { tag: d.tag, kind: d.kind, rank: d.rank, words: d.words }) as unknown as StepDefinition<
-    { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F
-  >
-  return Object.assign(make, def)
+  return Object.assign(
+    (fields: F): { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F => ({ _tag: d.tag, kind: d.kind, resolves, ...fields }),
+    { tag: d.tag, kind: d.kind, ...(d.rank === undefined ? {} : { rank: d.rank }), words: d.words } as unknown as StepDefinition<
+      { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F
+    >,
+  )
 }
 
 /**
@@ -173,9 +169,10 @@ export const defineReason = <const T extends string, const R extends string, F e
 }): ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
   if (typeof d.tag !== 'string' || d.tag === '' || typeof d.rule !== 'string' || d.rule === '' || typeof d.words !== 'function')
     throw new TypeError('defineReason takes { tag, rule: non-empty strings, words: a function }')
-  const make = (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields })
-  const def = { tag: d.tag, rule: d.rule, words: d.words } as unknown as ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F>
-  return Object.assign(make, def)
+  return Object.assign(
+    (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields }),
+    { tag: d.tag, rule: d.rule, words: d.words } as unknown as ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F>,
+  )
 }
 
 /**

@@ -304,4 +304,65 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
       expect(E.isLeft(answer) ? answer.left[0] : undefined).toBe(shared)
     }
   })
+
+  // found by the review of issue 23's work (rule answers frozen in place): each failed on main at 3bf697b
+  const wait = (more: Readonly<Record<string, unknown>>): unknown => ({ _tag: 'WaitUntil', kind: 'wait', at: Date.UTC(2030, 0, 1), resolves: ['kept'], reasons: [], ...more })
+
+  it("a wait's reasons with an iterator of their own are checked item by item: a reason that is not one fails naming the rule", () => {
+    const reasons: Array<unknown> = [null]
+    Object.defineProperty(reasons, Symbol.iterator, { value: function* () {} })
+    const rule = defineRule({ id: 'kept', paths: ['CloseAccount'], blockers: [blocks], check: () => [blocks({})], clear: () => [wait({ reasons })] as never })
+    expect(() => closureWith([...defaultRules, rule]).verdict(closable())).toThrow(/rule "kept" gave a reason to wait that is null/)
+  })
+
+  it('a list of resolved rules with an iterator of its own gives the rule ids checked, also when steps are merged', () => {
+    const resolves: Array<unknown> = ['kept']
+    Object.defineProperty(resolves, Symbol.iterator, {
+      value: function* () {
+        yield 42
+      },
+    })
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      check: () => [blocks({ subject: 'a' }), blocks({ subject: 'b' })],
+      clear: () => [wait({ resolves })] as never,
+    })
+    const steps = closureWith([...defaultRules, rule]).verdict(closable()).steps
+    expect(steps.filter((s) => s._tag === 'WaitUntil').map((s) => s.resolves)).toEqual([['kept']])
+  })
+
+  it("an answer whose constructor makes another array (Symbol.species) is read once, by index: what is checked is what is kept", () => {
+    let reads = 0
+    const list = [blocks({})]
+    // a class whose instances are an array that answers a blocker of another rule after its first read
+    class Other {
+      constructor() {
+        return new Proxy(list, { get: (t, k, r) => (k === '0' && reads++ > 0 ? { _tag: 'Kept', rule: 'elsewhere' } : Reflect.get(t, k, r)) })
+      }
+    }
+    const answer: Array<unknown> = [blocks({})]
+    Object.defineProperty(answer, 'constructor', { value: { [Symbol.species]: Other } })
+    const rule = defineRule({ id: 'kept', paths: ['CloseAccount'], blockers: [blocks], check: () => answer as never, clear: () => [] })
+    const found = ((a) => (E.isLeft(a) ? a.left : []))(closureWith([...defaultRules, rule]).canClose(closable()))
+    expect(found.map((b) => b.rule)).toEqual(['kept'])
+    expect(reads).toBe(0)
+  })
+
+  it('an object with a toJSON (which JSON would show instead of it) fails naming the rule, nested or not', () => {
+    const answers: ReadonlyArray<unknown> = [
+      { _tag: 'Kept', rule: 'kept', toJSON: () => undefined },
+      { _tag: 'Kept', rule: 'kept', scope: { _tag: 'Freelancer', toJSON: () => ({ _tag: 'Company', companyId: 'forged' }) } },
+      Object.freeze({ _tag: 'Kept', rule: 'kept', detail: Object.freeze({ toJSON: () => 'forged' }) }),
+      // (a Date's is its prototype's: it was copied to {} before, silently)
+      { _tag: 'Kept', rule: 'kept', detail: [new Date(0)] },
+    ]
+    for (const b of answers) {
+      const rule = defineRule({ id: 'kept', paths: ['CloseAccount'], blockers: [blocks], check: () => [b] as never, clear: () => [] })
+      expect(() => closureWith([...defaultRules, rule]).verdict(closable())).toThrow(/rule "kept" failed in check: .*toJSON/)
+    }
+    const step = defineRule({ id: 'kept', paths: ['CloseAccount'], blockers: [blocks], check: () => [blocks({})], clear: () => [wait({ toJSON: () => null })] as never })
+    expect(() => closureWith([...defaultRules, step]).verdict(closable())).toThrow(/rule "kept" failed in clear: .*toJSON/)
+  })
 })

@@ -200,10 +200,12 @@ const allStrings = (a: ReadonlyArray<unknown>): boolean => {
  * getter, or one holding such a thing) is copied to plain objects, frozen, each getter read once.
  */
 const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
-  const items: Array<unknown> = Array.prototype.slice.call(out)
+  const items = ([] as Array<unknown>).concat(out)
   for (let i = 0; i < items.length; i++) items[i] = settled(items[i], 0)
   return items
 }
+
+
 
 /**
  * The getter of a property, if it is one (`__lookupGetter__`: no descriptor object is made, so it
@@ -224,11 +226,15 @@ const settled = (u: unknown, depth: number): unknown => {
   if (typeof u !== 'object' || u === null || depth > 8) return u
   const frozen = Object.isFrozen(u)
   if (frozen && settledBefore.has(u)) return u
+  // (JSON would show what a toJSON gives instead of the object: a Date's too)
+  if ('toJSON' in u) throw new TypeError('an object with a toJSON')
   const p: unknown = Object.getPrototypeOf(u)
   // a plain object or array: frozen first, so that what is read next is what stays (once its
   // target is frozen, not even a proxy may answer otherwise), and kept where it is when every own
   // property, enumerable or not, is data (a getter is not called here: the copy calls it, once)
   // that is settled where it is
+  // (an array kept may have an iterator or a `constructor` of its own: the engine reads its items
+  // by index, never with its iterator or a method that asks its constructor for a new array)
   if (
     (p === Object.prototype || p === Array.prototype) &&
     Object.getOwnPropertyNames(Object.freeze(u)).every((k) => !getterOf.call(u, k) && settled((u as Readonly<Record<string, unknown>>)[k], depth + 1) === (u as Readonly<Record<string, unknown>>)[k])
@@ -237,7 +243,7 @@ const settled = (u: unknown, depth: number): unknown => {
     return u
   }
   // anything else, or what holds it: a frozen plain copy, each getter read once
-  const o: Record<string, unknown> = Array.isArray(u) ? (Array.prototype.slice.call(u) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
+  const o: Record<string, unknown> = Array.isArray(u) ? (([] as Array<unknown>).concat(u) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
   for (const k of Object.getOwnPropertyNames(o)) o[k] = settled(o[k], depth + 1)
   return Object.freeze(o)
 }
@@ -277,7 +283,8 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
         if (x.kind !== 'wait') fail(rule, 'gave a WaitUntil that is not of kind wait')
         if (!isInstantLike(x.at)) fail(rule, `gave a wait at ${shown(x.at)}, not an instant in range (0001-01-01 to 9999-01-01 UTC)`)
         if (!Array.isArray(x.reasons)) fail(rule, 'gave a wait whose reasons are not a list')
-        for (const r of x.reasons as ReadonlyArray<unknown>) {
+        for (let i = 0; i < x.reasons.length; i++) {
+          const r = x.reasons[i]
           const bad = itemProblem(r, 'reason to wait')
           if (bad !== undefined) fail(rule, bad)
           const y = r as WaitReasonBase
@@ -363,10 +370,12 @@ interface Joined {
   readonly reasons: Map<string, WaitReasonBase> | undefined
 }
 
-const joinedOf = (first: StepBase): Joined => ({
-  resolves: new Set(first.resolves),
-  reasons: isWait(first) ? new Map(first.reasons.map((r) => [reasonKey(r), r])) : undefined,
-})
+// (a rule's arrays are read by index: one it answered may have an iterator or a constructor of its own)
+const joinedOf = (first: StepBase): Joined => {
+  const j: Joined = { resolves: new Set(), reasons: isWait(first) ? new Map() : undefined }
+  absorb(j, first)
+  return j
+}
 
 const absorb = (j: Joined, step: StepBase): void => {
   const resolves = step.resolves

@@ -213,7 +213,9 @@ export const waitUntil = <R extends WaitReasonBase>(at: Instant, reasons: Readon
  * @internal
  */
 export const waitWords = (s: WaitUntil, f: Format): string => {
-  const why = s.reasons.map((r) => f.reason(r))
+  // (by index: a rule's list of reasons may have a constructor of its own, which map would ask for the list it makes)
+  const why: Array<string> = []
+  for (let i = 0; i < s.reasons.length; i++) why.push(f.reason(s.reasons[i] as WaitReasonBase))
   return `Wait until ${f.instant(s.at)}${why.length > 0 ? `: ${why.join('; ')}` : ''}.`
 }
 

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 
-import { accountTarget, agencyTarget, canClose, closureWith, decodeSnapshot, defaultRules, defineBlocker, defineRule, defineStep, verdict } from '../src/index.js'
+import { accountTarget, agencyTarget, canClose, closureWith, decodeSnapshot, defaultRules, defineBlocker, defineReason, defineRule, defineStep, verdict } from '../src/index.js'
 import type { AccountSnapshot, Target } from '../src/index.js'
 import { exampleJson } from './fixtures.js'
 
@@ -364,5 +364,25 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
     }
     const step = defineRule({ id: 'kept', paths: ['CloseAccount'], blockers: [blocks], check: () => [blocks({})], clear: () => [wait({ toJSON: () => null })] as never })
     expect(() => closureWith([...defaultRules, step]).verdict(closable())).toThrow(/rule "kept" failed in clear: .*toJSON/)
+  })
+
+  it('a frozen object first met deeper than the walk goes is walked again where it is met higher: what it holds is frozen', () => {
+    const why = defineReason({ tag: 'Why', rule: 'kept', words: () => 'why' })
+    const scope: { _tag: string } = { _tag: 'Freelancer' }
+    const reason = Object.freeze({ _tag: 'Why', rule: 'kept', scope })
+    // the reason 8 deep in a blocker (its scope, at 9, is past the walk), then as a wait's reason
+    let deep: unknown = reason
+    for (let i = 0; i < 7; i++) deep = { d: deep }
+    const rule = defineRule({
+      id: 'kept',
+      paths: ['CloseAccount'],
+      blockers: [blocks],
+      reasons: [why],
+      check: () => [{ _tag: 'Kept', rule: 'kept', d: deep }] as never,
+      clear: () => [wait({ reasons: [reason] })] as never,
+    })
+    const v = closureWith([...defaultRules, rule]).verdict(closable())
+    expect(v.steps.filter((s) => s._tag === 'WaitUntil').map((s) => s.message)).toEqual(['Wait until 2030-01-01 00:00 UTC: why.'])
+    expect(Object.isFrozen(scope)).toBe(true)
   })
 })

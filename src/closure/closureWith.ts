@@ -215,17 +215,18 @@ const getterOf = ({} as { readonly __lookupGetter__: (this: object, k: string) =
 
 /**
  * Objects that were frozen before they were settled and were found to be plain data all the way
- * down: a shared one (a scope, a rule's list of resolved rules) is looked at once, not per item.
- * Being frozen is not enough on its own: a frozen object may have a getter, or hold an object
- * that is not frozen.
+ * down, with the depth they were met at: a shared one (a scope, a rule's list of resolved rules)
+ * is looked at once, not per item. Being frozen is not enough on its own: a frozen object may
+ * have a getter, or hold an object that is not frozen. Met higher than before, it is looked at
+ * again: what it holds past the depth it was looked at was not.
  */
-const settledBefore = new WeakSet<object>()
+const settledBefore = new WeakMap<object, number>()
 
 /** A value settled (objects nested deeper than 8 are left as they are). */
 const settled = (u: unknown, depth: number): unknown => {
   if (typeof u !== 'object' || u === null || depth > 8) return u
   const frozen = Object.isFrozen(u)
-  if (frozen && settledBefore.has(u)) return u
+  if (frozen && (settledBefore.get(u) ?? 9) <= depth) return u
   // (JSON would show what a toJSON gives instead of the object: a Date's too)
   if ('toJSON' in u) throw new TypeError('an object with a toJSON')
   const p: unknown = Object.getPrototypeOf(u)
@@ -239,7 +240,7 @@ const settled = (u: unknown, depth: number): unknown => {
     (p === Object.prototype || p === Array.prototype) &&
     Object.getOwnPropertyNames(Object.freeze(u)).every((k) => !getterOf.call(u, k) && settled((u as Readonly<Record<string, unknown>>)[k], depth + 1) === (u as Readonly<Record<string, unknown>>)[k])
   ) {
-    if (frozen) settledBefore.add(u)
+    if (frozen) settledBefore.set(u, depth)
     return u
   }
   // anything else, or what holds it: a frozen plain copy, each getter read once

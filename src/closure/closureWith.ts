@@ -199,11 +199,10 @@ const allStrings = (a: ReadonlyArray<unknown>): boolean => {
  * that writes to it afterwards fails. Anything else (an instance of a class, an object with a
  * getter, or one holding such a thing) is copied to plain objects, frozen, each getter read once.
  */
-const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
-  const items = ([] as Array<unknown>).concat(out)
-  for (let i = 0; i < items.length; i++) items[i] = settled(items[i], 0)
-  return items
-}
+const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> =>
+  // (Array.from, not slice: slice asks the array's own `constructor` to make the copy; what the
+  // array's iterator gives, once, is what is checked)
+  Array.from(out, (u) => settled(u, 0))
 
 
 
@@ -226,7 +225,8 @@ const settledBefore = new WeakMap<object, number>()
 const settled = (u: unknown, depth: number): unknown => {
   if (typeof u !== 'object' || u === null || depth > 8) return u
   const frozen = Object.isFrozen(u)
-  if (frozen && (settledBefore.get(u) ?? 9) <= depth) return u
+  // (only frozen objects are remembered; one never seen is undefined, which is no number's peer)
+  if ((settledBefore.get(u) as number) <= depth) return u
   // (JSON would show what a toJSON gives instead of the object: a Date's too)
   if ('toJSON' in u) throw new TypeError('an object with a toJSON')
   const p: unknown = Object.getPrototypeOf(u)
@@ -244,7 +244,7 @@ const settled = (u: unknown, depth: number): unknown => {
     return u
   }
   // anything else, or what holds it: a frozen plain copy, each getter read once
-  const o: Record<string, unknown> = Array.isArray(u) ? (([] as Array<unknown>).concat(u) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
+  const o: Record<string, unknown> = Array.isArray(u) ? (Array.from(u as ReadonlyArray<unknown>) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
   for (const k of Object.getOwnPropertyNames(o)) o[k] = settled(o[k], depth + 1)
   return Object.freeze(o)
 }

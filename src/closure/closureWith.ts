@@ -200,9 +200,9 @@ const allStrings = (a: ReadonlyArray<unknown>): boolean => {
  * getter, or one holding such a thing) is copied to plain objects, frozen, each getter read once.
  */
 const settledList = (out: ReadonlyArray<unknown>): ReadonlyArray<unknown> =>
-  // (Array.from, not slice: slice asks the array's own `constructor` to make the copy; what the
-  // array's iterator gives, once, is what is checked)
-  Array.from(out, (u) => settled(u, 0))
+  // (concat, not slice: slice asks the array's own `constructor` to make the copy; an array that
+  // says it is not to be spread is one item. Array.from costs several times as much)
+  ([] as Array<unknown>).concat(out).map((u) => settled(u, 0))
 
 
 
@@ -226,9 +226,7 @@ const settled = (u: unknown, depth: number): unknown => {
   if (typeof u !== 'object' || u === null || depth > 8) return u
   const frozen = Object.isFrozen(u)
   // (only frozen objects are remembered; one never seen is undefined, which is no number's peer)
-  if ((settledBefore.get(u) as number) <= depth) return u
-  // (JSON would show what a toJSON gives instead of the object: a Date's too)
-  if ('toJSON' in u) throw new TypeError('an object with a toJSON')
+  if (frozen && (settledBefore.get(u) as number) <= depth) return u
   const p: unknown = Object.getPrototypeOf(u)
   // a plain object or array: frozen first, so that what is read next is what stays (once its
   // target is frozen, not even a proxy may answer otherwise), and kept where it is when every own
@@ -238,14 +236,18 @@ const settled = (u: unknown, depth: number): unknown => {
   // by index, never with its iterator or a method that asks its constructor for a new array)
   if (
     (p === Object.prototype || p === Array.prototype) &&
-    Object.getOwnPropertyNames(Object.freeze(u)).every((k) => !getterOf.call(u, k) && settled((u as Readonly<Record<string, unknown>>)[k], depth + 1) === (u as Readonly<Record<string, unknown>>)[k])
+    Object.getOwnPropertyNames(Object.freeze(u)).every((k) => k !== 'toJSON' && !getterOf.call(u, k) && settled((u as Readonly<Record<string, unknown>>)[k], depth + 1) === (u as Readonly<Record<string, unknown>>)[k])
   ) {
     if (frozen) settledBefore.set(u, depth)
     return u
   }
   // anything else, or what holds it: a frozen plain copy, each getter read once
   const o: Record<string, unknown> = Array.isArray(u) ? (Array.from(u as ReadonlyArray<unknown>) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
-  for (const k of Object.getOwnPropertyNames(o)) o[k] = settled(o[k], depth + 1)
+  for (const k of Object.getOwnPropertyNames(o)) {
+    // (JSON would show what it gives instead of the object; a class's is left behind with its prototype)
+    if (k === 'toJSON') throw new TypeError('an object with a toJSON')
+    o[k] = settled(o[k], depth + 1)
+  }
   return Object.freeze(o)
 }
 

@@ -3,6 +3,7 @@
 //   node bench/profile.mjs text    # text → verdict JSON text on the ~6 MB snapshot
 //   node bench/profile.mjs batch   # `batch --jobs 1` on 50 000 lines of ~1 kB (unminified build of src/cli)
 //   node bench/profile.mjs check   # `check` cold start on a small snapshot (unminified build of src/cli)
+//   node bench/profile.mjs lines   # a batch line's phases in CPU µs, steady and while V8 warms up (no profile)
 //   node bench/profile.mjs summary FILE.cpuprofile [N]
 //
 // Needs `npm run build` first. Profiles land in bench/.profiles/ (not committed); open them in
@@ -144,6 +145,41 @@ if (mode === 'summary') {
     if (e.status !== 1) throw e
   }
   console.log(summarise(latest(dir), Number(arg ?? 30), starts))
+} else if (mode === 'lines') {
+  // each phase of a `batch` line alone, in this process: once warm (medians of 7 rounds over the
+  // same lines), and the whole line over the first 20 000 lines of a fresh process, by segment
+  const entry = join(out, 'lines-entry.ts')
+  const src = resolve('src')
+  writeFileSync(
+    entry,
+    `export { readSnapshotText } from '${src}/model/text.js'\nexport { briefWith } from '${src}/closure/closureWith.js'\n` +
+      `export { defaultRules } from '${src}/defaults.js'\nexport { answerWith } from '${src}/cli/batch.js'\n`,
+  )
+  const lib = join(out, 'lines.mjs')
+  await bundleMarked(entry, lib)
+  const texts = Array.from({ length: 20_000 }, (_, i) => JSON.stringify(lineSnapshot(i)))
+  const script = join(out, 'lines-run.mjs')
+  const file = join(out, 'lines.json')
+  writeFileSync(file, JSON.stringify(texts))
+  writeFileSync(
+    script,
+    `import { readFileSync } from 'node:fs'\nimport * as L from '${lib}'\n` +
+      `const texts = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'))\nconst bufs = texts.map((t) => Buffer.from(t))\n` +
+      `const answer = L.answerWith({ agency: undefined, billingCycleEnd: 'week-end', maxLineBytes: 1 << 26, rules: undefined }, [])\n` +
+      `const brief = L.briefWith(L.defaultRules)\nconst cpu = () => { const u = process.cpuUsage(); return u.user + u.system }\n` +
+      `if (process.argv[2] === 'warm-up') {\n` +
+      `  const marks = [200, 1000, 5000, 20000]; const out = []; let t = cpu(), from = 0; const t0 = t\n` +
+      `  for (let i = 0; i < bufs.length; i++) { answer(bufs[i], i + 1); if (marks.includes(i + 1)) { const now = cpu(); out.push(\`lines \${from + 1}–\${i + 1}: \${((now - t) / (i + 1 - from)).toFixed(0)} µs\`); t = now; from = i + 1 } }\n` +
+      `  console.log('a fresh process, the whole line (answerWith), by segment: ' + out.join(', ') + \`; all 20 000: \${((cpu() - t0) / 1000).toFixed(0)} ms\`)\n` +
+      `} else {\n` +
+      `  const snaps = texts.map((t) => L.readSnapshotText(t).snapshot)\n` +
+      `  const phases = { 'JSON.parse': (i) => JSON.parse(texts[i]), 'readSnapshotText (parse, I-JSON check, decode)': (i) => L.readSnapshotText(texts[i]), 'the verdict in brief (rules, earliest instant)': (i) => brief(snaps[i]), 'the whole line (bytes → record)': (i) => answer(bufs[i], i + 1) }\n` +
+      `  for (const f of Object.values(phases)) for (let i = 0; i < texts.length; i++) f(i)\n` +
+      `  for (const [name, f] of Object.entries(phases)) { const ts = []; for (let r = 0; r < 7; r++) { const t = cpu(); for (let i = 0; i < 5000; i++) f(i); ts.push((cpu() - t) / 5000) } ts.sort((a, b) => a - b); console.log(\`\${name}: \${ts[3].toFixed(1)} µs a line, warm (median of 7)\`) }\n` +
+      `}\n`,
+  )
+  execFileSync(process.execPath, [script, 'warm-up'], { stdio: 'inherit' })
+  execFileSync(process.execPath, [script, 'steady'], { stdio: 'inherit' })
 } else if (mode === 'check') {
   const cli = join(out, 'cli.cjs')
   const starts = await bundleMarked('src/cli/main.ts', cli, 'cjs')

@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream'
 import { TextDecoder } from 'node:util'
 
-import type { BillingCycleEnd } from '../model/facts.js'
+import type { BillingCycleEnd, ClosureOptions } from '../model/facts.js'
 import { decodeError } from '../model/DecodeError.js'
 import type { DecodeErrors } from '../model/DecodeError.js'
 import { agencyTarget } from '../model/Target.js'
@@ -63,6 +63,9 @@ const CHUNK = 64 * 1024
 const MAX_ERRORS = 100
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** How each line's text is read: the first errors of a line, the same for every line. */
+const READ: DecodeOptions = Object.freeze({ maxErrors: MAX_ERRORS })
 
 type Outcome = { readonly kind: Kind; readonly json: string }
 type Brief = ReturnType<typeof briefWith<AnyRule>>
@@ -155,7 +158,8 @@ export const summarise = (
   bytes: Uint8Array,
   line: number,
   target: Target | undefined,
-  billingCycleEnd: BillingCycleEnd,
+  // made once per batch, not per line
+  options: ClosureOptions,
   // the rules' `extensions` decoded by their codecs
   readText: (text: string, options?: DecodeOptions) => TextResult = readSnapshotText,
 ): Outcome => {
@@ -165,12 +169,12 @@ export const summarise = (
   } catch {
     return failure(line, 'not-json', [decodeError('', 'UTF-8 text', 'bytes that are not UTF-8')], 1)
   }
-  const read = readText(text, { maxErrors: MAX_ERRORS })
+  const read = readText(text, READ)
   if (read._tag === 'NotJson') return failure(line, 'not-json', read.errors, read.errorCount)
   if (read._tag === 'Invalid') return failure(line, 'invalid', read.errors, read.errorCount)
   let a: ReturnType<Brief>
   try {
-    a = brief(read.snapshot, target, { billingCycleEnd })
+    a = brief(read.snapshot, target, options)
   } catch (e) {
     const failed = ruleFailure(e)
     if (failed === undefined) throw e
@@ -196,10 +200,11 @@ export const answerWith = (settings: Omit<WorkerSettings, 'role'>, rules: Readon
   const target = settings.agency === undefined ? undefined : agencyTarget(settings.agency)
   const brief = briefWith<AnyRule>([...defaultRules, ...rules])
   const read = readerFor(rules)
+  const options: ClosureOptions = Object.freeze({ billingCycleEnd: settings.billingCycleEnd })
   return (bytes, line) =>
     typeof bytes === 'number'
       ? failure(line, 'too-large', [decodeError('', `a line of at most ${settings.maxLineBytes} bytes`, `${bytes} bytes`)], 1)
-      : summarise(brief, bytes, line, target, settings.billingCycleEnd, read)
+      : summarise(brief, bytes, line, target, options, read)
 }
 
 /** A job is sent once it holds this many lines or bytes. */

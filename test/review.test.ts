@@ -109,31 +109,9 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
     expect(v.blockers.map((b) => b._tag)).toEqual(['Kept'])
   })
 
-  it('a blocker changed after it passed the check cannot change what is reported', () => {
+  /** A rule whose clear hands the blocker its check gave to `forge`; `last()` is that blocker. */
+  const forgedInClear = (forge: (b: { _tag: string }) => void) => {
     let last: { _tag: string } | undefined
-    const rule = defineRule({
-      id: 'kept',
-      paths: ['CloseAccount'],
-      blockers: [blocks],
-      check: () => {
-        const b = blocks({})
-        last = b
-        return [b]
-      },
-      clear: () => {
-        if (last !== undefined) (last as { _tag: string })._tag = 'Forged'
-        return []
-      },
-    })
-    // (the blocker is frozen where it is once checked: the write fails, and the rule with it)
-    expect(() => closureWith([...defaultRules, rule]).verdict(closable())).toThrow(/rule "kept" failed in clear: .*read only/)
-    expect(last?._tag).toBe('Kept')
-  })
-
-  it('a blocker written in a sloppy-mode clear stays as it was checked', () => {
-    let last: { _tag: string } | undefined
-    // (a function made by new Function is sloppy code: a write to a frozen object is ignored, not thrown)
-    const forge = new Function('b', "b._tag = 'Forged'") as (b: object) => void
     const rule = defineRule({
       id: 'kept',
       paths: ['CloseAccount'],
@@ -148,6 +126,21 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
         return []
       },
     })
+    return { rule, last: () => last }
+  }
+
+  it('a blocker changed after it passed the check cannot change what is reported', () => {
+    const { rule, last } = forgedInClear((b) => {
+      b._tag = 'Forged'
+    })
+    // (the blocker is frozen where it is once checked: the write fails, and the rule with it)
+    expect(() => closureWith([...defaultRules, rule]).verdict(closable())).toThrow(/rule "kept" failed in clear: .*read only/)
+    expect(last()?._tag).toBe('Kept')
+  })
+
+  it('a blocker written in a sloppy-mode clear stays as it was checked', () => {
+    // (a function made by new Function is sloppy code: a write to a frozen object is ignored, not thrown)
+    const { rule } = forgedInClear(new Function('b', "b._tag = 'Forged'") as (b: object) => void)
     const v = closureWith([...defaultRules, rule]).verdict(closable())
     expect(v.blockers.map((b) => b._tag)).toEqual(['Kept'])
   })

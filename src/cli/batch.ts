@@ -15,6 +15,7 @@ import type { Target } from '../model/Target.js'
 import { readSnapshotText } from '../model/text.js'
 import type { TextResult } from '../model/text.js'
 import type { DecodeOptions } from '../model/decode.js'
+import { writeDecodersEarly } from '../model/struct.js'
 import { briefWith } from '../closure/closureWith.js'
 import type { Instant } from '../model/Instant.js'
 import { defaultRules } from '../defaults.js'
@@ -197,6 +198,8 @@ const isBlank = (b: Uint8Array): boolean => {
 
 /** How each line is answered, on whichever thread answers it. */
 export const answerWith = (settings: Omit<WorkerSettings, 'role'>, rules: ReadonlyArray<AnyRule>): Answer => {
+  // a batch decodes many snapshots: each struct's own decoder from its first object on
+  writeDecodersEarly()
   const target = settings.agency === undefined ? undefined : agencyTarget(settings.agency)
   const brief = briefWith<AnyRule>([...defaultRules, ...rules])
   const read = readerFor(rules)

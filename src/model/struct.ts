@@ -323,8 +323,25 @@ export const loop = (keys: ReadonlyArray<string>, fasts: ReadonlyArray<Fast<unkn
   }
 }
 
-/** How many objects a struct's fast decoder reads with {@link loop} before its own is written. */
-const GENERATE_AFTER = 256
+/**
+ * How many objects a struct's fast decoder reads with {@link loop} before its own is written: 256,
+ * or 1 once {@link writeDecodersEarly} is called.
+ */
+let generateAfter = 256
+
+/**
+ * Has every struct write its own fast decoder (see {@link generated}) at its next object rather
+ * than after 256, for a process that decodes many snapshots (`batch`): every object decoded then
+ * has the shape it keeps from the first line on, so the code that reads them (the facts, the
+ * rules) is optimized once, for one shape, where the switch after 256 objects deoptimizes it and
+ * has it optimized again. A process that decodes a few small snapshots (the cold start of
+ * `check`) does not call it, and writes no decoder.
+ *
+ * @internal
+ */
+export const writeDecodersEarly = (): void => {
+  generateAfter = 1
+}
 
 /**
  * The fast decoder of a struct as a function written for its keys: every field read, decoded and
@@ -351,13 +368,17 @@ export const struct = <P extends Props>(name: string, props: P): Decoder<TypeOfP
   const reportings = items.map((c) => c.reporting as Reporting<unknown>)
   const n = keys.length
   // the loop first; the generated decoder once this struct has decoded enough objects to pay for
-  // writing it (a small snapshot, or a command's cold start, never writes one)
+  // writing it (a small snapshot, or a command's cold start, never writes one), tried once
   const looped = loop(keys, fasts)
   let current = looped
+  let waiting = true
   let calls = 0
   const fast: Fast<TypeOfProps<P>> = (u) => {
     // Stryker disable next-line all: either decoder gives the same answers (test/struct-generated.test.ts)
-    if (current === looped && ++calls === GENERATE_AFTER) current = generated(keys, fasts) ?? looped
+    if (waiting && ++calls >= generateAfter) {
+      waiting = false
+      current = generated(keys, fasts) ?? looped
+    }
     return current(u) as TypeOfProps<P> | typeof FAIL
   }
   const reporting: Reporting<TypeOfProps<P>> = (u, path, s) => {

@@ -3,7 +3,7 @@
 //   node bench/profile.mjs text    # text → verdict JSON text on the ~6 MB snapshot
 //   node bench/profile.mjs batch   # `batch --jobs 1` on 50 000 lines of ~1 kB (unminified build of src/cli)
 //   node bench/profile.mjs check   # `check` cold start on a small snapshot (unminified build of src/cli)
-//   node bench/profile.mjs lines   # a batch line's phases in CPU µs, steady and while V8 warms up (no profile)
+//   node bench/profile.mjs lines   # a batch line's phases in CPU µs, steady and while V8 warms up, also with --no-opt (no profile)
 //   node bench/profile.mjs summary FILE.cpuprofile [N]
 //
 // Needs `npm run build` first. Profiles land in bench/.profiles/ (not committed); open them in
@@ -179,6 +179,10 @@ if (mode === 'summary') {
       `}\n`,
   )
   execFileSync(process.execPath, [script, 'warm-up'], { stdio: 'inherit' })
+  // the same without the optimizing compiler: what the warm-up costs beyond it is TurboFan's own
+  // compiling (on background threads, counted in the process's CPU time)
+  process.stdout.write('without TurboFan (--no-opt): ')
+  execFileSync(process.execPath, ['--no-opt', script, 'warm-up'], { stdio: 'inherit' })
   execFileSync(process.execPath, [script, 'steady'], { stdio: 'inherit' })
 } else if (mode === 'check') {
   const cli = join(out, 'cli.cjs')

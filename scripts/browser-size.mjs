@@ -33,7 +33,7 @@ export const BUNDLES = [
   {
     name: '`decodeSnapshot` + `canClose`',
     budget: 10_000,
-    enforce: false,
+    enforce: true,
     code: "import { canClose, decodeSnapshot } from 'account-closure'\nexport const run = (u) => { const d = decodeSnapshot(u); return d._tag === 'Right' ? canClose(d.right) : d.left }\n",
   },
   {

@@ -7,7 +7,7 @@ import type * as E from 'fp-ts/lib/Either.js'
 import type * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
-import { alternativesWith, canCloseOf, closureStepsOf, earliestClosableAtOf, policyFor, verdictOf } from './closure/closureWith.js'
+import { alternativesWith, canCloseOf, checksPolicy, closureStepsOf, earliestClosableAtOf, policyFor, verdictOf } from './closure/closureWith.js'
 import type { BlockerOf, Closable, StepOf } from './closure/closureWith.js'
 import type { Verdict as VerdictOf, VerdictOptions } from './closure/verdict.js'
 import type { BlockerBase } from './engine/Blocker.js'
@@ -18,21 +18,21 @@ import type { Instant } from './model/Instant.js'
 import type { Target } from './model/Target.js'
 import type { Alternative } from './paths/Alternative.js'
 import type { Advice, Procedure } from './paths/procedure.js'
-import { agencyClosedFirst } from './rules/agencyClosedFirst.js'
-import { billingCycleEnded } from './rules/billing/billingCycleEnded.js'
-import { billingPaid } from './rules/billing/billingPaid.js'
-import { contractsEnded } from './rules/contractsEnded.js'
-import { disputesResolved } from './rules/disputesResolved.js'
-import { fundsWithdrawn } from './rules/fundsWithdrawn.js'
-import { goodStanding } from './rules/goodStanding.js'
-import { jobsClosed } from './rules/jobsClosed.js'
-import { memberNeedsAdmin } from './rules/memberNeedsAdmin.js'
-import { membersRemoved } from './rules/membersRemoved.js'
-import { ownerOnly } from './rules/ownerOnly.js'
-import { paymentsReceived } from './rules/paymentsReceived.js'
-import { proposalsWithdrawn } from './rules/proposalsWithdrawn.js'
-import { securityQuestion } from './rules/securityQuestion.js'
-import { targetExists } from './rules/targetExists.js'
+import { agencyClosedFirst, agencyClosedFirstCheck } from './rules/agencyClosedFirst.js'
+import { billingCycleEnded, billingCycleEndedCheck } from './rules/billing/billingCycleEnded.js'
+import { billingPaid, billingPaidCheck } from './rules/billing/billingPaid.js'
+import { contractsEnded, contractsEndedCheck } from './rules/contractsEnded.js'
+import { disputesResolved, disputesResolvedCheck } from './rules/disputesResolved.js'
+import { fundsWithdrawn, fundsWithdrawnCheck } from './rules/fundsWithdrawn.js'
+import { goodStanding, goodStandingCheck } from './rules/goodStanding.js'
+import { jobsClosed, jobsClosedCheck } from './rules/jobsClosed.js'
+import { memberNeedsAdmin, memberNeedsAdminCheck } from './rules/memberNeedsAdmin.js'
+import { membersRemoved, membersRemovedCheck } from './rules/membersRemoved.js'
+import { ownerOnly, ownerOnlyCheck } from './rules/ownerOnly.js'
+import { paymentsReceived, paymentsReceivedCheck } from './rules/paymentsReceived.js'
+import { proposalsWithdrawn, proposalsWithdrawnCheck } from './rules/proposalsWithdrawn.js'
+import { securityQuestion, securityQuestionCheck } from './rules/securityQuestion.js'
+import { targetExists, targetExistsCheck } from './rules/targetExists.js'
 
 /**
  * Every built-in rule, in the order their blockers are reported: the account-wide rules first,
@@ -125,6 +125,30 @@ export type Remedy = Extract<Step, { readonly kind: 'remedy' }>
 const policy = /*#__PURE__*/ policyFor(defaultRules)
 
 /**
+ * What each built-in rule checks, in the order of {@link defaultRules}: the default `canClose`
+ * runs these (each rule is made from its part), so that it carries no words, steps or plan.
+ *
+ * @internal
+ */
+export const defaultChecks = [
+  targetExistsCheck,
+  securityQuestionCheck,
+  goodStandingCheck,
+  disputesResolvedCheck,
+  ownerOnlyCheck,
+  memberNeedsAdminCheck,
+  agencyClosedFirstCheck,
+  membersRemovedCheck,
+  contractsEndedCheck,
+  billingCycleEndedCheck,
+  jobsClosedCheck,
+  billingPaidCheck,
+  proposalsWithdrawnCheck,
+  paymentsReceivedCheck,
+  fundsWithdrawnCheck,
+] as const
+
+/**
  * Can the user close the account (or, with a target, the agency) at the snapshot's `asOf`?
  * Right when nothing blocks; Left with every blocker otherwise (never only the first), in the
  * order of the rules. Pure, total, deterministic.
@@ -152,7 +176,7 @@ export const canClose: (
   snapshot: AccountSnapshot,
   target?: Target,
   options?: ClosureOptions,
-) => E.Either<ReadonlyNonEmptyArray<Blocker>, Closable> = /*#__PURE__*/ canCloseOf(policy)
+) => E.Either<ReadonlyNonEmptyArray<Blocker>, Closable> = /*#__PURE__*/ canCloseOf(/*#__PURE__*/ checksPolicy<Blocker>(defaultChecks))
 
 /**
  * The ordered steps from the snapshot to a closed account (or agency): what can be done now,

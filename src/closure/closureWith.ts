@@ -15,7 +15,7 @@ import { formatIn } from '../engine/Format.js'
 import type { Format, Messages } from '../engine/Format.js'
 import { orderSteps } from '../engine/order.js'
 import { orderCycle, orderRulesOf, priorityKeyOf } from '../engine/priority.js'
-import type { Rule } from '../engine/Rule.js'
+import type { Rule, RuleCheck } from '../engine/Rule.js'
 import { RuleError } from '../engine/RuleError.js'
 import { isWait, waitWords } from '../engine/Step.js'
 import type { ReasonDefinition, StepBase, StepDefinition, WaitReasonBase, WaitUntil } from '../engine/Step.js'
@@ -498,6 +498,26 @@ export const policyOf = <B extends BlockerBase, S extends StepBase>(list: Readon
  */
 export const policyFor = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Policy<BlockerOf<R>, StepOf<R>> =>
   policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+
+/**
+ * The policy that the default `canClose` runs: the built-in rules' checks (see `RuleCheck`),
+ * each run and its answer checked exactly as in {@link policyOf}'s policy of the rules they are
+ * part of. Only `canCloseOf` takes it: it holds no words, steps or order, so it makes no plan.
+ *
+ * @internal
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const checksPolicy = <B extends BlockerBase>(parts: ReadonlyArray<RuleCheck<B>>): Policy<B, never> => ({
+  list: [],
+  known: parts.map((p) => ({
+    // (what finding blockers reads of a rule: id, paths, gate, instants and check)
+    rule: { id: p.id, paths: p.paths, gate: p.gate ?? 'none', instants: p.instants ?? [], check: p.check } as unknown as Rule<B, never>,
+    blockerTags: new Set<string>(p.tags),
+    stepTags: new Set<string>(),
+    reasonTags: new Set<string>(),
+  })),
+  cache: {},
+})
 
 /**
  * What the plan and the words need of a policy, worked out at its first use: every tag defined

@@ -68,6 +68,7 @@ const flatten = <B>(parts: ReadonlyArray<ReadonlyArray<B>>): ReadonlyArray<B> =>
  * @category constructors
  * @since 0.1.0
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const fromItems =
   <F, A, B>(select: (facts: F) => ReadonlyArray<A>, check: (item: A, facts: F) => B | undefined): Precondition<F, B> =>
   (facts) => {
@@ -145,6 +146,7 @@ export const contramap =
  * @category combinators
  * @since 0.2.0
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const across =
   <G, F>(select: (facts: G) => ReadonlyArray<F>) =>
   <B>(p: Precondition<F, B>): Precondition<G, B> =>

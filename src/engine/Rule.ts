@@ -170,6 +170,57 @@ const isOrders = (u: unknown): u is ReadonlyArray<Order> =>
       typeof o === 'object' && o !== null && typeof (o as Order).step === 'string' && ((o as Order).scope === 'same' || (o as Order).scope === 'any'),
   )
 
+/**
+ * The part of a built-in rule that finds its blockers: its id, paths, gate, the fields of its
+ * blockers that hold instants, the tags of its blockers, and `check`. Each built-in rule is made
+ * from its part (`defineRule({ ...part, … })`), and the default `canClose` runs the parts of the
+ * default rules (the same checks, with the same checks of their answers), so that a bundle that
+ * only asks `canClose` carries neither the words nor `clear`.
+ *
+ * @internal
+ */
+export interface RuleCheck<B extends BlockerBase = BlockerBase> {
+  readonly id: string
+  readonly paths: ReadonlyArray<Path>
+  readonly gate?: Gate
+  readonly instants?: ReadonlyArray<string>
+  /** The tags of the blockers it finds (its rule's blocker definitions, without their words). */
+  readonly tags: ReadonlyArray<B['_tag']>
+  readonly check: (facts: ClosureFacts) => ReadonlyArray<B>
+}
+
+/**
+ * A built-in rule's {@link RuleCheck}, typed by its `check`.
+ *
+ * @internal
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const ruleCheck = <B extends BlockerBase>(c: RuleCheck<B>): RuleCheck<B> => c
+
+/**
+ * A built-in rule from its {@link RuleCheck} and the rest of its definition: `defineRule` of both
+ * (a call a bundler may drop when only the part is used).
+ *
+ * @internal
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const ruleFrom = <
+  const BD extends ReadonlyArray<BlockerDefinition>,
+  const SD extends ReadonlyArray<StepDefinition> = readonly [],
+  const RD extends ReadonlyArray<ReasonDefinition> = readonly [],
+>(
+  part: RuleCheck<ItemOf<BD[number]>>,
+  rest: Omit<RuleDefinition<BD, SD, RD, never, never>, 'id' | 'paths' | 'gate' | 'instants' | 'check'>,
+): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> =>
+  defineRule<BD, SD, RD>({
+    id: part.id,
+    paths: part.paths,
+    ...(part.gate === undefined ? {} : { gate: part.gate }),
+    ...(part.instants === undefined ? {} : { instants: part.instants }),
+    check: part.check,
+    ...rest,
+  })
+
 /** A frozen copy of a list (none: empty). */
 const frozen = <A>(list: ReadonlyArray<A> | undefined): ReadonlyArray<A> => Object.freeze([...(list ?? [])])
 
@@ -213,6 +264,7 @@ const frozen = <A>(list: ReadonlyArray<A> | undefined): ReadonlyArray<A> => Obje
  * @category constructors
  * @since 0.2.0
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const defineRule = <
   const BD extends ReadonlyArray<BlockerDefinition>,
   const SD extends ReadonlyArray<StepDefinition> = readonly [],

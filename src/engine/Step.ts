@@ -126,6 +126,7 @@ export type StepFields = Omit<StepBase, '_tag' | 'kind' | 'resolves'>
  * @category constructors
  * @since 0.3.0
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const defineStep = <const T extends string, const K extends 'remedy' | 'advice', F extends object = StepFields>(d: {
   readonly tag: T
   readonly kind: K
@@ -162,6 +163,7 @@ export const defineStep = <const T extends string, const K extends 'remedy' | 'a
  * @category constructors
  * @since 0.3.0
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const defineReason = <const T extends string, const R extends string, F extends object = Omit<WaitReasonBase, '_tag' | 'rule'>>(d: {
   readonly tag: T
   readonly rule: R
@@ -181,6 +183,7 @@ export const defineReason = <const T extends string, const R extends string, F e
  *
  * @internal
  */
+/* @__NO_SIDE_EFFECTS__ */
 export const withDefinition = <S extends StepBase, C extends object>(make: C, d: StepDefinition<S>): C & StepDefinition<S> =>
   Object.assign(make, d)
 

@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { across } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 import { withDefinition } from '../engine/Step.js'
 import { ownedAgencies } from '../model/facts.js'
@@ -24,14 +24,14 @@ export interface CloseAgency extends StepBase {
 }
 
 /** @internal */
-export const agencyOpen = defineBlocker({
+export const agencyOpen = /*#__PURE__*/ defineBlocker({
   tag: 'AgencyOpen',
   rule: 'agency-closed-first',
   words: (b: AgencyOpen, f) => `You own ${f.scopeWithKind(agencyScope(b.agencyId))}; it has to be closed before the account.`,
 })
 
 /** @category constructors @since 0.1.0 */
-export const closeAgency = withDefinition(
+export const closeAgency = /*#__PURE__*/ withDefinition(
   (agencyId: string): CloseAgency => ({ _tag: 'CloseAgency', kind: 'remedy', resolves: ['agency-closed-first'], subject: agencyId, agencyId }),
   {
     tag: 'CloseAgency',
@@ -42,6 +42,16 @@ export const closeAgency = withDefinition(
   },
 )
 
+/** What `agency-closed-first` checks: the part of {@link agencyClosedFirst} that `canClose` runs (see `RuleCheck`). @internal */
+export const agencyClosedFirstCheck = ruleCheck({
+  id: 'agency-closed-first',
+  paths: ['CloseAccount'],
+  tags: ['AgencyOpen'],
+  check: across(ownedAgencies)((f): ReadonlyArray<AgencyOpen> => [
+    { _tag: 'AgencyOpen', rule: 'agency-closed-first', subject: f.scope.agencyId, agencyId: f.scope.agencyId },
+  ]),
+})
+
 /**
  * `agency-closed-first`: an agency the user owns is closed before the account that owns it, once
  * its own work is done (its contracts ended, members removed, proposals withdrawn, funds taken
@@ -50,9 +60,7 @@ export const closeAgency = withDefinition(
  * @category rules
  * @since 0.1.0
  */
-export const agencyClosedFirst = defineRule({
-  id: 'agency-closed-first',
-  paths: ['CloseAccount'],
+export const agencyClosedFirst = /*#__PURE__*/ ruleFrom(agencyClosedFirstCheck, {
   rank: 12,
   follows: [
     { step: 'EndContract', scope: 'same' },
@@ -63,8 +71,5 @@ export const agencyClosedFirst = defineRule({
   ],
   blockers: [agencyOpen],
   steps: [closeAgency],
-  check: across(ownedAgencies)((f): ReadonlyArray<AgencyOpen> => [
-    { _tag: 'AgencyOpen', rule: 'agency-closed-first', subject: f.scope.agencyId, agencyId: f.scope.agencyId },
-  ]),
   clear: (b) => [closeAgency(b.agencyId)],
 })

@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 import { withDefinition } from '../engine/Step.js'
 import type { ContractStatus, ContractType } from '../model/codecs.js'
@@ -34,14 +34,14 @@ export interface EndContract extends StepBase {
 }
 
 /** @internal */
-export const contractOpen = defineBlocker({
+export const contractOpen = /*#__PURE__*/ defineBlocker({
   tag: 'ContractOpen',
   rule: 'contracts-ended',
   words: (b: ContractOpen, f) => `Contract ${b.contractId} (${b.contractType}) of ${f.scope(b.scope)} is still ${b.status}.`,
 })
 
 /** @category constructors @since 0.1.0 */
-export const endContract = withDefinition(
+export const endContract = /*#__PURE__*/ withDefinition(
   (scope: Scope, contractId: string, contractType: ContractType, status: Exclude<ContractStatus, 'ended'>): EndContract => ({
     _tag: 'EndContract',
     kind: 'remedy',
@@ -61,23 +61,11 @@ export const endContract = withDefinition(
   },
 )
 
-/**
- * `contracts-ended`: a blocker for each pending, active or paused contract of the work being
- * closed. Ending an owned company's hourly contract starts a billing wait: the end of the week
- * that holds `asOf`, then that week's invoice is paid. Ending work can bring a payment to wait
- * for, so the earliest instant may move.
- *
- * @category rules
- * @since 0.1.0
- */
-export const contractsEnded = defineRule({
+/** What `contracts-ended` checks: the part of {@link contractsEnded} that `canClose` runs (see `RuleCheck`). @internal */
+export const contractsEndedCheck = ruleCheck({
   id: 'contracts-ended',
   paths: ['CloseAccount', 'CloseAgency'],
-  rank: 7,
-  mayMove: { because: 'Ending a contract can bring a payment to wait for.' },
-  blockers: [contractOpen],
-  steps: [endContract, payBalance],
-  reasons: [billingWeekEnds],
+  tags: ['ContractOpen'],
   check: across(workToClose)(
     fromItems(
       (f) => f.contracts,
@@ -95,6 +83,23 @@ export const contractsEnded = defineRule({
             },
     ),
   ),
+})
+
+/**
+ * `contracts-ended`: a blocker for each pending, active or paused contract of the work being
+ * closed. Ending an owned company's hourly contract starts a billing wait: the end of the week
+ * that holds `asOf`, then that week's invoice is paid. Ending work can bring a payment to wait
+ * for, so the earliest instant may move.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const contractsEnded = /*#__PURE__*/ ruleFrom(contractsEndedCheck, {
+  rank: 7,
+  mayMove: { because: 'Ending a contract can bring a payment to wait for.' },
+  blockers: [contractOpen],
+  steps: [endContract, payBalance],
+  reasons: [billingWeekEnds],
   clear: (b, facts) => {
     const end = endContract(b.scope, b.contractId, b.contractType, b.status)
     const scope = b.scope

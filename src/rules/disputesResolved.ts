@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { fromItems } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 import { withDefinition } from '../engine/Step.js'
 import type { ClosureFacts } from '../model/facts.js'
@@ -23,14 +23,14 @@ export interface ResolveDispute extends StepBase {
 }
 
 /** @internal */
-export const disputeUnresolved = defineBlocker({
+export const disputeUnresolved = /*#__PURE__*/ defineBlocker({
   tag: 'DisputeUnresolved',
   rule: 'disputes-resolved',
   words: (b: DisputeUnresolved) => `Dispute ${b.disputeId} is still open.`,
 })
 
 /** @category constructors @since 0.1.0 */
-export const resolveDispute = withDefinition(
+export const resolveDispute = /*#__PURE__*/ withDefinition(
   (disputeId: string): ResolveDispute => ({
     _tag: 'ResolveDispute',
     kind: 'remedy',
@@ -41,6 +41,18 @@ export const resolveDispute = withDefinition(
   { tag: 'ResolveDispute', kind: 'remedy', words: (s: ResolveDispute) => `Resolve dispute ${s.disputeId}.` },
 )
 
+/** What `disputes-resolved` checks: the part of {@link disputesResolved} that `canClose` runs (see `RuleCheck`). @internal */
+export const disputesResolvedCheck = ruleCheck({
+  id: 'disputes-resolved',
+  paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'],
+  tags: ['DisputeUnresolved'],
+  check: fromItems(
+    (f: ClosureFacts) => f.snapshot.disputes,
+    (d): DisputeUnresolved | undefined =>
+      d.status === 'open' ? { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', subject: d.id, disputeId: d.id } : undefined,
+  ),
+})
+
 /**
  * `disputes-resolved`: every open dispute must be resolved first; its outcome takes the time it
  * takes, so the earliest instant may move.
@@ -48,17 +60,10 @@ export const resolveDispute = withDefinition(
  * @category rules
  * @since 0.1.0
  */
-export const disputesResolved = defineRule({
-  id: 'disputes-resolved',
-  paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'],
+export const disputesResolved = /*#__PURE__*/ ruleFrom(disputesResolvedCheck, {
   rank: 4,
   mayMove: { because: 'A dispute takes the time it takes.' },
   blockers: [disputeUnresolved],
   steps: [resolveDispute],
-  check: fromItems(
-    (f: ClosureFacts) => f.snapshot.disputes,
-    (d): DisputeUnresolved | undefined =>
-      d.status === 'open' ? { _tag: 'DisputeUnresolved', rule: 'disputes-resolved', subject: d.id, disputeId: d.id } : undefined,
-  ),
   clear: (b) => [resolveDispute(b.disputeId)],
 })

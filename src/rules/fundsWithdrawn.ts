@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { across } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 import { withDefinition } from '../engine/Step.js'
 import { earningWork } from '../model/facts.js'
@@ -23,7 +23,7 @@ export interface WithdrawFunds extends StepBase {
 }
 
 /** @internal */
-export const fundsAvailable = defineBlocker({
+export const fundsAvailable = /*#__PURE__*/ defineBlocker({
   tag: 'FundsAvailable',
   rule: 'funds-withdrawn',
   words: (b: FundsAvailable, f) => `${f.money(b.amount)} of ${f.scope(b.scope)} is still to be withdrawn.`,
@@ -44,7 +44,7 @@ export const fundsAvailable = defineBlocker({
  * @category constructors
  * @since 0.1.0
  */
-export const withdrawFunds = withDefinition(
+export const withdrawFunds = /*#__PURE__*/ withDefinition(
   (scope: Scope): WithdrawFunds => ({ _tag: 'WithdrawFunds', kind: 'remedy', resolves: ['funds-withdrawn'], scope }),
   {
     tag: 'WithdrawFunds',
@@ -53,19 +53,11 @@ export const withdrawFunds = withDefinition(
   },
 )
 
-/**
- * `funds-withdrawn`: money that could be withdrawn at `asOf` (the available amount plus
- * pending payments already due) must be taken out first.
- *
- * @category rules
- * @since 0.1.0
- */
-export const fundsWithdrawn = defineRule({
+/** What `funds-withdrawn` checks: the part of {@link fundsWithdrawn} that `canClose` runs (see `RuleCheck`). @internal */
+export const fundsWithdrawnCheck = ruleCheck({
   id: 'funds-withdrawn',
   paths: ['CloseAccount', 'CloseAgency'],
-  rank: 11,
-  blockers: [fundsAvailable],
-  steps: [withdrawFunds],
+  tags: ['FundsAvailable'],
   check: across(earningWork)((f): ReadonlyArray<FundsAvailable> => {
     let amount = f.earnings.available.amount
     for (const p of f.earnings.pending) if (p.availableAt <= f.asOf) amount += p.amount.amount
@@ -73,5 +65,18 @@ export const fundsWithdrawn = defineRule({
       ? [{ _tag: 'FundsAvailable', rule: 'funds-withdrawn', scope: f.scope, amount: { amount, currency: f.earnings.available.currency } }]
       : []
   }),
+})
+
+/**
+ * `funds-withdrawn`: money that could be withdrawn at `asOf` (the available amount plus
+ * pending payments already due) must be taken out first.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const fundsWithdrawn = /*#__PURE__*/ ruleFrom(fundsWithdrawnCheck, {
+  rank: 11,
+  blockers: [fundsAvailable],
+  steps: [withdrawFunds],
   clear: (b) => [withdrawFunds(b.scope)],
 })

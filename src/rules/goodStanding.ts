@@ -1,6 +1,6 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import { defineStep } from '../engine/Step.js'
 import type { Standing } from '../model/codecs.js'
 
@@ -12,14 +12,14 @@ export interface NotInGoodStanding extends BlockerBase {
 }
 
 /** @internal */
-export const notInGoodStanding = defineBlocker({
+export const notInGoodStanding = /*#__PURE__*/ defineBlocker({
   tag: 'NotInGoodStanding',
   rule: 'good-standing',
   words: (b: NotInGoodStanding) => `The account is ${b.standing === 'on_hold' ? 'on hold' : 'suspended'}; only support can help close it.`,
 })
 
 /** The step that clears it, with its words. @category constructors @since 0.1.0 */
-export const contactSupport = defineStep({
+export const contactSupport = /*#__PURE__*/ defineStep({
   tag: 'ContactSupport',
   kind: 'remedy',
   rule: 'good-standing',
@@ -28,6 +28,17 @@ export const contactSupport = defineStep({
 /** @category model @since 0.1.0 */
 export type ContactSupport = ReturnType<typeof contactSupport>
 
+/** What `good-standing` checks: the part of {@link goodStanding} that `canClose` runs (see `RuleCheck`). @internal */
+export const goodStandingCheck = ruleCheck({
+  id: 'good-standing',
+  paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'],
+  tags: ['NotInGoodStanding'],
+  check: (f) => {
+    const standing = f.snapshot.user.standing
+    return standing === 'good' ? [] : [{ _tag: 'NotInGoodStanding', rule: 'good-standing', standing } as const]
+  },
+})
+
 /**
  * `good-standing`: an account on hold or suspended closes only through support (and, once the
  * plan contacts support, talking to support is no longer offered as an alternative).
@@ -35,17 +46,11 @@ export type ContactSupport = ReturnType<typeof contactSupport>
  * @category rules
  * @since 0.1.0
  */
-export const goodStanding = defineRule({
-  id: 'good-standing',
-  paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'],
+export const goodStanding = /*#__PURE__*/ ruleFrom(goodStandingCheck, {
   clearable: false,
   rank: 1,
   needless: ['TalkToSupport'],
   blockers: [notInGoodStanding],
   steps: [contactSupport],
-  check: (f) => {
-    const standing = f.snapshot.user.standing
-    return standing === 'good' ? [] : [{ _tag: 'NotInGoodStanding', rule: 'good-standing', standing } as const]
-  },
   clear: () => [contactSupport({})],
 })

@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 import { withDefinition } from '../engine/Step.js'
 import { companiesToClose } from '../model/facts.js'
@@ -26,30 +26,23 @@ export interface CloseJob extends StepBase {
 }
 
 /** @internal */
-export const jobOpen = defineBlocker({
+export const jobOpen = /*#__PURE__*/ defineBlocker({
   tag: 'JobOpen',
   rule: 'jobs-closed',
   words: (b: JobOpen, f) => `Job ${b.jobId} of ${f.scope(b.scope)} is still open.`,
 })
 
 /** @category constructors @since 0.1.0 */
-export const closeJob = withDefinition(
+export const closeJob = /*#__PURE__*/ withDefinition(
   (scope: CompanyScope, jobId: string): CloseJob => ({ _tag: 'CloseJob', kind: 'remedy', resolves: ['jobs-closed'], scope, subject: jobId, jobId }),
   { tag: 'CloseJob', kind: 'remedy', words: (s: CloseJob, f) => `Close job ${s.jobId} of ${f.scope(s.scope)}.` },
 )
 
-/**
- * `jobs-closed`: a blocker for each open job of a company being closed.
- *
- * @category rules
- * @since 0.1.0
- */
-export const jobsClosed = defineRule({
+/** What `jobs-closed` checks: the part of {@link jobsClosed} that `canClose` runs (see `RuleCheck`). @internal */
+export const jobsClosedCheck = ruleCheck({
   id: 'jobs-closed',
   paths: ['CloseAccount'],
-  rank: 8,
-  blockers: [jobOpen],
-  steps: [closeJob],
+  tags: ['JobOpen'],
   check: across(companiesToClose)(
     fromItems(
       (f) => f.jobs,
@@ -57,5 +50,17 @@ export const jobsClosed = defineRule({
         j.status === 'open' ? { _tag: 'JobOpen', rule: 'jobs-closed', scope: f.scope, subject: j.id, jobId: j.id } : undefined,
     ),
   ),
+})
+
+/**
+ * `jobs-closed`: a blocker for each open job of a company being closed.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const jobsClosed = /*#__PURE__*/ ruleFrom(jobsClosedCheck, {
+  rank: 8,
+  blockers: [jobOpen],
+  steps: [closeJob],
   clear: (b) => [closeJob(b.scope, b.jobId)],
 })

@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { across } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 import { withDefinition } from '../engine/Step.js'
 import { memberships } from '../model/facts.js'
@@ -26,7 +26,7 @@ export interface ContactAdmin extends StepBase {
 const list = (ids: ReadonlyArray<string>): string => (ids.length === 0 ? 'nobody listed' : ids.join(', '))
 
 /** @internal */
-export const adminMustRemove = defineBlocker({
+export const adminMustRemove = /*#__PURE__*/ defineBlocker({
   tag: 'AdminMustRemove',
   rule: 'member-needs-admin',
   words: (b: AdminMustRemove, f) =>
@@ -34,7 +34,7 @@ export const adminMustRemove = defineBlocker({
 })
 
 /** @category constructors @since 0.1.0 */
-export const contactAdmin = withDefinition(
+export const contactAdmin = /*#__PURE__*/ withDefinition(
   (scope: TeamScope, contacts: ReadonlyArray<string>): ContactAdmin => ({
     _tag: 'ContactAdmin',
     kind: 'remedy',
@@ -49,20 +49,11 @@ export const contactAdmin = withDefinition(
   },
 )
 
-/**
- * `member-needs-admin`: a plain member cannot leave a team; its owner, admins or managers
- * (the `contacts`, sorted) must remove them.
- *
- * @category rules
- * @since 0.1.0
- */
-export const memberNeedsAdmin = defineRule({
+/** What `member-needs-admin` checks: the part of {@link memberNeedsAdmin} that `canClose` runs (see `RuleCheck`). @internal */
+export const memberNeedsAdminCheck = ruleCheck({
   id: 'member-needs-admin',
   paths: ['LeaveTeams'],
-  clearable: false,
-  rank: 3,
-  blockers: [adminMustRemove],
-  steps: [contactAdmin],
+  tags: ['AdminMustRemove'],
   check: across(memberships)((f): ReadonlyArray<AdminMustRemove> =>
     f.role !== 'member'
       ? []
@@ -78,5 +69,19 @@ export const memberNeedsAdmin = defineRule({
           },
         ],
   ),
+})
+
+/**
+ * `member-needs-admin`: a plain member cannot leave a team; its owner, admins or managers
+ * (the `contacts`, sorted) must remove them.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const memberNeedsAdmin = /*#__PURE__*/ ruleFrom(memberNeedsAdminCheck, {
+  clearable: false,
+  rank: 3,
+  blockers: [adminMustRemove],
+  steps: [contactAdmin],
   clear: (b) => [contactAdmin(b.scope, b.contacts)],
 })

@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 import { withDefinition } from '../engine/Step.js'
 import type { AgencyRole, CompanyRole } from '../model/codecs.js'
@@ -28,14 +28,14 @@ export interface RemoveMember extends StepBase {
 }
 
 /** @internal */
-export const memberRemains = defineBlocker({
+export const memberRemains = /*#__PURE__*/ defineBlocker({
   tag: 'MemberRemains',
   rule: 'members-removed',
   words: (b: MemberRemains, f) => `${b.userId} (${b.role}) is still a member of ${f.scope(b.scope)}.`,
 })
 
 /** @category constructors @since 0.1.0 */
-export const removeMember = withDefinition(
+export const removeMember = /*#__PURE__*/ withDefinition(
   (scope: TeamScope, userId: string): RemoveMember => ({
     _tag: 'RemoveMember',
     kind: 'remedy',
@@ -47,21 +47,11 @@ export const removeMember = withDefinition(
   { tag: 'RemoveMember', kind: 'remedy', words: (s: RemoveMember, f) => `Remove ${s.userId} from ${f.scope(s.scope)}.` },
 )
 
-/**
- * `members-removed`: a blocker for each other member of a company or agency being closed. A
- * member is removed after the team's contracts end (the contact person of an open contract
- * cannot be removed).
- *
- * @category rules
- * @since 0.1.0
- */
-export const membersRemoved = defineRule({
+/** What `members-removed` checks: the part of {@link membersRemoved} that `canClose` runs (see `RuleCheck`). @internal */
+export const membersRemovedCheck = ruleCheck({
   id: 'members-removed',
   paths: ['CloseAccount', 'CloseAgency'],
-  rank: 9,
-  follows: [{ step: 'EndContract', scope: 'same' }],
-  blockers: [memberRemains],
-  steps: [removeMember],
+  tags: ['MemberRemains'],
   check: across(teamsToClose)(
     fromItems(
       (f) => f.members,
@@ -75,5 +65,20 @@ export const membersRemoved = defineRule({
       }),
     ),
   ),
+})
+
+/**
+ * `members-removed`: a blocker for each other member of a company or agency being closed. A
+ * member is removed after the team's contracts end (the contact person of an open contract
+ * cannot be removed).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const membersRemoved = /*#__PURE__*/ ruleFrom(membersRemovedCheck, {
+  rank: 9,
+  follows: [{ step: 'EndContract', scope: 'same' }],
+  blockers: [memberRemains],
+  steps: [removeMember],
   clear: (b) => [removeMember(b.scope, b.userId)],
 })

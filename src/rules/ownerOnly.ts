@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { across } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 import { withDefinition } from '../engine/Step.js'
 import type { AgencyRole } from '../model/codecs.js'
@@ -23,17 +23,28 @@ export interface ContactOwner extends StepBase {
 }
 
 /** @internal */
-export const notOwner = defineBlocker({
+export const notOwner = /*#__PURE__*/ defineBlocker({
   tag: 'NotOwner',
   rule: 'owner-only',
   words: (b: NotOwner, f) => `Only the owner can close ${f.scope(b.scope)}; your role there is ${b.role}.`,
 })
 
 /** @category constructors @since 0.1.0 */
-export const contactOwner = withDefinition(
+export const contactOwner = /*#__PURE__*/ withDefinition(
   (scope: AgencyScope): ContactOwner => ({ _tag: 'ContactOwner', kind: 'remedy', resolves: ['owner-only'], scope }),
   { tag: 'ContactOwner', kind: 'remedy', words: (s: ContactOwner, f) => `Ask the owner of ${f.scope(s.scope)} to close it.` },
 )
+
+/** What `owner-only` checks: the part of {@link ownerOnly} that `canClose` runs (see `RuleCheck`). @internal */
+export const ownerOnlyCheck = ruleCheck({
+  id: 'owner-only',
+  paths: ['CloseAgency'],
+  gate: 'scope',
+  tags: ['NotOwner'],
+  check: across(targetAgency)((f): ReadonlyArray<NotOwner> =>
+    f.role === 'owner' ? [] : [{ _tag: 'NotOwner', rule: 'owner-only', scope: f.scope, role: f.role }],
+  ),
+})
 
 /**
  * `owner-only`: only its owner can close an agency. When the user is not the owner, no other
@@ -42,16 +53,10 @@ export const contactOwner = withDefinition(
  * @category rules
  * @since 0.1.0
  */
-export const ownerOnly = defineRule({
-  id: 'owner-only',
-  paths: ['CloseAgency'],
+export const ownerOnly = /*#__PURE__*/ ruleFrom(ownerOnlyCheck, {
   clearable: false,
-  gate: 'scope',
   rank: 2,
   blockers: [notOwner],
   steps: [contactOwner],
-  check: across(targetAgency)((f): ReadonlyArray<NotOwner> =>
-    f.role === 'owner' ? [] : [{ _tag: 'NotOwner', rule: 'owner-only', scope: f.scope, role: f.role }],
-  ),
   clear: (b) => [contactOwner(b.scope)],
 })

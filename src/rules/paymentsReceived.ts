@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { WaitReasonBase } from '../engine/Step.js'
 import { defineReason, waitUntil } from '../engine/Step.js'
 import { earningWork } from '../model/facts.js'
@@ -31,7 +31,7 @@ export interface PaymentAvailable extends WaitReasonBase {
 }
 
 /** @internal */
-export const paymentPending = defineBlocker({
+export const paymentPending = /*#__PURE__*/ defineBlocker({
   tag: 'PaymentPending',
   rule: 'payments-received',
   words: (b: PaymentPending, f) =>
@@ -39,26 +39,18 @@ export const paymentPending = defineBlocker({
 })
 
 /** @internal */
-export const paymentAvailable = defineReason({
+export const paymentAvailable = /*#__PURE__*/ defineReason({
   tag: 'PaymentAvailable',
   rule: 'payments-received',
   words: (r: PaymentAvailable) => `payment ${r.paymentId} becomes available`,
 })
 
-/**
- * `payments-received`: a blocker for each pending payment not yet available at `asOf`; once it
- * arrives, it is withdrawn with the rest of its scope's funds.
- *
- * @category rules
- * @since 0.1.0
- */
-export const paymentsReceived = defineRule({
+/** What `payments-received` checks: the part of {@link paymentsReceived} that `canClose` runs (see `RuleCheck`). @internal */
+export const paymentsReceivedCheck = ruleCheck({
   id: 'payments-received',
   paths: ['CloseAccount', 'CloseAgency'],
   instants: ['availableAt'],
-  blockers: [paymentPending],
-  steps: [withdrawFunds],
-  reasons: [paymentAvailable],
+  tags: ['PaymentPending'],
   check: across(earningWork)(
     fromItems(
       (f) => f.earnings.pending,
@@ -76,6 +68,19 @@ export const paymentsReceived = defineRule({
           : undefined,
     ),
   ),
+})
+
+/**
+ * `payments-received`: a blocker for each pending payment not yet available at `asOf`; once it
+ * arrives, it is withdrawn with the rest of its scope's funds.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const paymentsReceived = /*#__PURE__*/ ruleFrom(paymentsReceivedCheck, {
+  blockers: [paymentPending],
+  steps: [withdrawFunds],
+  reasons: [paymentAvailable],
   clear: (b) => [
     waitUntil(b.availableAt, [{ _tag: 'PaymentAvailable', rule: 'payments-received', scope: b.scope, subject: b.paymentId, paymentId: b.paymentId }]),
     withdrawFunds(b.scope),

@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 import { withDefinition } from '../engine/Step.js'
 import type { ProposalStatus } from '../model/codecs.js'
@@ -36,7 +36,7 @@ export interface DeclineOffer extends StepBase {
 }
 
 /** @internal */
-export const proposalOpen = defineBlocker({
+export const proposalOpen = /*#__PURE__*/ defineBlocker({
   tag: 'ProposalOpen',
   rule: 'proposals-withdrawn',
   words: (b: ProposalOpen, f) =>
@@ -46,7 +46,7 @@ export const proposalOpen = defineBlocker({
 })
 
 /** @category constructors @since 0.1.0 */
-export const withdrawProposal = withDefinition(
+export const withdrawProposal = /*#__PURE__*/ withDefinition(
   (scope: Scope, proposalId: string): WithdrawProposal => ({
     _tag: 'WithdrawProposal',
     kind: 'remedy',
@@ -63,7 +63,7 @@ export const withdrawProposal = withDefinition(
   },
 )
 /** @category constructors @since 0.1.0 */
-export const declineOffer = withDefinition(
+export const declineOffer = /*#__PURE__*/ withDefinition(
   (scope: Scope, proposalId: string): DeclineOffer => ({
     _tag: 'DeclineOffer',
     kind: 'remedy',
@@ -75,19 +75,11 @@ export const declineOffer = withDefinition(
   { tag: 'DeclineOffer', kind: 'remedy', rank: 1, words: (s: DeclineOffer, f) => `Decline offer ${s.proposalId} to ${f.scope(s.scope)}.` },
 )
 
-/**
- * `proposals-withdrawn`: a blocker for each submitted or active proposal, and each offer, of the
- * freelancer's or an agency's work being closed.
- *
- * @category rules
- * @since 0.1.0
- */
-export const proposalsWithdrawn = defineRule({
+/** What `proposals-withdrawn` checks: the part of {@link proposalsWithdrawn} that `canClose` runs (see `RuleCheck`). @internal */
+export const proposalsWithdrawnCheck = ruleCheck({
   id: 'proposals-withdrawn',
   paths: ['CloseAccount', 'CloseAgency'],
-  rank: 5,
-  blockers: [proposalOpen],
-  steps: [withdrawProposal, declineOffer],
+  tags: ['ProposalOpen'],
   check: across(earningWork)(
     fromItems(
       (f) => f.proposals,
@@ -97,5 +89,18 @@ export const proposalsWithdrawn = defineRule({
           : undefined,
     ),
   ),
+})
+
+/**
+ * `proposals-withdrawn`: a blocker for each submitted or active proposal, and each offer, of the
+ * freelancer's or an agency's work being closed.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const proposalsWithdrawn = /*#__PURE__*/ ruleFrom(proposalsWithdrawnCheck, {
+  rank: 5,
+  blockers: [proposalOpen],
+  steps: [withdrawProposal, declineOffer],
   clear: (b) => [b.status === 'offer' ? declineOffer(b.scope, b.proposalId) : withdrawProposal(b.scope, b.proposalId)],
 })

@@ -1,6 +1,6 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import { defineStep } from '../engine/Step.js'
 
 /** @category model @since 0.1.0 */
@@ -10,7 +10,7 @@ export interface SecurityQuestionMissing extends BlockerBase {
 }
 
 /** @internal */
-export const securityQuestionMissing = defineBlocker({
+export const securityQuestionMissing = /*#__PURE__*/ defineBlocker({
   tag: 'SecurityQuestionMissing',
   rule: 'security-question',
   words: (_: SecurityQuestionMissing) =>
@@ -18,7 +18,7 @@ export const securityQuestionMissing = defineBlocker({
 })
 
 /** The step that clears it, with its words. @category constructors @since 0.1.0 */
-export const setSecurityQuestion = defineStep({
+export const setSecurityQuestion = /*#__PURE__*/ defineStep({
   tag: 'SetSecurityQuestion',
   kind: 'remedy',
   rule: 'security-question',
@@ -27,18 +27,23 @@ export const setSecurityQuestion = defineStep({
 /** @category model @since 0.1.0 */
 export type SetSecurityQuestion = ReturnType<typeof setSecurityQuestion>
 
+/** What `security-question` checks: the part of {@link securityQuestion} that `canClose` runs (see `RuleCheck`). @internal */
+export const securityQuestionCheck = ruleCheck({
+  id: 'security-question',
+  paths: ['CloseAccount', 'CloseAgency'],
+  tags: ['SecurityQuestionMissing'],
+  check: (f): ReadonlyArray<SecurityQuestionMissing> => (f.snapshot.user.securityQuestionSet ? [] : [{ _tag: 'SecurityQuestionMissing', rule: 'security-question' }]),
+})
+
 /**
  * `security-question`: closing by a Close button asks the security question, so one must be set.
  *
  * @category rules
  * @since 0.1.0
  */
-export const securityQuestion = defineRule({
-  id: 'security-question',
-  paths: ['CloseAccount', 'CloseAgency'],
+export const securityQuestion = /*#__PURE__*/ ruleFrom(securityQuestionCheck, {
   rank: 0,
   blockers: [securityQuestionMissing],
   steps: [setSecurityQuestion],
-  check: (f): ReadonlyArray<SecurityQuestionMissing> => (f.snapshot.user.securityQuestionSet ? [] : [{ _tag: 'SecurityQuestionMissing', rule: 'security-question' }]),
   clear: () => [setSecurityQuestion({})],
 })

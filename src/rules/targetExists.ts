@@ -1,6 +1,6 @@
 import type { BlockerBase } from '../engine/Blocker.js'
 import { defineBlocker } from '../engine/Blocker.js'
-import { defineRule } from '../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { AgencyTarget } from '../model/Target.js'
 
 /** @category model @since 0.1.0 */
@@ -13,10 +13,24 @@ export interface UnknownTarget extends BlockerBase {
 }
 
 /** @internal */
-export const unknownTarget = defineBlocker({
+export const unknownTarget = /*#__PURE__*/ defineBlocker({
   tag: 'UnknownTarget',
   rule: 'target-exists',
   words: (b: UnknownTarget) => `There is no agency ${b.agencyId} in this account.`,
+})
+
+/** What `target-exists` checks: the part of {@link targetExists} that `canClose` runs (see `RuleCheck`). @internal */
+export const targetExistsCheck = ruleCheck({
+  id: 'target-exists',
+  paths: ['CloseAgency'],
+  gate: 'everything',
+  tags: ['UnknownTarget'],
+  check: (f): ReadonlyArray<UnknownTarget> => {
+    // (on the path of closing an agency, the target is an agency)
+    const target = f.target as AgencyTarget
+    if (f.snapshot.agencies.some((a) => a.id === target.agencyId)) return []
+    return [{ _tag: 'UnknownTarget', rule: 'target-exists', subject: target.agencyId, agencyId: target.agencyId }]
+  },
 })
 
 /**
@@ -26,17 +40,8 @@ export const unknownTarget = defineBlocker({
  * @category rules
  * @since 0.1.0
  */
-export const targetExists = defineRule({
-  id: 'target-exists',
-  paths: ['CloseAgency'],
+export const targetExists = /*#__PURE__*/ ruleFrom(targetExistsCheck, {
   clearable: false,
-  gate: 'everything',
   blockers: [unknownTarget],
-  check: (f): ReadonlyArray<UnknownTarget> => {
-    // (on the path of closing an agency, the target is an agency)
-    const target = f.target as AgencyTarget
-    if (f.snapshot.agencies.some((a) => a.id === target.agencyId)) return []
-    return [{ _tag: 'UnknownTarget', rule: 'target-exists', subject: target.agencyId, agencyId: target.agencyId }]
-  },
   clear: () => [],
 })

@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../../engine/Blocker.js'
 import { defineBlocker } from '../../engine/Blocker.js'
 import { across, fromItems } from '../../engine/Precondition.js'
-import { defineRule } from '../../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../../engine/Rule.js'
 import type { WaitReasonBase } from '../../engine/Step.js'
 import { defineReason, waitUntil } from '../../engine/Step.js'
 import { companiesToClose } from '../../model/facts.js'
@@ -30,7 +30,7 @@ export interface BillingWeekEnds extends WaitReasonBase {
 }
 
 /** @internal */
-export const billingCycleOpen = defineBlocker({
+export const billingCycleOpen = /*#__PURE__*/ defineBlocker({
   tag: 'BillingCycleOpen',
   rule: 'billing-cycle-ended',
   words: (b: BillingCycleOpen, f) =>
@@ -38,7 +38,7 @@ export const billingCycleOpen = defineBlocker({
 })
 
 /** @internal */
-export const billingWeekEnds = defineReason({
+export const billingWeekEnds = /*#__PURE__*/ defineReason({
   tag: 'BillingWeekEnds',
   rule: 'billing-cycle-ended',
   words: (r: BillingWeekEnds) => `the billing week of contract ${r.contractId} ends`,
@@ -52,6 +52,26 @@ export const billingWeekEnds = defineReason({
  */
 export const billingWait = (at: Instant, scope: CompanyScope, contractId: string) =>
   waitUntil<BillingWeekEnds>(at, [{ _tag: 'BillingWeekEnds', rule: 'billing-cycle-ended', scope, subject: contractId, contractId }])
+
+/** What `billing-cycle-ended` checks: the part of {@link billingCycleEnded} that `canClose` runs (see `RuleCheck`). @internal */
+export const billingCycleEndedCheck = ruleCheck({
+  id: 'billing-cycle-ended',
+  paths: ['CloseAccount'],
+  instants: ['endsAt'],
+  tags: ['BillingCycleOpen'],
+  check: across(companiesToClose)(
+    fromItems(
+      (f) => f.contracts,
+      (c, f): BillingCycleOpen | undefined => {
+        if (c.type !== 'hourly' || c.endedAt === null) return undefined
+        const endsAt = billingCycleEnd(c.endedAt, f.billingCycleEnd)
+        return endsAt > f.asOf
+          ? { _tag: 'BillingCycleOpen', rule: 'billing-cycle-ended', scope: f.scope, subject: c.id, contractId: c.id, endsAt }
+          : undefined
+      },
+    ),
+  ),
+})
 
 /**
  * `billing-cycle-ended`: an ended hourly contract blocks its company until the billing week
@@ -80,24 +100,9 @@ export const billingWait = (at: Instant, scope: CompanyScope, contractId: string
  * @category rules
  * @since 0.1.0
  */
-export const billingCycleEnded = defineRule({
-  id: 'billing-cycle-ended',
-  paths: ['CloseAccount'],
-  instants: ['endsAt'],
+export const billingCycleEnded = /*#__PURE__*/ ruleFrom(billingCycleEndedCheck, {
   blockers: [billingCycleOpen],
   steps: [payBalance],
   reasons: [billingWeekEnds],
-  check: across(companiesToClose)(
-    fromItems(
-      (f) => f.contracts,
-      (c, f): BillingCycleOpen | undefined => {
-        if (c.type !== 'hourly' || c.endedAt === null) return undefined
-        const endsAt = billingCycleEnd(c.endedAt, f.billingCycleEnd)
-        return endsAt > f.asOf
-          ? { _tag: 'BillingCycleOpen', rule: 'billing-cycle-ended', scope: f.scope, subject: c.id, contractId: c.id, endsAt }
-          : undefined
-      },
-    ),
-  ),
   clear: (b) => [billingWait(b.endsAt, b.scope, b.contractId), payBalance(b.scope, true)],
 })

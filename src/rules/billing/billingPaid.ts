@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../../engine/Blocker.js'
 import { defineBlocker } from '../../engine/Blocker.js'
 import { across } from '../../engine/Precondition.js'
-import { defineRule } from '../../engine/Rule.js'
+import { ruleCheck, ruleFrom } from '../../engine/Rule.js'
 import type { StepBase } from '../../engine/Step.js'
 import { withDefinition } from '../../engine/Step.js'
 import { companiesToClose } from '../../model/facts.js'
@@ -26,7 +26,7 @@ export interface PayBalance extends StepBase {
 }
 
 /** @internal */
-export const billingOutstanding = defineBlocker({
+export const billingOutstanding = /*#__PURE__*/ defineBlocker({
   tag: 'BillingOutstanding',
   rule: 'billing-paid',
   words: (b: BillingOutstanding, f) => {
@@ -50,7 +50,7 @@ export const billingOutstanding = defineBlocker({
  * @category constructors
  * @since 0.1.0
  */
-export const payBalance = withDefinition(
+export const payBalance = /*#__PURE__*/ withDefinition(
   (scope: CompanyScope, hourly: boolean): PayBalance => ({ _tag: 'PayBalance', kind: 'remedy', resolves: ['billing-paid'], scope, hourly }),
   {
     tag: 'PayBalance',
@@ -60,6 +60,16 @@ export const payBalance = withDefinition(
   },
 )
 
+/** What `billing-paid` checks: the part of {@link billingPaid} that `canClose` runs (see `RuleCheck`). @internal */
+export const billingPaidCheck = ruleCheck({
+  id: 'billing-paid',
+  paths: ['CloseAccount'],
+  tags: ['BillingOutstanding'],
+  check: across(companiesToClose)((f): ReadonlyArray<BillingOutstanding> =>
+    f.outstanding.amount > 0 ? [{ _tag: 'BillingOutstanding', rule: 'billing-paid', scope: f.scope, amount: f.outstanding }] : [],
+  ),
+})
+
 /**
  * `billing-paid`: a company being closed owes nothing. Billing methods are removed only after
  * every balance is paid.
@@ -67,15 +77,10 @@ export const payBalance = withDefinition(
  * @category rules
  * @since 0.1.0
  */
-export const billingPaid = defineRule({
-  id: 'billing-paid',
-  paths: ['CloseAccount'],
+export const billingPaid = /*#__PURE__*/ ruleFrom(billingPaidCheck, {
   rank: 10,
   precedes: [{ step: 'RemoveBillingMethod', scope: 'any' }],
   blockers: [billingOutstanding],
   steps: [payBalance],
-  check: across(companiesToClose)((f): ReadonlyArray<BillingOutstanding> =>
-    f.outstanding.amount > 0 ? [{ _tag: 'BillingOutstanding', rule: 'billing-paid', scope: f.scope, amount: f.outstanding }] : [],
-  ),
   clear: (b, facts) => [payBalance(b.scope, hourlyCompany(facts, b.scope.companyId))],
 })

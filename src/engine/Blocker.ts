@@ -82,6 +82,21 @@ export const defineBlocker = <const T extends string, const R extends string, F 
 }): BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
   if (typeof d.tag !== 'string' || d.tag === '' || typeof d.rule !== 'string' || d.rule === '' || typeof d.words !== 'function')
     throw new TypeError('defineBlocker takes { tag, rule: non-empty strings, words: a function }')
+  return blockerOf(d)
+}
+
+/**
+ * {@link defineBlocker} for the built-in rules, whose definitions are constants (the tests check
+ * that `defineBlocker` accepts each): the same definition, without the checks of its shape.
+ *
+ * @internal
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const blockerOf = <const T extends string, const R extends string, F extends object = BlockerFields>(d: {
+  readonly tag: T
+  readonly rule: R
+  readonly words: (blocker: F, format: Format) => string
+}): BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
   return Object.assign(
     (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields }),
     { tag: d.tag, rule: d.rule, words: d.words } as unknown as BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F>,

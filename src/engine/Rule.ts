@@ -198,8 +198,9 @@ export interface RuleCheck<B extends BlockerBase = BlockerBase> {
 export const ruleCheck = <B extends BlockerBase>(c: RuleCheck<B>): RuleCheck<B> => c
 
 /**
- * A built-in rule from its {@link RuleCheck} and the rest of its definition: `defineRule` of both
- * (a call a bundler may drop when only the part is used).
+ * A built-in rule from its {@link RuleCheck} and the rest of its definition, as `defineRule` makes
+ * it (a call a bundler may drop when only the part is used). The definitions are constants: the
+ * tests check that `defineRule` accepts each and gives the same rule.
  *
  * @internal
  */
@@ -212,17 +213,45 @@ export const ruleFrom = <
   part: RuleCheck<ItemOf<BD[number]>>,
   rest: Omit<RuleDefinition<BD, SD, RD, never, never>, 'id' | 'paths' | 'gate' | 'instants' | 'check'>,
 ): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> =>
-  defineRule<BD, SD, RD>({
-    id: part.id,
-    paths: part.paths,
-    ...(part.gate === undefined ? {} : { gate: part.gate }),
-    ...(part.instants === undefined ? {} : { instants: part.instants }),
-    check: part.check,
-    ...rest,
-  })
+  ruleOf<BD, SD, RD>({ ...part, ...rest })
 
 /** A frozen copy of a list (none: empty). */
 const frozen = <A>(list: ReadonlyArray<A> | undefined): ReadonlyArray<A> => Object.freeze([...(list ?? [])])
+
+/**
+ * The rule of a definition, frozen (what {@link defineRule} gives once the definition passed its
+ * checks; the built-in rules' definitions are constants, checked by the tests).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+const ruleOf = <
+  const BD extends ReadonlyArray<BlockerDefinition>,
+  const SD extends ReadonlyArray<StepDefinition> = readonly [],
+  const RD extends ReadonlyArray<ReasonDefinition> = readonly [],
+  K extends string = never,
+  A = never,
+>(
+  d: RuleDefinition<BD, SD, RD, K, A>,
+): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> => {
+  const rule = {
+    id: d.id,
+    paths: frozen(d.paths),
+    clearable: d.clearable ?? true,
+    gate: d.gate ?? 'none',
+    instants: frozen(d.instants),
+    blockers: frozen(d.blockers),
+    steps: frozen(d.steps),
+    reasons: frozen(d.reasons),
+    follows: frozen(d.follows),
+    precedes: frozen(d.precedes),
+    needless: frozen(d.needless),
+    ...(d.mayMove === undefined ? {} : { mayMove: Object.freeze({ because: d.mayMove.because }) }),
+    ...(d.rank === undefined ? {} : { rank: d.rank }),
+    ...(d.extension === undefined ? {} : { extension: d.extension as AnyExtension }),
+    check: d.check as (facts: ClosureFacts) => ReadonlyArray<ItemOf<BD[number]>>,
+    clear: d.clear as (b: ItemOf<BD[number]>, facts: ClosureFacts) => ReadonlyArray<ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>>,
+  }
+  return Object.freeze(rule)
+}
 
 /**
  * Builds a rule. Every tag its `check` and `clear` give must be among its definitions, each with
@@ -287,23 +316,5 @@ export const defineRule = <
   if (d.rank !== undefined && !Number.isFinite(d.rank)) throw new TypeError(`${where}: rank must be a finite number`)
   if (d.extension !== undefined && (typeof d.extension.key !== 'string' || d.extension.key === '' || typeof d.extension.codec?.validate !== 'function'))
     throw new TypeError(`${where}: extension must be { key: a non-empty string, codec: an io-ts codec }`)
-  const rule = {
-    id: d.id,
-    paths: frozen(d.paths),
-    clearable: d.clearable ?? true,
-    gate: d.gate ?? 'none',
-    instants: frozen(d.instants),
-    blockers: frozen(d.blockers),
-    steps: frozen(d.steps),
-    reasons: frozen(d.reasons),
-    follows: frozen(d.follows),
-    precedes: frozen(d.precedes),
-    needless: frozen(d.needless),
-    ...(d.mayMove === undefined ? {} : { mayMove: Object.freeze({ because: d.mayMove.because }) }),
-    ...(d.rank === undefined ? {} : { rank: d.rank }),
-    ...(d.extension === undefined ? {} : { extension: d.extension as AnyExtension }),
-    check: d.check as (facts: ClosureFacts) => ReadonlyArray<ItemOf<BD[number]>>,
-    clear: d.clear as (b: ItemOf<BD[number]>, facts: ClosureFacts) => ReadonlyArray<ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>>,
-  }
-  return Object.freeze(rule)
+  return ruleOf(d)
 }

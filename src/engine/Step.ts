@@ -139,6 +139,24 @@ export const defineStep = <const T extends string, const K extends 'remedy' | 'a
   if (typeof d.tag !== 'string' || d.tag === '' || d.tag === 'WaitUntil' || (d.kind !== 'remedy' && d.kind !== 'advice') || typeof d.words !== 'function')
     throw new TypeError("defineStep takes { tag: a non-empty string other than 'WaitUntil', kind: 'remedy' or 'advice', words: a function }")
   if (d.kind === 'remedy' && typeof d.rule !== 'string') throw new TypeError(`defineStep: the remedy "${d.tag}" needs the id of the rule it resolves (rule)`)
+  return stepOf(d)
+}
+
+/**
+ * {@link defineStep} for the built-in rules, whose definitions are constants (the tests check
+ * that `defineStep` accepts each): the same definition, without the checks of its shape.
+ *
+ * @internal
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const stepOf = <const T extends string, const K extends 'remedy' | 'advice', F extends object = StepFields>(d: {
+  readonly tag: T
+  readonly kind: K
+  readonly rule?: string
+  readonly rank?: number
+  readonly words: (step: F, format: Format) => string
+}): StepDefinition<{ readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F> &
+  ((fields: F) => { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F) => {
   const resolves: ReadonlyArray<string> = Object.freeze(d.kind === 'remedy' && d.rule !== undefined ? [d.rule] : [])
   return Object.assign(
     (fields: F): { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F => ({ _tag: d.tag, kind: d.kind, resolves, ...fields }),
@@ -171,6 +189,21 @@ export const defineReason = <const T extends string, const R extends string, F e
 }): ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
   if (typeof d.tag !== 'string' || d.tag === '' || typeof d.rule !== 'string' || d.rule === '' || typeof d.words !== 'function')
     throw new TypeError('defineReason takes { tag, rule: non-empty strings, words: a function }')
+  return reasonOf(d)
+}
+
+/**
+ * {@link defineReason} for the built-in rules, whose definitions are constants (the tests check
+ * that `defineReason` accepts each): the same definition, without the checks of its shape.
+ *
+ * @internal
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const reasonOf = <const T extends string, const R extends string, F extends object = Omit<WaitReasonBase, '_tag' | 'rule'>>(d: {
+  readonly tag: T
+  readonly rule: R
+  readonly words: (reason: F, format: Format) => string
+}): ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
   return Object.assign(
     (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields }),
     { tag: d.tag, rule: d.rule, words: d.words } as unknown as ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F>,

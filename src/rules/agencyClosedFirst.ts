@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { across } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
@@ -24,7 +24,7 @@ export interface CloseAgency extends StepBase {
 }
 
 /** @internal */
-export const agencyOpen = /*#__PURE__*/ defineBlocker({
+export const agencyOpen = /*#__PURE__*/ blockerOf({
   tag: 'AgencyOpen',
   rule: 'agency-closed-first',
   words: (b: AgencyOpen, f) => `You own ${f.scopeWithKind(agencyScope(b.agencyId))}; it has to be closed before the account.`,

@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
@@ -34,7 +34,7 @@ export interface EndContract extends StepBase {
 }
 
 /** @internal */
-export const contractOpen = /*#__PURE__*/ defineBlocker({
+export const contractOpen = /*#__PURE__*/ blockerOf({
   tag: 'ContractOpen',
   rule: 'contracts-ended',
   words: (b: ContractOpen, f) => `Contract ${b.contractId} (${b.contractType}) of ${f.scope(b.scope)} is still ${b.status}.`,

@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { fromItems } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
@@ -23,7 +23,7 @@ export interface ResolveDispute extends StepBase {
 }
 
 /** @internal */
-export const disputeUnresolved = /*#__PURE__*/ defineBlocker({
+export const disputeUnresolved = /*#__PURE__*/ blockerOf({
   tag: 'DisputeUnresolved',
   rule: 'disputes-resolved',
   words: (b: DisputeUnresolved) => `Dispute ${b.disputeId} is still open.`,

@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { across } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
@@ -23,7 +23,7 @@ export interface WithdrawFunds extends StepBase {
 }
 
 /** @internal */
-export const fundsAvailable = /*#__PURE__*/ defineBlocker({
+export const fundsAvailable = /*#__PURE__*/ blockerOf({
   tag: 'FundsAvailable',
   rule: 'funds-withdrawn',
   words: (b: FundsAvailable, f) => `${f.money(b.amount)} of ${f.scope(b.scope)} is still to be withdrawn.`,

@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
-import { defineStep } from '../engine/Step.js'
+import { stepOf } from '../engine/Step.js'
 import type { Standing } from '../model/codecs.js'
 
 /** @category model @since 0.1.0 */
@@ -12,14 +12,14 @@ export interface NotInGoodStanding extends BlockerBase {
 }
 
 /** @internal */
-export const notInGoodStanding = /*#__PURE__*/ defineBlocker({
+export const notInGoodStanding = /*#__PURE__*/ blockerOf({
   tag: 'NotInGoodStanding',
   rule: 'good-standing',
   words: (b: NotInGoodStanding) => `The account is ${b.standing === 'on_hold' ? 'on hold' : 'suspended'}; only support can help close it.`,
 })
 
 /** The step that clears it, with its words. @category constructors @since 0.1.0 */
-export const contactSupport = /*#__PURE__*/ defineStep({
+export const contactSupport = /*#__PURE__*/ stepOf({
   tag: 'ContactSupport',
   kind: 'remedy',
   rule: 'good-standing',

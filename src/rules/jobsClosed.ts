@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
@@ -26,7 +26,7 @@ export interface CloseJob extends StepBase {
 }
 
 /** @internal */
-export const jobOpen = /*#__PURE__*/ defineBlocker({
+export const jobOpen = /*#__PURE__*/ blockerOf({
   tag: 'JobOpen',
   rule: 'jobs-closed',
   words: (b: JobOpen, f) => `Job ${b.jobId} of ${f.scope(b.scope)} is still open.`,

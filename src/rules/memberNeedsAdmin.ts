@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { across } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
@@ -26,7 +26,7 @@ export interface ContactAdmin extends StepBase {
 const list = (ids: ReadonlyArray<string>): string => (ids.length === 0 ? 'nobody listed' : ids.join(', '))
 
 /** @internal */
-export const adminMustRemove = /*#__PURE__*/ defineBlocker({
+export const adminMustRemove = /*#__PURE__*/ blockerOf({
   tag: 'AdminMustRemove',
   rule: 'member-needs-admin',
   words: (b: AdminMustRemove, f) =>

@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
@@ -28,7 +28,7 @@ export interface RemoveMember extends StepBase {
 }
 
 /** @internal */
-export const memberRemains = /*#__PURE__*/ defineBlocker({
+export const memberRemains = /*#__PURE__*/ blockerOf({
   tag: 'MemberRemains',
   rule: 'members-removed',
   words: (b: MemberRemains, f) => `${b.userId} (${b.role}) is still a member of ${f.scope(b.scope)}.`,

@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { across } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
@@ -23,7 +23,7 @@ export interface ContactOwner extends StepBase {
 }
 
 /** @internal */
-export const notOwner = /*#__PURE__*/ defineBlocker({
+export const notOwner = /*#__PURE__*/ blockerOf({
   tag: 'NotOwner',
   rule: 'owner-only',
   words: (b: NotOwner, f) => `Only the owner can close ${f.scope(b.scope)}; your role there is ${b.role}.`,

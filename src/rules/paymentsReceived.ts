@@ -1,9 +1,9 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { WaitReasonBase } from '../engine/Step.js'
-import { defineReason, waitUntil } from '../engine/Step.js'
+import { reasonOf, waitUntil } from '../engine/Step.js'
 import { earningWork } from '../model/facts.js'
 import type { Instant } from '../model/Instant.js'
 import type { Money } from '../model/Money.js'
@@ -31,7 +31,7 @@ export interface PaymentAvailable extends WaitReasonBase {
 }
 
 /** @internal */
-export const paymentPending = /*#__PURE__*/ defineBlocker({
+export const paymentPending = /*#__PURE__*/ blockerOf({
   tag: 'PaymentPending',
   rule: 'payments-received',
   words: (b: PaymentPending, f) =>
@@ -39,7 +39,7 @@ export const paymentPending = /*#__PURE__*/ defineBlocker({
 })
 
 /** @internal */
-export const paymentAvailable = /*#__PURE__*/ defineReason({
+export const paymentAvailable = /*#__PURE__*/ reasonOf({
   tag: 'PaymentAvailable',
   rule: 'payments-received',
   words: (r: PaymentAvailable) => `payment ${r.paymentId} becomes available`,

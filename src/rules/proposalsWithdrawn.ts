@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { across, fromItems } from '../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
@@ -36,7 +36,7 @@ export interface DeclineOffer extends StepBase {
 }
 
 /** @internal */
-export const proposalOpen = /*#__PURE__*/ defineBlocker({
+export const proposalOpen = /*#__PURE__*/ blockerOf({
   tag: 'ProposalOpen',
   rule: 'proposals-withdrawn',
   words: (b: ProposalOpen, f) =>

@@ -1,7 +1,7 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
-import { defineStep } from '../engine/Step.js'
+import { stepOf } from '../engine/Step.js'
 
 /** @category model @since 0.1.0 */
 export interface SecurityQuestionMissing extends BlockerBase {
@@ -10,7 +10,7 @@ export interface SecurityQuestionMissing extends BlockerBase {
 }
 
 /** @internal */
-export const securityQuestionMissing = /*#__PURE__*/ defineBlocker({
+export const securityQuestionMissing = /*#__PURE__*/ blockerOf({
   tag: 'SecurityQuestionMissing',
   rule: 'security-question',
   words: (_: SecurityQuestionMissing) =>
@@ -18,7 +18,7 @@ export const securityQuestionMissing = /*#__PURE__*/ defineBlocker({
 })
 
 /** The step that clears it, with its words. @category constructors @since 0.1.0 */
-export const setSecurityQuestion = /*#__PURE__*/ defineStep({
+export const setSecurityQuestion = /*#__PURE__*/ stepOf({
   tag: 'SetSecurityQuestion',
   kind: 'remedy',
   rule: 'security-question',

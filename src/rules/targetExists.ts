@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../engine/Blocker.js'
-import { defineBlocker } from '../engine/Blocker.js'
+import { blockerOf } from '../engine/Blocker.js'
 import { ruleCheck, ruleFrom } from '../engine/Rule.js'
 import type { AgencyTarget } from '../model/Target.js'
 
@@ -13,7 +13,7 @@ export interface UnknownTarget extends BlockerBase {
 }
 
 /** @internal */
-export const unknownTarget = /*#__PURE__*/ defineBlocker({
+export const unknownTarget = /*#__PURE__*/ blockerOf({
   tag: 'UnknownTarget',
   rule: 'target-exists',
   words: (b: UnknownTarget) => `There is no agency ${b.agencyId} in this account.`,

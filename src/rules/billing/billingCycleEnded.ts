@@ -1,9 +1,9 @@
 import type { BlockerBase } from '../../engine/Blocker.js'
-import { defineBlocker } from '../../engine/Blocker.js'
+import { blockerOf } from '../../engine/Blocker.js'
 import { across, fromItems } from '../../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../../engine/Rule.js'
 import type { WaitReasonBase } from '../../engine/Step.js'
-import { defineReason, waitUntil } from '../../engine/Step.js'
+import { reasonOf, waitUntil } from '../../engine/Step.js'
 import { companiesToClose } from '../../model/facts.js'
 import type { Instant } from '../../model/Instant.js'
 import type { CompanyScope } from '../../model/Scope.js'
@@ -30,7 +30,7 @@ export interface BillingWeekEnds extends WaitReasonBase {
 }
 
 /** @internal */
-export const billingCycleOpen = /*#__PURE__*/ defineBlocker({
+export const billingCycleOpen = /*#__PURE__*/ blockerOf({
   tag: 'BillingCycleOpen',
   rule: 'billing-cycle-ended',
   words: (b: BillingCycleOpen, f) =>
@@ -38,7 +38,7 @@ export const billingCycleOpen = /*#__PURE__*/ defineBlocker({
 })
 
 /** @internal */
-export const billingWeekEnds = /*#__PURE__*/ defineReason({
+export const billingWeekEnds = /*#__PURE__*/ reasonOf({
   tag: 'BillingWeekEnds',
   rule: 'billing-cycle-ended',
   words: (r: BillingWeekEnds) => `the billing week of contract ${r.contractId} ends`,

@@ -1,5 +1,5 @@
 import type { BlockerBase } from '../../engine/Blocker.js'
-import { defineBlocker } from '../../engine/Blocker.js'
+import { blockerOf } from '../../engine/Blocker.js'
 import { across } from '../../engine/Precondition.js'
 import { ruleCheck, ruleFrom } from '../../engine/Rule.js'
 import type { StepBase } from '../../engine/Step.js'
@@ -26,7 +26,7 @@ export interface PayBalance extends StepBase {
 }
 
 /** @internal */
-export const billingOutstanding = /*#__PURE__*/ defineBlocker({
+export const billingOutstanding = /*#__PURE__*/ blockerOf({
   tag: 'BillingOutstanding',
   rule: 'billing-paid',
   words: (b: BillingOutstanding, f) => {

@@ -178,7 +178,7 @@ const acceptsNothing = (codec: Codec): boolean =>
 
 const policySchema = (codecs: ReadonlyMap<string, Codec>): JsonSchema => {
   // a fresh copy of the published schema, with each declared key's schema derived from its codec
-  const base = JSON.parse(JSON.stringify(snapshotJsonSchema)) as {
+  const base = snapshotJsonSchema() as {
     properties: Record<string, Record<string, unknown>>
     required: Array<string>
     [key: string]: unknown

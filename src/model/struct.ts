@@ -88,10 +88,16 @@ interface Parts<A> {
  * {@link codecOf} only, so that a bundle that decodes without asking for a codec carries neither.
  */
 type Shape =
-  | { readonly kind: 'struct'; readonly keys: ReadonlyArray<string>; readonly items: ReadonlyArray<AnyDecoder> }
+  | { readonly kind: 'struct'; readonly title: string; readonly keys: ReadonlyArray<string>; readonly items: ReadonlyArray<AnyDecoder> }
   | { readonly kind: 'list'; readonly item: AnyDecoder }
   | { readonly kind: 'nullable'; readonly inner: AnyDecoder }
-  | { readonly kind: 'leaf'; readonly is: (u: unknown) => boolean; readonly encode: (a: never) => unknown }
+  | {
+      readonly kind: 'leaf'
+      readonly is: (u: unknown) => boolean
+      readonly encode: (a: never) => unknown
+      /** The strings it accepts, for one of a fixed set (see {@link oneOf}). */
+      readonly values?: ReadonlyArray<string> | undefined
+    }
 
 /**
  * A decoder of this library: its two decoders (fast, and reporting) and the shape its io-ts
@@ -107,7 +113,7 @@ export interface Decoder<A, O> extends Parts<A> {
 
 /** A decoder of anything. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shapes hold decoders of any types, read only through their own
-type AnyDecoder = Decoder<any, any>
+export type AnyDecoder = Decoder<any, any>
 
 /** The private decoders of each codec; never part of its public type. */
 const registry = new WeakMap<t.Any, Parts<unknown>>()
@@ -401,7 +407,7 @@ export const struct = <P extends Props>(name: string, props: P): Decoder<TypeOfP
     // with problems, a partial object: the fields that decoded (see `Reporting`)
     return Object.freeze(out) as TypeOfProps<P>
   }
-  return decoder(label, { fast, reporting }, { kind: 'struct', keys, items })
+  return decoder(label, { fast, reporting }, { kind: 'struct', title: name, keys, items })
 }
 
 /**
@@ -482,6 +488,7 @@ export const leaf = <A, O>(
   is: (u: unknown) => u is A,
   read: (u: unknown) => A | typeof FAIL,
   encode: (a: A) => O,
+  values?: ReadonlyArray<string>,
 ): Decoder<A, O> =>
   decoder(
     name,
@@ -493,15 +500,15 @@ export const leaf = <A, O>(
         return a
       },
     },
-    { kind: 'leaf', is, encode: encode as (a: never) => unknown },
+    { kind: 'leaf', is, encode: encode as (a: never) => unknown, values },
   )
 
 /**
  * The values a guard accepts, decoded as they are.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export const refinement = <A>(name: string, is: (u: unknown) => u is A): Decoder<A, A> =>
-  leaf(name, is, (u) => (is(u) ? u : FAIL), (a) => a)
+export const refinement = <A>(name: string, is: (u: unknown) => u is A, values?: ReadonlyArray<string>): Decoder<A, A> =>
+  leaf(name, is, (u) => (is(u) ? u : FAIL), (a) => a, values)
 
 /**
  * One of a fixed set of strings.
@@ -509,7 +516,7 @@ export const refinement = <A>(name: string, is: (u: unknown) => u is A): Decoder
 /* @__NO_SIDE_EFFECTS__ */
 export const oneOf = <K extends string>(values: ReadonlyArray<K>): Decoder<K, K> => {
   const set = new Set<string>(values)
-  return refinement(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (u): u is K => set.has(u as string))
+  return refinement(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (u): u is K => set.has(u as string), values)
 }
 
 /** Any string. */

@@ -7,7 +7,7 @@ import type * as E from 'fp-ts/lib/Either.js'
 import type * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
-import { alternativesWith, canCloseOf, checksPolicy, closureStepsOf, earliestClosableAtOf, policyFor, verdictOf } from './closure/closureWith.js'
+import { alternativesWith, canCloseOf, checksPolicy, closureStepsOf, earliestClosableAtOf, trustedPolicy, verdictOf } from './closure/closureWith.js'
 import type { BlockerOf, Closable, StepOf } from './closure/closureWith.js'
 import type { Verdict as VerdictOf, VerdictOptions } from './closure/verdict.js'
 import type { BlockerBase } from './engine/Blocker.js'
@@ -122,7 +122,7 @@ export type Verdict<B extends BlockerBase = Blocker, S extends StepBase = Step> 
 export type Remedy = Extract<Step, { readonly kind: 'remedy' }>
 
 // each function made on its own, so that a bundle keeps only those an app calls
-const policy = /*#__PURE__*/ policyFor(defaultRules)
+const policy = /*#__PURE__*/ trustedPolicy(defaultRules)
 
 /**
  * What each built-in rule checks, in the order of {@link defaultRules}: the default `canClose`

@@ -8,7 +8,19 @@
 import { test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 
-import { canClose, closureWith, defaultRules, defineBlocker, defineReason, defineRule, defineStep } from '../src/index.js'
+import {
+  alternatives,
+  canClose,
+  closureSteps,
+  closureWith,
+  defaultRules,
+  defineBlocker,
+  defineReason,
+  defineRule,
+  defineStep,
+  earliestClosableAt,
+  verdict,
+} from '../src/index.js'
 import { defaultChecks } from '../src/defaults.js'
 import type { Rule } from '../src/index.js'
 import { snapshotWithTarget } from './arbitraries.js'
@@ -28,10 +40,17 @@ describe('the default canClose runs the built-in rules’ checks', () => {
     })
   })
 
+  // closureWith checks the list (rules made by defineRule, one id each), every definition (each tag
+  // once, with its words) and the declared order (no cycle): the top-level functions, built from
+  // the constant default list without those checks, answer as it does
   const rules = closureWith(defaultRules)
-  test.prop([snapshotWithTarget()])('canClose answers as closureWith(defaultRules).canClose', ([s, t]) => {
+  test.prop([snapshotWithTarget()])('canClose, closureSteps, earliestClosableAt, alternatives and verdict answer as closureWith(defaultRules)’s', ([s, t]) => {
     expect(canClose(s, t)).toEqual(rules.canClose(s, t))
     expect(canClose(s, t, { billingCycleEnd: 'client-invoice' })).toEqual(rules.canClose(s, t, { billingCycleEnd: 'client-invoice' }))
+    expect(closureSteps(s, t)).toEqual(rules.closureSteps(s, t))
+    expect(earliestClosableAt(s, t)).toEqual(rules.earliestClosableAt(s, t))
+    expect(alternatives(s, t)).toEqual(rules.alternatives(s, t))
+    expect(verdict(s, t, { timeZone: 'Europe/Berlin' })).toEqual(rules.verdict(s, t, { timeZone: 'Europe/Berlin' }))
   })
 })
 

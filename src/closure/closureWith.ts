@@ -432,6 +432,8 @@ export interface Policy<B extends BlockerBase, S extends StepBase> {
   readonly known: ReadonlyArray<Known<B, S>>
   /** (filled by {@link planned}) */
   readonly cache: { planning?: Planning }
+  /** How its planning is worked out (none for a policy that only finds blockers). */
+  readonly plan?: (list: ReadonlyArray<Rule<B, S>>) => Planning
 }
 
 /** What the plan and the verdict need of a policy. */
@@ -479,25 +481,32 @@ export const policyOf = <B extends BlockerBase, S extends StepBase>(list: Readon
       else if (seen.codec !== r.extension.codec)
         throw new TypeError(`closureWith: rules "${seen.by}" and "${r.id}" read extensions.${r.extension.key} with different codecs`)
     }
-  return {
-    list,
-    known: list.map((rule) => ({
-      rule,
-      blockerTags: new Set(rule.blockers.map((d: BlockerDefinition) => d.tag)),
-      stepTags: new Set(rule.steps.map((d: StepDefinition) => d.tag)),
-      reasonTags: new Set(rule.reasons.map((d: ReasonDefinition) => d.tag)),
-    })),
-    cache: {},
-  }
+  return { list, known: knownOf(list), cache: {}, plan: planningOf }
 }
 
+/** Each rule with the tags it defines. */
+const knownOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): ReadonlyArray<Known<B, S>> =>
+  list.map((rule) => ({
+    rule,
+    blockerTags: new Set(rule.blockers.map((d: BlockerDefinition) => d.tag)),
+    stepTags: new Set(rule.steps.map((d: StepDefinition) => d.tag)),
+    reasonTags: new Set(rule.reasons.map((d: ReasonDefinition) => d.tag)),
+  }))
+
 /**
- * The policy of a list of rules, typed by them (see {@link policyOf}).
+ * The policy of the built-in rules, which the top-level functions run: as {@link policyOf}'s,
+ * without the checks of the list (rules made by `defineRule`, one id each, one codec per key) and
+ * of its definitions and declared order (every tag defined once with its words, no cycle), which
+ * a constant list passes every time (the tests check that `closureWith(defaultRules)`, which runs
+ * them all, accepts it and answers the same).
  *
  * @internal
  */
-export const policyFor = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Policy<BlockerOf<R>, StepOf<R>> =>
-  policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+/* @__NO_SIDE_EFFECTS__ */
+export const trustedPolicy = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Policy<BlockerOf<R>, StepOf<R>> => {
+  const rules = list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>
+  return { list: rules, known: knownOf(rules), cache: {}, plan: planningFrom }
+}
 
 /**
  * The policy that the default `canClose` runs: the built-in rules' checks (see `RuleCheck`),
@@ -525,12 +534,23 @@ export const checksPolicy = <B extends BlockerBase>(parts: ReadonlyArray<RuleChe
  *
  * @internal
  */
-export const planned = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Planning =>
-  (policy.cache.planning ??= planningOf(policy.list))
+export const planned = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Planning => {
+  if (policy.plan === undefined) throw new TypeError('account-closure: a policy that only finds blockers makes no plan')
+  return (policy.cache.planning ??= policy.plan(policy.list))
+}
 
+type Definition = BlockerDefinition | StepDefinition | ReasonDefinition
+
+/** Every definition a list of rules plans with, in order: the engine's wait, the paths' steps, then the rules'. */
+const eachDefinition = (list: ReadonlyArray<Rule<BlockerBase, StepBase>>, f: (d: Definition, by: string) => void): void => {
+  f(WAIT_DEFINITION, 'the engine')
+  for (const d of pathSteps) f(d, 'the closing paths')
+  for (const r of list) for (const d of [...r.blockers, ...r.steps, ...r.reasons]) f(d, `rule "${r.id}"`)
+}
+
+/** The definitions and the declared order checked (a `TypeError` otherwise), then the planning. */
 const planningOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Planning => {
   // every tag defined once, with its words: the engine's wait, the paths' steps, then the rules'
-  type Definition = BlockerDefinition | StepDefinition | ReasonDefinition
   const definitions = new Map<string, { readonly d: Definition; readonly by: string }>()
   const define = (d: Definition, by: string): void => {
     if (typeof d !== 'object' && typeof d !== 'function') throw new TypeError(`closureWith: ${by} lists a definition that is not one`)
@@ -540,20 +560,27 @@ const planningOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArr
     if (seen === undefined) definitions.set(d.tag, { d, by })
     else if (seen.d !== d) throw new TypeError(`closureWith: the tag ${d.tag} is defined twice, by ${seen.by} and by ${by}; reuse one definition`)
   }
-  define(WAIT_DEFINITION, 'the engine')
-  for (const d of pathSteps) define(d, 'the closing paths')
-  for (const r of list) for (const d of [...r.blockers, ...r.steps, ...r.reasons]) define(d, `rule "${r.id}"`)
+  eachDefinition(list, define)
   for (const t of ['WaitUntil'])
     for (const r of list)
       if ([...r.follows, ...r.precedes].some((o) => o.step === t))
         throw new TypeError(`closureWith: rule "${r.id}" orders its steps against WaitUntil; waits are ordered by time and by each rule's clear`)
   const cycle = orderCycle(list, new Set(definitions.keys()))
   if (cycle !== undefined) throw new TypeError(`closureWith: the declared order has a cycle, through the rules ${cycle.map((x) => `"${x}"`).join(', ')}`)
+  return planningFrom(list)
+}
 
+/** What the plan and the words need of a list of rules (whose definitions and order are checked). */
+const planningFrom = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Planning => {
+  // every tag's definition (the first of each tag)
+  const definitions = new Map<string, Definition>()
+  eachDefinition(list, (d) => {
+    if (!definitions.has(d.tag)) definitions.set(d.tag, d)
+  })
   const stepDefinitions = new Map<string, StepDefinition>()
-  for (const [tag, { d }] of definitions) if ('kind' in d) stepDefinitions.set(tag, d)
+  for (const [tag, d] of definitions) if ('kind' in d) stepDefinitions.set(tag, d)
   const words = new Map<string, (item: never, format: Format) => string>()
-  for (const [tag, { d }] of definitions) words.set(tag, (item: never, format: Format) => (d.words as (i: unknown, f: Format) => string)(item, format))
+  for (const [tag, d] of definitions) words.set(tag, (item: never, format: Format) => (d.words as (i: unknown, f: Format) => string)(item, format))
   for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say)
   for (const [tag, say] of Object.entries(alternativeWords)) words.set(tag, say)
   return { words, orders: orderRulesOf(list, stepDefinitions), priority: priorityKeyOf(list, stepDefinitions) }

@@ -232,8 +232,9 @@ describe('jsonSchema', () => {
   const published = JSON.parse(readFileSync('schema/snapshot.json', 'utf8')) as Obj
   const p = policyDecoding([fees, { key: 'score', codec: t.partial({ value: t.number, tags: t.readonlyArray(t.string) }) }, { key: 'opaque', codec: custom('Mine', (u) => t.success(u)) }])
   const ajv = new Ajv2020({ allErrors: true, strict: true })
-  it('the schema the code derives from the decoders is the published schema, a fresh object each time', () => {
+  it('the schema the code derives from the decoders is the published schema, to the byte, a fresh object each time', () => {
     expect(snapshotJsonSchema()).toEqual(published)
+    expect(`${JSON.stringify(snapshotJsonSchema(), null, 2)}\n`).toBe(readFileSync('schema/snapshot.json', 'utf8'))
     expect(snapshotJsonSchema()).not.toBe(snapshotJsonSchema())
   })
   it('is the published schema with each key’s schema derived from its codec, computed once', () => {

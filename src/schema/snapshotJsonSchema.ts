@@ -57,7 +57,11 @@ const LEAVES: ReadonlyMap<AnyDecoder, Schema> = new Map<AnyDecoder, Schema>([
 /** A schema with the description of `key`, if it has one. */
 const described = (key: string, schema: Schema): Schema => {
   const description = DESCRIPTIONS[key]
-  return description === undefined ? schema : { ...schema, description }
+  // (in the published file's order of keys: after the type, or before the alternatives)
+  if (description === undefined) return schema
+  if (schema['anyOf'] !== undefined) return { description, ...schema }
+  const { type, ...rest } = schema
+  return type === 'object' ? { type, description, ...rest } : { ...schema, description }
 }
 
 /**
@@ -109,6 +113,7 @@ export const snapshotJsonSchema = (): Schema => {
     // (extensions is optional)
     required: top.keys.filter((k) => k !== 'extensions'),
     properties,
-    $defs,
+    // (the definitions in the order of the table, as the published file has them)
+    $defs: Object.fromEntries(Object.keys(DESCRIPTIONS).flatMap((k) => ($defs[k] === undefined ? [] : [[k, $defs[k]]]))),
   }
 }

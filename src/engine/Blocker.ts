@@ -74,7 +74,6 @@ export type BlockerFields = Omit<BlockerBase, '_tag' | 'rule'>
  * @category constructors
  * @since 0.3.0
  */
-/* @__NO_SIDE_EFFECTS__ */
 export const defineBlocker = <const T extends string, const R extends string, F extends object = BlockerFields>(d: {
   readonly tag: T
   readonly rule: R

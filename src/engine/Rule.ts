@@ -173,7 +173,7 @@ const isOrders = (u: unknown): u is ReadonlyArray<Order> =>
 /**
  * The part of a built-in rule that finds its blockers: its id, paths, gate, the fields of its
  * blockers that hold instants, the tags of its blockers, and `check`. Each built-in rule is made
- * from its part (`defineRule({ ...part, … })`), and the default `canClose` runs the parts of the
+ * from its part (`ruleFrom(part, { … })`), and the default `canClose` runs the parts of the
  * default rules (the same checks, with the same checks of their answers), so that a bundle that
  * only asks `canClose` carries neither the words nor `clear`.
  *
@@ -293,7 +293,6 @@ const ruleOf = <
  * @category constructors
  * @since 0.2.0
  */
-/* @__NO_SIDE_EFFECTS__ */
 export const defineRule = <
   const BD extends ReadonlyArray<BlockerDefinition>,
   const SD extends ReadonlyArray<StepDefinition> = readonly [],

@@ -126,7 +126,6 @@ export type StepFields = Omit<StepBase, '_tag' | 'kind' | 'resolves'>
  * @category constructors
  * @since 0.3.0
  */
-/* @__NO_SIDE_EFFECTS__ */
 export const defineStep = <const T extends string, const K extends 'remedy' | 'advice', F extends object = StepFields>(d: {
   readonly tag: T
   readonly kind: K
@@ -181,7 +180,6 @@ export const stepOf = <const T extends string, const K extends 'remedy' | 'advic
  * @category constructors
  * @since 0.3.0
  */
-/* @__NO_SIDE_EFFECTS__ */
 export const defineReason = <const T extends string, const R extends string, F extends object = Omit<WaitReasonBase, '_tag' | 'rule'>>(d: {
   readonly tag: T
   readonly rule: R

@@ -14,7 +14,7 @@ import { entitiesFor, snapshotOf } from './fixtures.mjs'
 const args = process.argv.slice(2)
 const at = args.indexOf('--rounds')
 const rounds = at >= 0 ? Number(args[at + 1]) : 7
-const dirs = args.filter((a, i) => a !== '--rounds' && i !== at + 1)
+const dirs = args.filter((a, i) => a !== '--rounds' && (at < 0 || i !== at + 1))
 const text = JSON.stringify(snapshotOf(entitiesFor(6_000_000)))
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
 const cpu = (f) => {

@@ -24,7 +24,7 @@ import { closureFacts } from '../model/facts.js'
 import type { ClosureFacts, ClosureOptions } from '../model/facts.js'
 import { MAX, MIN, toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
-import { scopeKey } from '../model/Scope.js'
+import { scopeKey, scopeKeys } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
 import { alternativesOf, alternativeWords } from '../paths/Alternative.js'
 import type { Alternative } from '../paths/Alternative.js'
@@ -234,10 +234,13 @@ const settled = (u: unknown, depth: number): unknown => {
   // that is settled where it is
   // (an array kept may have an iterator or a `constructor` of its own: the engine reads its items
   // by index, never with its iterator or a method that asks its constructor for a new array)
-  if (
-    (p === Object.prototype || p === Array.prototype) &&
-    Object.getOwnPropertyNames(Object.freeze(u)).every((k) => k !== 'toJSON' && !getterOf.call(u, k) && settled((u as Readonly<Record<string, unknown>>)[k], depth + 1) === (u as Readonly<Record<string, unknown>>)[k])
-  ) {
+  // (a loop, not every: no function made per object)
+  inPlace: if (p === Object.prototype || p === Array.prototype) {
+    for (const k of Object.getOwnPropertyNames(Object.freeze(u))) {
+      if (k === 'toJSON' || getterOf.call(u, k)) break inPlace
+      const v = (u as Readonly<Record<string, unknown>>)[k]
+      if (typeof v === 'object' && v !== null && settled(v, depth + 1) !== v) break inPlace
+    }
     if (frozen) settledBefore.set(u, depth)
     return u
   }
@@ -342,6 +345,7 @@ interface Answer<B extends BlockerBase, S extends StepBase> extends Blocked<B, S
  */
 const stepIndex = () => {
   const byTag = new Map<string, Map<string, Map<string | number, number>>>()
+  const scopeKey = scopeKeys()
   return {
     /** Where the step's identity is; `next` (and from now on there) when it is new. */
     find: (s: StepBase, next: number): number => {

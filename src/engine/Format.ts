@@ -107,10 +107,20 @@ const scopeWords = (names: Names | undefined): Pick<Format, 'scope' | 'scopeWith
     shown ??= shownNames(names)
     return shown.get(key)
   }
+  // the last scope's words, kept: messages come in runs of one scope (compared by its fields)
+  let lastTag: string | undefined
+  let lastId: string | undefined
+  let lastWords = ''
   const scope = (s: Scope): string => {
     if (s._tag === 'Freelancer') return 'your freelancer work'
-    const [kind, id, key] = s._tag === 'Company' ? ['company', s.companyId, `c:${s.companyId}`] : ['agency', s.agencyId, `a:${s.agencyId}`]
-    return nameOf(key) ?? `${kind} ${id}`
+    const id = s._tag === 'Company' ? s.companyId : s.agencyId
+    if (s._tag !== lastTag || id !== lastId) {
+      const [kind, key] = s._tag === 'Company' ? ['company', `c:${id}`] : ['agency', `a:${id}`]
+      lastTag = s._tag
+      lastId = id
+      lastWords = nameOf(key) ?? `${kind} ${id}`
+    }
+    return lastWords
   }
   const scopeWithKind = (s: Scope): string => {
     if (s._tag === 'Freelancer') return scope(s)

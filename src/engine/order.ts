@@ -5,7 +5,7 @@
  * @internal
  */
 import { comparePriority } from './priority.js'
-import type { OrderRule, PriorityKey as Key } from './priority.js'
+import type { Among, OrderRule, PriorityKey as Key } from './priority.js'
 import type { StepBase } from './Step.js'
 
 /** A minimal binary heap of node indexes. */
@@ -25,6 +25,27 @@ const ints = () => {
     size: (): number => n,
     at: (i: number): number => a[i] as number,
   }
+}
+
+const NONE: ReadonlyArray<number> = []
+
+/** The steps' numbers by tag and by each rule they resolve, in the steps' order. */
+const stepsBy = (steps: ReadonlyArray<StepBase>) => {
+  const byTag = new Map<string, Array<number>>()
+  const byRule = new Map<string, Array<number>>()
+  const add = (m: Map<string, Array<number>>, k: string, i: number): void => {
+    const a = m.get(k)
+    if (a === undefined) m.set(k, [i])
+    // (a step that names a rule twice is listed once)
+    else if (a[a.length - 1] !== i) a.push(i)
+  }
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i] as StepBase
+    add(byTag, s._tag, i)
+    // (by index: a rule's list may have an iterator of its own)
+    for (let k = 0; k < s.resolves.length; k++) add(byRule, s.resolves[k] as string, i)
+  }
+  return { of: (a: Among): ReadonlyArray<number> => ('tag' in a ? byTag.get(a.tag) : byRule.get(a.resolving)) ?? NONE }
 }
 
 /**
@@ -55,6 +76,7 @@ export const orderSteps = <S extends StepBase>(
     const b = links[l + 1] as number
     if (a !== b) edge(a, b)
   }
+  let found: ReturnType<typeof stepsBy> | undefined
   for (const rule of rules) {
     if (rule._tag === 'Sequence') {
       const ranked: Array<number> = []
@@ -77,12 +99,17 @@ export const orderSteps = <S extends StepBase>(
         joins.set(k, nodes)
         return nodes++
       }
+      // only the steps the rule may key, when it says which; every step otherwise
       // (indexed loops: an iterator per call would be an allocation per step and rule)
-      for (let i = 0; i < n; i++) {
+      const before = rule.among === undefined ? undefined : (found ??= stepsBy(steps)).of(rule.among.before)
+      for (let c = 0, end = before === undefined ? n : before.length; c < end; c++) {
+        const i = before === undefined ? c : (before[c] as number)
         const keys = rule.before(steps[i] as S)
         for (let k = 0; k < keys.length; k++) edge(i, joinFor(keys[k] as string))
       }
-      for (let i = 0; i < n; i++) {
+      const after = rule.among === undefined ? undefined : (found ??= stepsBy(steps)).of(rule.among.after)
+      for (let c = 0, end = after === undefined ? n : after.length; c < end; c++) {
+        const i = after === undefined ? c : (after[c] as number)
         const keys = rule.after(steps[i] as S)
         for (let k = 0; k < keys.length; k++) edge(joinFor(keys[k] as string), i)
       }

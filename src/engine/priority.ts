@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { scopeKey } from '../model/Scope.js'
+import { scopeKeys } from '../model/Scope.js'
 import type { Scope } from '../model/Scope.js'
 import type { Order, Rule } from './Rule.js'
 import { isWait } from './Step.js'
@@ -22,7 +22,15 @@ export interface Dependency {
   readonly name: string
   readonly before: (s: StepBase) => ReadonlyArray<string>
   readonly after: (s: StepBase) => ReadonlyArray<string>
+  /**
+   * When known, the only steps `before` and `after` may key: those of a tag, or those that resolve
+   * a rule. The others are not asked (they would answer none).
+   */
+  readonly among?: { readonly before: Among; readonly after: Among }
 }
+
+/** Steps of one tag, or steps that resolve one rule. */
+export type Among = { readonly tag: string } | { readonly resolving: string }
 
 /** "Steps ranked by `rank` follow each other in increasing rank." */
 export interface Sequence {
@@ -51,7 +59,7 @@ export const waitsInTimeOrder: Sequence = {
 
 /** The scope a step's order is about: its definition's `orderScope`, or its own. */
 const orderScopeKey =
-  (definitions: ReadonlyMap<string, StepDefinition>) =>
+  (definitions: ReadonlyMap<string, StepDefinition>, scopeKey = scopeKeys()) =>
   (s: StepBase): string => {
     const d = definitions.get(s._tag)
     const scope: Scope | undefined = d?.orderScope === undefined ? s.scope : d.orderScope(s)
@@ -84,10 +92,13 @@ export const orderRulesOf = (
   for (const r of rules) {
     const ofRule = (o: Order) => (s: StepBase) => (!isWait(s) && s._tag !== o.step && s.resolves.includes(r.id) ? key(o, s) : none)
     const tagged = (o: Order) => (s: StepBase) => (s._tag === o.step ? key(o, s) : none)
+    const resolving: Among = { resolving: r.id }
     for (const o of r.follows)
-      if (definitions.has(o.step)) out.push({ _tag: 'Dependency', name: `${r.id} follows ${o.step}`, before: tagged(o), after: ofRule(o) })
+      if (definitions.has(o.step))
+        out.push({ _tag: 'Dependency', name: `${r.id} follows ${o.step}`, before: tagged(o), after: ofRule(o), among: { before: { tag: o.step }, after: resolving } })
     for (const o of r.precedes)
-      if (definitions.has(o.step)) out.push({ _tag: 'Dependency', name: `${r.id} precedes ${o.step}`, before: ofRule(o), after: tagged(o) })
+      if (definitions.has(o.step))
+        out.push({ _tag: 'Dependency', name: `${r.id} precedes ${o.step}`, before: ofRule(o), after: tagged(o), among: { before: resolving, after: { tag: o.step } } })
   }
   out.push(waitsInTimeOrder)
   return out
@@ -154,6 +165,7 @@ const KIND_RANK: { readonly [K in StepKind]: number } = { remedy: 0, advice: 1, 
 export const priorityKeyOf = (rules: ReadonlyArray<Rule>, definitions: ReadonlyMap<string, StepDefinition>) => {
   const ranks = new Map<string, number>()
   for (const r of rules) if (r.rank !== undefined) ranks.set(r.id, r.rank)
+  const scopeKey = scopeKeys()
   return (s: StepBase): PriorityKey => {
     let rank = Number.MAX_VALUE
     const resolves = s.resolves

@@ -166,8 +166,8 @@ const itemProblem = (u: unknown, what: string): string | undefined => {
 interface Known<B extends BlockerBase, S extends StepBase> {
   readonly rule: Rule<B, S>
   readonly blockerTags: ReadonlySet<string>
-  readonly stepTags: ReadonlySet<string>
-  readonly reasonTags: ReadonlySet<string>
+  /** The tags of its steps and of its reasons to wait, worked out at its first clear (`canClose` needs none). */
+  clearTags?: { readonly steps: ReadonlySet<string>; readonly reasons: ReadonlySet<string> }
 }
 
 const fail = (rule: Rule<BlockerBase, StepBase>, message: string, cause?: unknown): never => {
@@ -277,7 +277,10 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
   return guarded(rule, 'clear', () => {
     const answer: unknown = rule.clear(blocker, facts)
     if (!Array.isArray(answer)) return fail(rule, `clear returned ${shown(answer)}, not an array of steps`)
-    const out = settledList(answer as ReadonlyArray<unknown>)
+    const tags = (k.clearTags ??= { steps: new Set(rule.steps.map((d: StepDefinition) => d.tag)), reasons: new Set(rule.reasons.map((d: ReasonDefinition) => d.tag)) })
+    // (settledList, written out: one array per blocker's steps, not two and a function)
+    const out = ([] as Array<unknown>).concat(answer)
+    for (let i = 0; i < out.length; i++) out[i] = settled(out[i], 0)
     for (let i = 0; i < out.length; i++) {
       const s = out[i]
       const problem = itemProblem(s, 'step')
@@ -295,9 +298,9 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
           if (bad !== undefined) fail(rule, bad)
           const y = r as WaitReasonBase
           if (typeof y.rule !== 'string') fail(rule, `gave a reason to wait (${y._tag}) without its rule`)
-          if (!k.reasonTags.has(y._tag)) fail(rule, `gave a reason to wait tagged ${y._tag}, which it does not define (with its words)`)
+          if (!tags.reasons.has(y._tag)) fail(rule, `gave a reason to wait tagged ${y._tag}, which it does not define (with its words)`)
         }
-      } else if (!k.stepTags.has(x._tag)) fail(rule, `gave a step tagged ${x._tag}, which it does not define (with its words)`)
+      } else if (!tags.steps.has(x._tag)) fail(rule, `gave a step tagged ${x._tag}, which it does not define (with its words)`)
     }
     return out as ReadonlyArray<S>
   })
@@ -493,8 +496,6 @@ const knownOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<
   list.map((rule) => ({
     rule,
     blockerTags: new Set(rule.blockers.map((d: BlockerDefinition) => d.tag)),
-    stepTags: new Set(rule.steps.map((d: StepDefinition) => d.tag)),
-    reasonTags: new Set(rule.reasons.map((d: ReasonDefinition) => d.tag)),
   }))
 
 /**

@@ -24,7 +24,7 @@ import { closureFacts } from '../model/facts.js'
 import type { ClosureFacts, ClosureOptions } from '../model/facts.js'
 import { MAX, MIN, toISOString } from '../model/Instant.js'
 import type { Instant } from '../model/Instant.js'
-import { scopeKey, scopeKeys } from '../model/Scope.js'
+import { scopeKey } from '../model/Scope.js'
 import type { Path, Target } from '../model/Target.js'
 import { alternativesOf, alternativeWords } from '../paths/Alternative.js'
 import type { Alternative } from '../paths/Alternative.js'
@@ -348,7 +348,6 @@ interface Answer<B extends BlockerBase, S extends StepBase> extends Blocked<B, S
  */
 const stepIndex = () => {
   const byTag = new Map<string, Map<string, Map<string | number, number>>>()
-  const scopeKey = scopeKeys()
   return {
     /** Where the step's identity is; `next` (and from now on there) when it is new. */
     find: (s: StepBase, next: number): number => {

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { scopeKeys } from '../model/Scope.js'
+import { scopeKey } from '../model/Scope.js'
 import type { Scope } from '../model/Scope.js'
 import type { Order, Rule } from './Rule.js'
 import { isWait } from './Step.js'
@@ -59,7 +59,7 @@ export const waitsInTimeOrder: Sequence = {
 
 /** The scope a step's order is about: its definition's `orderScope`, or its own. */
 const orderScopeKey =
-  (definitions: ReadonlyMap<string, StepDefinition>, scopeKey = scopeKeys()) =>
+  (definitions: ReadonlyMap<string, StepDefinition>) =>
   (s: StepBase): string => {
     const d = definitions.get(s._tag)
     const scope: Scope | undefined = d?.orderScope === undefined ? s.scope : d.orderScope(s)
@@ -165,7 +165,6 @@ const KIND_RANK: { readonly [K in StepKind]: number } = { remedy: 0, advice: 1, 
 export const priorityKeyOf = (rules: ReadonlyArray<Rule>, definitions: ReadonlyMap<string, StepDefinition>) => {
   const ranks = new Map<string, number>()
   for (const r of rules) if (r.rank !== undefined) ranks.set(r.id, r.rank)
-  const scopeKey = scopeKeys()
   return (s: StepBase): PriorityKey => {
     let rank = Number.MAX_VALUE
     const resolves = s.resolves

@@ -53,27 +53,6 @@ export const scopeKey = (s: Scope): string =>
   s._tag === 'Freelancer' ? '0' : s._tag === 'Company' ? `1:${s.companyId}` : `2:${s.agencyId}`
 
 /**
- * `scopeKey`, remembering the last scope's key: steps and blockers come in runs of one scope, and
- * a key made again is a string made again. The scope is compared by its fields, not by identity.
- *
- * @internal
- */
-export const scopeKeys = (): ((s: Scope) => string) => {
-  let tag: string | undefined
-  let id: string | undefined
-  let key = ''
-  return (s) => {
-    const i = s._tag === 'Company' ? s.companyId : s._tag === 'Agency' ? s.agencyId : undefined
-    if (s._tag !== tag || i !== id) {
-      tag = s._tag
-      id = i
-      key = scopeKey(s)
-    }
-    return key
-  }
-}
-
-/**
  * Orders scopes: freelancer, then companies, then agencies, each by id (the one comparator of scopes).
  *
  * @category utils

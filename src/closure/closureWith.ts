@@ -526,8 +526,6 @@ export const checksPolicy = <B extends BlockerBase>(parts: ReadonlyArray<RuleChe
     // (what finding blockers reads of a rule: id, paths, gate, instants and check)
     rule: { id: p.id, paths: p.paths, gate: p.gate ?? 'none', instants: p.instants ?? [], check: p.check } as unknown as Rule<B, never>,
     blockerTags: new Set<string>(p.tags),
-    stepTags: new Set<string>(),
-    reasonTags: new Set<string>(),
   })),
   cache: {},
 })

@@ -40,12 +40,15 @@ export const contractOpen = /*#__PURE__*/ blockerOf({
   words: (b: ContractOpen, f) => `Contract ${b.contractId} (${b.contractType}) of ${f.scope(b.scope)} is still ${b.status}.`,
 })
 
+// (one frozen list for every step: settling a frozen list met before is a lookup, not a walk per step)
+const RESOLVES: ReadonlyArray<string> = /*#__PURE__*/ Object.freeze(['contracts-ended'])
+
 /** @category constructors @since 0.1.0 */
 export const endContract = /*#__PURE__*/ withDefinition(
   (scope: Scope, contractId: string, contractType: ContractType, status: Exclude<ContractStatus, 'ended'>): EndContract => ({
     _tag: 'EndContract',
     kind: 'remedy',
-    resolves: ['contracts-ended'],
+    resolves: RESOLVES,
     scope,
     subject: contractId,
     contractId,

@@ -29,6 +29,9 @@ export const fundsAvailable = /*#__PURE__*/ blockerOf({
   words: (b: FundsAvailable, f) => `${f.money(b.amount)} of ${f.scope(b.scope)} is still to be withdrawn.`,
 })
 
+// (one frozen list for every step: settling a frozen list met before is a lookup, not a walk per step)
+const RESOLVES: ReadonlyArray<string> = /*#__PURE__*/ Object.freeze(['funds-withdrawn'])
+
 /**
  * Withdrawing a scope's funds: a step several rules end in (the funds available now, a payment
  * once it arrives). It resolves `funds-withdrawn`; an app's rule reuses this definition.
@@ -45,7 +48,7 @@ export const fundsAvailable = /*#__PURE__*/ blockerOf({
  * @since 0.1.0
  */
 export const withdrawFunds = /*#__PURE__*/ withDefinition(
-  (scope: Scope): WithdrawFunds => ({ _tag: 'WithdrawFunds', kind: 'remedy', resolves: ['funds-withdrawn'], scope }),
+  (scope: Scope): WithdrawFunds => ({ _tag: 'WithdrawFunds', kind: 'remedy', resolves: RESOLVES, scope }),
   {
     tag: 'WithdrawFunds',
     kind: 'remedy',

@@ -32,9 +32,12 @@ export const jobOpen = /*#__PURE__*/ blockerOf({
   words: (b: JobOpen, f) => `Job ${b.jobId} of ${f.scope(b.scope)} is still open.`,
 })
 
+// (one frozen list for every step: settling a frozen list met before is a lookup, not a walk per step)
+const RESOLVES: ReadonlyArray<string> = /*#__PURE__*/ Object.freeze(['jobs-closed'])
+
 /** @category constructors @since 0.1.0 */
 export const closeJob = /*#__PURE__*/ withDefinition(
-  (scope: CompanyScope, jobId: string): CloseJob => ({ _tag: 'CloseJob', kind: 'remedy', resolves: ['jobs-closed'], scope, subject: jobId, jobId }),
+  (scope: CompanyScope, jobId: string): CloseJob => ({ _tag: 'CloseJob', kind: 'remedy', resolves: RESOLVES, scope, subject: jobId, jobId }),
   { tag: 'CloseJob', kind: 'remedy', words: (s: CloseJob, f) => `Close job ${s.jobId} of ${f.scope(s.scope)}.` },
 )
 

@@ -33,12 +33,15 @@ export const adminMustRemove = /*#__PURE__*/ blockerOf({
     `As a plain member of ${f.scope(b.scope)} you cannot leave it yourself; its admins can remove you (${list(b.contacts)}).`,
 })
 
+// (one frozen list for every step: settling a frozen list met before is a lookup, not a walk per step)
+const RESOLVES: ReadonlyArray<string> = /*#__PURE__*/ Object.freeze(['member-needs-admin'])
+
 /** @category constructors @since 0.1.0 */
 export const contactAdmin = /*#__PURE__*/ withDefinition(
   (scope: TeamScope, contacts: ReadonlyArray<string>): ContactAdmin => ({
     _tag: 'ContactAdmin',
     kind: 'remedy',
-    resolves: ['member-needs-admin'],
+    resolves: RESOLVES,
     scope,
     contacts,
   }),

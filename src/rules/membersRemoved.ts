@@ -34,12 +34,15 @@ export const memberRemains = /*#__PURE__*/ blockerOf({
   words: (b: MemberRemains, f) => `${b.userId} (${b.role}) is still a member of ${f.scope(b.scope)}.`,
 })
 
+// (one frozen list for every step: settling a frozen list met before is a lookup, not a walk per step)
+const RESOLVES: ReadonlyArray<string> = /*#__PURE__*/ Object.freeze(['members-removed'])
+
 /** @category constructors @since 0.1.0 */
 export const removeMember = /*#__PURE__*/ withDefinition(
   (scope: TeamScope, userId: string): RemoveMember => ({
     _tag: 'RemoveMember',
     kind: 'remedy',
-    resolves: ['members-removed'],
+    resolves: RESOLVES,
     scope,
     subject: userId,
     userId,

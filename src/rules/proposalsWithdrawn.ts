@@ -45,12 +45,15 @@ export const proposalOpen = /*#__PURE__*/ blockerOf({
       : `Proposal ${b.proposalId} of ${f.scope(b.scope)} is still ${b.status}.`,
 })
 
+// (one frozen list for every step: settling a frozen list met before is a lookup, not a walk per step)
+const RESOLVES: ReadonlyArray<string> = /*#__PURE__*/ Object.freeze(['proposals-withdrawn'])
+
 /** @category constructors @since 0.1.0 */
 export const withdrawProposal = /*#__PURE__*/ withDefinition(
   (scope: Scope, proposalId: string): WithdrawProposal => ({
     _tag: 'WithdrawProposal',
     kind: 'remedy',
-    resolves: ['proposals-withdrawn'],
+    resolves: RESOLVES,
     scope,
     subject: proposalId,
     proposalId,
@@ -67,7 +70,7 @@ export const declineOffer = /*#__PURE__*/ withDefinition(
   (scope: Scope, proposalId: string): DeclineOffer => ({
     _tag: 'DeclineOffer',
     kind: 'remedy',
-    resolves: ['proposals-withdrawn'],
+    resolves: RESOLVES,
     scope,
     subject: proposalId,
     proposalId,

@@ -35,6 +35,9 @@ export const billingOutstanding = /*#__PURE__*/ blockerOf({
   },
 })
 
+// (one frozen list for every step: settling a frozen list met before is a lookup, not a walk per step)
+const RESOLVES: ReadonlyArray<string> = /*#__PURE__*/ Object.freeze(['billing-paid'])
+
 /**
  * Paying a company's balance: a step several rules end in (what is owed now, the last week of
  * hourly work once it is invoiced). It resolves `billing-paid`; an app's rule reuses this
@@ -51,7 +54,7 @@ export const billingOutstanding = /*#__PURE__*/ blockerOf({
  * @since 0.1.0
  */
 export const payBalance = /*#__PURE__*/ withDefinition(
-  (scope: CompanyScope, hourly: boolean): PayBalance => ({ _tag: 'PayBalance', kind: 'remedy', resolves: ['billing-paid'], scope, hourly }),
+  (scope: CompanyScope, hourly: boolean): PayBalance => ({ _tag: 'PayBalance', kind: 'remedy', resolves: RESOLVES, scope, hourly }),
   {
     tag: 'PayBalance',
     kind: 'remedy',

@@ -357,6 +357,33 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
     expect(() => closureWith([...defaultRules, step]).verdict(closable())).toThrow(/rule "kept" failed in clear: .*toJSON/)
   })
 
+  it('an object that inherits a toJSON (a Date, a class with one) fails naming the rule, where a copy would have lost it', () => {
+    class Money {
+      constructor(readonly amount: number) {}
+      toJSON(): string {
+        return `${String(this.amount)} USD`
+      }
+    }
+    const answers: ReadonlyArray<unknown> = [
+      { _tag: 'Kept', rule: 'kept', since: new Date(0) },
+      { _tag: 'Kept', rule: 'kept', owed: new Money(5) },
+    ]
+    for (const b of answers) {
+      const rule = defineRule({ id: 'kept', paths: ['CloseAccount'], blockers: [blocks], check: () => [b] as never, clear: () => [] })
+      expect(() => closureWith([...defaultRules, rule]).verdict(closable())).toThrow(/rule "kept" failed in check: .*toJSON/)
+    }
+    expect(() =>
+      closureWith([...defaultRules, defineRule({ id: 'kept', paths: ['CloseAccount'], blockers: [blocks], check: () => [{ _tag: 'Kept', rule: 'kept', since: new Date(0) }] as never, clear: () => [] })]).verdict(closable()),
+    ).toThrow(/a Date: give an instant/)
+    // a class without one is still copied to plain data
+    class Plain {
+      constructor(readonly note: string) {}
+    }
+    const copied = defineRule({ id: 'kept', paths: ['CloseAccount'], blockers: [blocks], check: () => [{ _tag: 'Kept', rule: 'kept', detail: new Plain('x') }] as never, clear: () => [] })
+    const found = ((a) => (E.isLeft(a) ? a.left : []))(closureWith([...defaultRules, copied]).canClose(closable()))
+    expect(found.map((b) => (b as unknown as { readonly detail: unknown }).detail)).toEqual([{ note: 'x' }])
+  })
+
   it('a frozen object first met deeper than the walk goes is walked again where it is met higher: what it holds is frozen', () => {
     const why = defineReason({ tag: 'Why', rule: 'kept', words: () => 'why' })
     const scope: { _tag: string } = { _tag: 'Freelancer' }

@@ -467,6 +467,13 @@ const isRuleLike = (u: unknown): u is Rule =>
   Array.isArray((u as Rule).precedes) &&
   Array.isArray((u as Rule).needless)
 
+/** The tags of a rule's definitions (one that is not a definition is refused when the policy is planned). */
+const tagsOf = (definitions: ReadonlyArray<{ readonly tag: string }>): ReadonlySet<string> => {
+  const out = new Set<string>()
+  for (const d of definitions as ReadonlyArray<unknown>) if (typeof d === 'function' || (typeof d === 'object' && d !== null)) out.add((d as { readonly tag: string }).tag)
+  return out
+}
+
 /**
  * A list of rules checked as rules: each made by `defineRule`, no two with one id, no two codecs
  * for one extension key.
@@ -497,7 +504,7 @@ export const policyOf = <B extends BlockerBase, S extends StepBase>(list: Readon
 const knownOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): ReadonlyArray<Known<B, S>> =>
   list.map((rule) => ({
     rule,
-    blockerTags: new Set(rule.blockers.map((d: BlockerDefinition) => d.tag)),
+    blockerTags: tagsOf(rule.blockers),
   }))
 
 /**
@@ -558,7 +565,7 @@ const planningOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArr
   // every tag defined once, with its words: the engine's wait, the paths' steps, then the rules'
   const definitions = new Map<string, { readonly d: Definition; readonly by: string }>()
   const define = (d: Definition, by: string): void => {
-    if (typeof d !== 'object' && typeof d !== 'function') throw new TypeError(`closureWith: ${by} lists a definition that is not one`)
+    if (d === null || (typeof d !== 'object' && typeof d !== 'function')) throw new TypeError(`closureWith: ${by} lists a definition that is not one`)
     if (typeof d.tag !== 'string' || typeof d.words !== 'function')
       throw new TypeError(`closureWith: ${by} lists a definition without a tag and its words`)
     const seen = definitions.get(d.tag)

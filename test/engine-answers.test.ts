@@ -218,6 +218,19 @@ describe('why the date may move', () => {
   })
 })
 
+describe('alternatives that a plan makes needless', () => {
+  it("are left out only when a step of the rule that says so is in the plan", () => {
+    const tags = (r: ReadonlyArray<{ readonly _tag: string }>) => r.map((a) => a._tag)
+    const says = (check: () => ReadonlyArray<unknown>, resolves: string) =>
+      closureWith([own('support', check, () => [{ ...payFee({}), resolves: [resolves] }], { needless: ['TalkToSupport'] })])
+    expect(tags(says(() => [{ _tag: 'FeeUnpaid' }], 'support').alternatives(s))).toEqual(['Deactivate'])
+    expect(tags(says(() => [{ _tag: 'FeeUnpaid' }], 'support').verdict(s).alternatives)).toEqual(['Deactivate'])
+    // its step resolves another rule, or it does not block: every alternative stays
+    expect(tags(says(() => [{ _tag: 'FeeUnpaid' }], 'other').alternatives(s))).toEqual(['Deactivate', 'TalkToSupport'])
+    expect(tags(says(() => [], 'support').verdict(s).alternatives)).toEqual(['Deactivate', 'TalkToSupport'])
+  })
+})
+
 describe('the default rules with these', () => {
   it('an own rule that passes changes no answer of the defaults but checked', () => {
     const c = closureWith([...defaultRules, own('fees-paid', () => [])])

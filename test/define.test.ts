@@ -37,7 +37,7 @@ describe('defineRule refuses, naming the rule and the field', () => {
     expect(refusal(define({ blockers: feeUnpaid }))).toBe('defineRule("fees-paid"): blockers must be an array of blocker definitions')
   })
   it('an order that is not a list of { step, scope: same | any }, in follows or in precedes', () => {
-    const bad = ['WithdrawFunds', [null], ['WithdrawFunds'], [{ step: 7, scope: 'any' }], [{ step: 'WithdrawFunds' }], [{ step: 'WithdrawFunds', scope: 'Same' }], [{ step: 'WithdrawFunds', scope: 'any' }, { scope: 'any' }]]
+    const bad = ['WithdrawFunds', [null], ['WithdrawFunds'], [{ step: 7, scope: 'any' }], [{ step: 'WithdrawFunds' }], [{ step: 'WithdrawFunds', scope: 'Same' }], [{ step: 'WithdrawFunds', scope: 'any' }, { scope: 'any' }], [Object.assign(() => 0, { step: 'WithdrawFunds', scope: 'any' })]]
     for (const order of bad) {
       expect(refusal(define({ follows: order }))).toBe("defineRule(\"fees-paid\"): follows must be a list of { step, scope: 'same' | 'any' }")
       expect(refusal(define({ precedes: order }))).toBe("defineRule(\"fees-paid\"): precedes must be a list of { step, scope: 'same' | 'any' }")

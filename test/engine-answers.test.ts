@@ -99,6 +99,12 @@ describe('steps and waits that several blockers share', () => {
       'Wait until 2026-11-18 10:01 UTC: fee f-1 clears; fee f-2 clears; fee f-1 settles; fee f-2 settles; fee f-1 settles; fee f-2 settles; fee f-1 settles; fee f-2 settles.',
     ])
   })
+  it('reasons of one tag and rule: by the text of their scope, then of their subject (none first), as their keys sort', () => {
+    const clear = () => [waitUntil(at(5000), [feeSettles({ subject: 'A-1' }), feeSettles({ subject: '0' }), feeSettles({}), feeSettles({ scope: { _tag: 'Freelancer' } })])]
+    const closure = closureWith([own('fees-paid', () => [{ _tag: 'FeeUnpaid' }, { _tag: 'FeeUnpaid', subject: 'second' }], clear)])
+    const wait = closure.closureSteps(s).find((x) => x._tag === 'WaitUntil') as unknown as { readonly reasons: ReadonlyArray<Fee> }
+    expect(wait.reasons.map((r) => `${r.scope?._tag ?? '-'} ${r.subject ?? '-'}`)).toEqual(['Freelancer -', '- -', '- 0', '- A-1'])
+  })
   it('a step that is not a wait, shared, resolves the rules of all its blockers, sorted, and gains no reasons', () => {
     const clear = (id: string) => () => [{ ...payFee({ subject: 'one' }), resolves: [id, 'shared'] }]
     const closure = closureWith([own('z-rule', () => [{ _tag: 'FeeUnpaid' }], clear('z-rule')), own('a-rule', () => [{ _tag: 'FeeUnpaid' }], clear('a-rule'))])

@@ -240,8 +240,11 @@ describe('what is wrong with a policy, said (a TypeError at closureWith)', () =>
     for (const d of [7, 'FeeUnpaid', undefined, null]) expect(message(() => closureWith([listing(d)]))).toBe('closureWith: rule "lists" lists a definition that is not one')
     for (const d of [{ tag: 'X' }, { words: () => 'x' }, { tag: 7, words: () => 'x' }, { tag: 'X', words: 'x' }])
       expect(message(() => closureWith([listing(d)]))).toBe('closureWith: rule "lists" lists a definition without a tag and its words')
-    // a definition made by defineBlocker is a function with a tag and words
+    // a definition made by defineBlocker is a function with a tag and words; one written as a plain object is one too
     expect(() => closureWith([listing(feeUnpaid)])).not.toThrow()
+    const plain = { tag: 'Plain', rule: 'plain', words: (_: { readonly _tag: 'Plain'; readonly rule: 'plain' }) => 'Plainly blocked.' }
+    const byHand = defineRule({ id: 'plain', paths: ['CloseAccount'], blockers: [plain], check: () => [{ _tag: 'Plain', rule: 'plain' } as const], clear: () => [] })
+    expect(closureWith([byHand]).verdict(s).blockers.map((b) => b.message)).toEqual(['Plainly blocked.'])
   })
   it('a tag defined twice, naming both: the engine, the closing paths, or a rule', () => {
     const defining = (id: string, tag: string) =>

@@ -128,7 +128,7 @@ describe('what is wrong with a blocker, said', () => {
       expect(blockerError(b)).toBe('rule "fees-paid" gave a blocker without a _tag')
   })
   it('a scope that is not a scope', () => {
-    const bad = [null, 'Freelancer', {}, { _tag: 'Team' }, { _tag: 'Company' }, { _tag: 'Company', companyId: 7 }, { _tag: 'Company', agencyId: 'ag-1' }, { _tag: 'Agency' }, { _tag: 'Agency', agencyId: 7 }, { _tag: 'Agency', companyId: 'co-1' }]
+    const bad = [null, 'Freelancer', {}, { _tag: 'Team' }, { _tag: 'Company' }, { _tag: 'Company', companyId: 7 }, { _tag: 'Company', agencyId: 'ag-1' }, { _tag: 'Agency' }, { _tag: 'Agency', agencyId: 7 }, { _tag: 'Agency', companyId: 'co-1' }, Object.assign(() => 0, { _tag: 'Freelancer' })]
     for (const scope of bad)
       expect(blockerError({ _tag: 'FeeUnpaid', rule: 'fees-paid', scope })).toBe('rule "fees-paid" gave a blocker (FeeUnpaid) whose scope is not a scope')
     // every kind of scope passes, and is kept

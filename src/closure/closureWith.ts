@@ -246,7 +246,8 @@ const settled = (u: unknown, depth: number): unknown => {
   }
   // anything else, or what holds it: a frozen plain copy, each getter read once
   // (a toJSON it inherits, as a Date's, would be lost in the copy: JSON would have shown what it gives)
-  if (p !== Object.prototype && p !== Array.prototype && typeof (u as { readonly toJSON?: unknown }).toJSON === 'function')
+  // (a plain object or array inherits none; one with its own is refused by the loop below too)
+  if (typeof (u as { readonly toJSON?: unknown }).toJSON === 'function')
     throw new TypeError(u instanceof Date ? 'an object with a toJSON (a Date: give an instant, a number of milliseconds)' : 'an object with a toJSON')
   const o: Record<string, unknown> = Array.isArray(u) ? (Array.from(u as ReadonlyArray<unknown>) as unknown as Record<string, unknown>) : { ...(u as Record<string, unknown>) }
   for (const k of Object.getOwnPropertyNames(o)) {

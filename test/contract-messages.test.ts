@@ -7,31 +7,16 @@
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 
-import { closureWith, defineBlocker, defineReason, defineRule, defineStep, RuleError, verdict } from '../src/index.js'
+import { closureWith, defineBlocker, defineRule, defineStep, RuleError, verdict } from '../src/index.js'
 import type { ClosureFacts, Rule } from '../src/index.js'
 import { MAX, MIN, toISOString } from '../src/model/Instant.js'
 import type { Instant } from '../src/model/Instant.js'
+import { blocking, feeSettles, feesRule, feeUnpaid, payFee } from './fees-rule.js'
 import { example } from './fixtures.js'
 
 const s = example('busy-freelancer')
-const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (b: { readonly subject?: string }) => `Fee ${b.subject ?? '?'} is unpaid.` })
-const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: () => 'Pay the fee.' })
-const feeSettles = defineReason({ tag: 'FeeSettles', rule: 'fees-paid', words: () => 'the fee settles' })
-
-/** A rule of one's own (fields `due` and `paidAt` hold instants) whose check and clear give what they are told. */
-const rule = (check: (f: ClosureFacts) => unknown, clear: () => unknown = () => [payFee({})]): Rule =>
-  defineRule({
-    id: 'fees-paid',
-    paths: ['CloseAccount'],
-    blockers: [feeUnpaid],
-    steps: [payFee],
-    reasons: [feeSettles],
-    instants: ['due', 'paidAt'],
-    check: check as () => never,
-    clear: clear as () => never,
-  }) as unknown as Rule
-
-const blocking = () => [feeUnpaid({ subject: 'f-1' })]
+/** The rule of one's own, its blockers' fields `due` and `paidAt` holding instants. */
+const rule = (check: (f: ClosureFacts) => unknown, clear?: () => unknown): Rule => feesRule(check, clear, ['due', 'paidAt'])
 
 /** What calling `f` throws (fails the test when it returns). */
 const thrown = (f: () => unknown): Error => {

@@ -13,35 +13,19 @@ import {
   closureWith,
   defaultRules,
   defineBlocker,
-  defineReason,
   defineRule,
   defineStep,
   RuleError,
   verdict,
   waitUntil,
 } from '../src/index.js'
-import type { ClosureFacts, Instant, Rule } from '../src/index.js'
+import type { Instant, Rule } from '../src/index.js'
 import { concat } from '../src/engine/Precondition.js'
+import { blocking, feeSettles, feesRule, payFee } from './fees-rule.js'
 import { example } from './fixtures.js'
 
 const s = example('busy-freelancer')
-const feeUnpaid = defineBlocker({ tag: 'FeeUnpaid', rule: 'fees-paid', words: (b: { readonly subject: string }) => `Fee ${b.subject} is unpaid.` })
-const payFee = defineStep({ tag: 'PayFee', kind: 'remedy', rule: 'fees-paid', words: () => 'Pay the fee.' })
-const feeSettles = defineReason({ tag: 'FeeSettles', rule: 'fees-paid', words: () => 'the fee settles' })
-
-/** A rule of one's own whose check or clear gives what it is told, whatever the types say. */
-const broken = (check: (f: ClosureFacts) => unknown, clear: () => unknown = () => [payFee({})]): Rule =>
-  defineRule({
-    id: 'fees-paid',
-    paths: ['CloseAccount'],
-    blockers: [feeUnpaid],
-    steps: [payFee],
-    reasons: [feeSettles],
-    check: check as () => never,
-    clear: clear as () => never,
-  }) as unknown as Rule
-
-const blocking = () => [feeUnpaid({ subject: 'f-1' })]
+const broken = feesRule
 
 /**
  * Every function of the API built from the rule throws a RuleError naming it; when only its

@@ -104,22 +104,6 @@ export interface ReasonDefinition<R extends WaitReasonBase = WaitReasonBase> {
 /** The fields of a step besides its `_tag`, `kind` and `resolves`. @category model @since 0.3.0 */
 export type StepFields = Omit<StepBase, '_tag' | 'kind' | 'resolves'>
 
-/** What {@link defineStep} takes. */
-interface StepInput<T extends string, K extends 'remedy' | 'advice', F extends object> {
-  readonly tag: T
-  readonly kind: K
-  /** The rule a remedy resolves (required for a remedy; advice resolves none). */
-  readonly rule?: string
-  readonly rank?: number
-  readonly words: (step: F, format: Format) => string
-}
-
-/** What {@link defineStep} gives: the definition, which is also the constructor of its steps. */
-type StepMaker<T extends string, K extends 'remedy' | 'advice', F extends object> = StepDefinition<
-  { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F
-> &
-  ((fields: F) => { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F)
-
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
@@ -142,7 +126,15 @@ type StepMaker<T extends string, K extends 'remedy' | 'advice', F extends object
  * @category constructors
  * @since 0.3.0
  */
-export const defineStep = <const T extends string, const K extends 'remedy' | 'advice', F extends object = StepFields>(d: StepInput<T, K, F>): StepMaker<T, K, F> => {
+export const defineStep = <const T extends string, const K extends 'remedy' | 'advice', F extends object = StepFields>(d: {
+  readonly tag: T
+  readonly kind: K
+  /** The rule a remedy resolves (required for a remedy; advice resolves none). */
+  readonly rule?: string
+  readonly rank?: number
+  readonly words: (step: F, format: Format) => string
+}): StepDefinition<{ readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F> &
+  ((fields: F) => { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F) => {
   if (typeof d.tag !== 'string' || d.tag === '' || d.tag === 'WaitUntil' || (d.kind !== 'remedy' && d.kind !== 'advice') || typeof d.words !== 'function')
     throw new TypeError("defineStep takes { tag: a non-empty string other than 'WaitUntil', kind: 'remedy' or 'advice', words: a function }")
   if (d.kind === 'remedy' && typeof d.rule !== 'string') throw new TypeError(`defineStep: the remedy "${d.tag}" needs the id of the rule it resolves (rule)`)
@@ -156,7 +148,14 @@ export const defineStep = <const T extends string, const K extends 'remedy' | 'a
  * @internal
  */
 /* @__NO_SIDE_EFFECTS__ */
-export const stepOf = <const T extends string, const K extends 'remedy' | 'advice', F extends object = StepFields>(d: StepInput<T, K, F>): StepMaker<T, K, F> => {
+export const stepOf = <const T extends string, const K extends 'remedy' | 'advice', F extends object = StepFields>(d: {
+  readonly tag: T
+  readonly kind: K
+  readonly rule?: string
+  readonly rank?: number
+  readonly words: (step: F, format: Format) => string
+}): StepDefinition<{ readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F> &
+  ((fields: F) => { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F) => {
   const resolves: ReadonlyArray<string> = Object.freeze(d.kind === 'remedy' && d.rule !== undefined ? [d.rule] : [])
   return Object.assign(
     (fields: F): { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F => ({ _tag: d.tag, kind: d.kind, resolves, ...fields }),

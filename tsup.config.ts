@@ -26,6 +26,20 @@ const peersAsEsModules: Plugin = {
   },
 }
 
+/**
+ * The command's second file: `import('./more.js')` (what only `batch`, `--rules` and the worker
+ * threads need) is not bundled into dist/cli.cjs but loaded from dist/cli-more.cjs, built from
+ * src/cli/more.ts, so that `check` starts without compiling it. The second file holds its own
+ * copy of what it uses: every value it makes is used by its own code (a snapshot it decodes is
+ * answered by its own engine), and `check` without `--rules` uses only the first file's.
+ */
+const moreApart: Plugin = {
+  name: 'cli-more-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/more\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './cli-more.cjs', external: true } : undefined))
+  },
+}
+
 // Three builds. The library (and its testing helpers) keeps fp-ts, io-ts and fast-check external:
 // they are peers. Its ESM build imports `fp-ts/lib/*.js`, which Node's ESM loader resolves; the
 // build for bundlers imports fp-ts's ES modules instead. The command line bundles everything it
@@ -70,7 +84,7 @@ export default defineConfig([
     // link): `check` on a small snapshot is the package's cold start. What only `batch` needs is
     // imported dynamically and run only then; `--rules` modules are still loaded with `import()`.
     // The worker threads of `batch` start from this same file.
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'cli-more': 'src/cli/more.ts' },
     format: ['cjs'],
     dts: false,
     clean: false,
@@ -87,6 +101,6 @@ export default defineConfig([
     // ("use strict" first: the bundle is ES modules' code, which is strict)
     banner: { js: '"use strict";\nvar __accountClosureScriptUrl = require("node:url").pathToFileURL(__filename).href;' },
     noExternal: [/^fp-ts/, /^io-ts/],
-    esbuildPlugins: [peersAsEsModules],
+    esbuildPlugins: [peersAsEsModules, moreApart],
   },
 ])

@@ -85,8 +85,10 @@ mkdir "$tmp/bare"
   npm install --silent --no-audit --no-fund --prefer-offline --legacy-peer-deps "$tmp/$tarball" >/dev/null
   [ ! -e node_modules/fp-ts ] && [ ! -e node_modules/io-ts ] || { echo "peers were installed"; exit 1; }
   [ -f node_modules/account-closure/LICENSE ] || { echo "no LICENSE in the package"; exit 1; }
-  # the bin is one CommonJS file: nothing else of dist/ is needed to run it
-  [ -f node_modules/account-closure/dist/cli.cjs ] && [ ! -e node_modules/account-closure/dist/cli.js ] || { echo "the bin is not dist/cli.cjs alone"; exit 1; }
+  # the bin is two CommonJS files: dist/cli.cjs, and dist/cli-more.cjs that it loads for batch and
+  # --rules; nothing else of dist/ is needed to run it
+  [ -f node_modules/account-closure/dist/cli.cjs ] && [ -f node_modules/account-closure/dist/cli-more.cjs ] && [ ! -e node_modules/account-closure/dist/cli.js ] \
+    || { echo "the bin is not dist/cli.cjs and dist/cli-more.cjs"; exit 1; }
   set +e
   ./node_modules/.bin/account-closure check "$root/examples/snapshots/client-owner-mid-week.json" > report.txt 2> errors.txt
   code=$?

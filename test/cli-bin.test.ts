@@ -1,7 +1,8 @@
 /**
- * The bin as a file (uses dist/: `npm run build` first): one CommonJS script that runs from any
- * folder, starts `batch`'s worker threads from itself, and loads for `check` only what `check`
- * uses (the cold start's budget; no timing here, only which Node modules load).
+ * The bin as files (uses dist/: `npm run build` first): a CommonJS script and the second file it
+ * loads for `batch`, `--rules` and worker threads only, which run from any folder; the bin starts
+ * `batch`'s worker threads from itself, and loads for `check` only what `check` uses (the cold
+ * start's budget; no timing here, only which files and Node modules load).
  */
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
@@ -23,6 +24,7 @@ describe('the bin', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'account-closure-bin-')), 'a#b %20c')
     mkdirSync(dir)
     copyFileSync('dist/cli.cjs', join(dir, 'cli.cjs'))
+    copyFileSync('dist/cli-more.cjs', join(dir, 'cli-more.cjs'))
     const lines = join(dir, 'lines.ndjson')
     writeFileSync(lines, `${JSON.stringify(exampleJson('closable-freelancer'))}\n`.repeat(600))
     const r = node([join(dir, 'cli.cjs'), 'batch', '--jobs', '2', lines])
@@ -47,5 +49,21 @@ describe('the bin', () => {
     expect(loaded).toContain('NativeModule fs')
     for (const m of ['NativeModule worker_threads', 'NativeModule fs/promises', 'NativeModule internal/fs/streams', 'NativeModule internal/modules/esm/loader'])
       expect(loaded).not.toContain(m)
+  })
+
+  it('check FILE without --rules runs from the first file alone; batch and --rules load the second', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'account-closure-bin-'))
+    copyFileSync('dist/cli.cjs', join(dir, 'cli.cjs'))
+    const alone = node([join(dir, 'cli.cjs'), 'check', '--json', examplePath('busy-freelancer')])
+    expect(alone.code).toBe(1)
+    expect(alone.stderr).toBe('')
+    expect(alone.stdout).toBe(node(['dist/cli.cjs', 'check', '--json', examplePath('busy-freelancer')]).stdout)
+    // without the second file, what needs it fails as the command's own fault (70), naming the file
+    const rules = node([join(dir, 'cli.cjs'), 'check', '--rules', resolve('examples/rules/open-ticket.mjs'), examplePath('busy-freelancer')])
+    expect(rules.code).toBe(70)
+    expect(rules.stderr).toContain('cli-more.cjs')
+    const batch = node([join(dir, 'cli.cjs'), 'batch', '--jobs', '1', examplePath('busy-freelancer')])
+    expect(batch.code).toBe(70)
+    expect(batch.stderr).toContain('cli-more.cjs')
   })
 })

@@ -24,7 +24,8 @@ import { lines } from './lines.js'
 import type { Output } from './output.js'
 import { answerJob, JobBuilder, Pool } from './pool.js'
 import type { Answer, Done, Kind, WorkerSettings } from './pool.js'
-import { readerFor, ruleFailure } from './rules.js'
+import { ruleFailure } from './failure.js'
+import { readerFor } from './rules.js'
 import type { AnyRule } from './rules.js'
 
 export interface BatchOptions {

@@ -6,14 +6,14 @@
  * @internal
  */
 import { escapeText } from './escape.js'
-import { firstLine } from './rules.js'
+import { firstLine } from './failure.js'
 import { EXIT, run } from './run.js'
 import { WORKER_ARG } from './workerArg.js'
 
 // started again as a worker thread of `batch` (with the argument the pool gives its workers), it
-// answers lines and nothing else; worker.ts (and node:worker_threads) load only then
+// answers lines and nothing else; more.ts (and node:worker_threads) load only then
 if (process.argv[2] === WORKER_ARG)
-  void import('./worker.js').then((w) => {
+  void import('./more.js').then((w) => {
     const settings = w.workerSettings()
     // (the argument given on a command line, not by the pool: an unknown option, said as usual)
     return settings === undefined ? main() : w.serve(settings)

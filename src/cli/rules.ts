@@ -10,6 +10,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import type { BlockerBase } from '../engine/Blocker.js'
+import { firstLine, isObject, ruleFailure } from './failure.js'
 import type { DecodeOptions } from '../model/decode.js'
 import type { AnyExtension } from '../model/extensions.js'
 import { policyDecoding } from '../model/extensions.js'
@@ -31,8 +32,6 @@ export type Loaded =
     }
   | { readonly _tag: 'Failed'; readonly exit: 'noInput' | 'usage'; readonly why: string }
 
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null
-
 /** Why a value is not a rule; undefined when it is one by its shape. */
 const notARule = (u: unknown): string | undefined => {
   if (!isObject(u)) return `it is ${u === null ? 'null' : Array.isArray(u) ? 'a list' : `a ${typeof u}`}, not a rule`
@@ -44,22 +43,6 @@ const notARule = (u: unknown): string | undefined => {
   if (!Array.isArray(u['blockers'])) return `rule ${id} has no blockers (the definitions of its tags, with their words)`
   return undefined
 }
-
-/** The first line of an error's message, for one line on standard error. */
-export const firstLine = (e: unknown): string => {
-  let message: string
-  try {
-    message = isObject(e) && typeof e['message'] === 'string' ? e['message'] : String(e)
-  } catch {
-    // a thrown value that cannot even be described (no toString, a throwing getter, a revoked proxy)
-    message = 'a value that cannot be shown'
-  }
-  return message.split('\n').find((l) => l.trim() !== '') ?? message
-}
-
-/** A rule's failure: the rule it names and what happened; undefined for any other error. */
-export const ruleFailure = (e: unknown): { readonly rule: string; readonly message: string } | undefined =>
-  isObject(e) && typeof e['ruleId'] === 'string' ? { rule: e['ruleId'], message: firstLine(e) } : undefined
 
 /** An error thrown inside a rule, named after it (an error that names a rule already is kept). */
 const named = (e: unknown, ruleId: string): unknown => {

@@ -10,13 +10,12 @@ import type { Readable, Writable } from 'node:stream'
 import { TextDecoder } from 'node:util'
 
 import { version } from '../../package.json'
-import { closureWith } from '../closure/policy.js'
 import { decodeError } from '../model/DecodeError.js'
 import { safely } from '../model/struct.js'
 import { agencyTarget } from '../model/Target.js'
 import { readSnapshotText } from '../model/text.js'
 import type { TextResult } from '../model/text.js'
-import { defaultRules } from '../defaults.js'
+import { defaultRules, verdict } from '../defaults.js'
 import { MAX_JOBS, parseArgs, USAGE } from './args.js'
 import type { Command } from './args.js'
 import { escapeJson, escapeText } from './escape.js'
@@ -24,8 +23,11 @@ import { jsonChunks } from './json.js'
 import { output } from './output.js'
 import type { Outcome } from './output.js'
 import { colours, plain, report } from './report.js'
-import { loadRules, ruleFailure } from './rules.js'
+import { ruleFailure } from './failure.js'
 import type { AnyRule, Loaded } from './rules.js'
+import type { Closure } from '../closure/policy.js'
+import type { BlockerBase } from '../engine/Blocker.js'
+import type { StepBase } from '../engine/Step.js'
 
 export interface Io {
   readonly stdin: Readable & { readonly isTTY?: boolean }
@@ -107,10 +109,29 @@ const ended = (io: Io, outcome: Outcome, answer: number): number => {
 /** The rules of `--rules`, or the status to exit with (said on standard error). */
 const rulesOf = async (io: Io, module: string | undefined): Promise<Extract<Loaded, { readonly _tag: 'Rules' }> | number | undefined> => {
   if (module === undefined) return undefined
+  // (loaded only here: `check` without --rules starts without it, nor the decoders and schemas it needs)
+  const { loadRules } = await import('./more.js')
   const loaded = await loadRules(module, defaultRules.map((r) => r.id))
   if (loaded._tag === 'Rules') return loaded
   say(io.stderr, `account-closure: ${escapeText(loaded.why)}`)
   return loaded.exit === 'noInput' ? EXIT.noInput : EXIT.usage
+}
+
+/** A verdict of the default rules, or of more. */
+type Ask = Closure<BlockerBase, StepBase>['verdict']
+
+/** The verdict of a list of rules (`closureWith`, loaded only for `--rules`); a list it refuses is thrown when asked. */
+const verdictWith = async (rules: ReadonlyArray<AnyRule>): Promise<Ask> => {
+  const { closureWith } = await import('./more.js')
+  let closure
+  try {
+    closure = closureWith(rules)
+  } catch (e) {
+    return () => {
+      throw e
+    }
+  }
+  return closure.verdict
 }
 
 /** A rule that failed: one line naming it, exit 70; any other error is thrown on. */
@@ -166,12 +187,13 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
     return ended(io, await out.end(), EXIT.invalid)
   }
   const target = command.agency === undefined ? undefined : agencyTarget(command.agency)
-  const rules: ReadonlyArray<AnyRule> = own === undefined ? defaultRules : [...defaultRules, ...own.rules]
+  // the built-in rules' own verdict, or one of the default rules and the module's (checked as a list by closureWith)
+  const ask: Ask = own === undefined ? verdict : await verdictWith([...defaultRules, ...own.rules])
   let v
   try {
     // UTC is the verdict's own default: named, it would be checked by building an Intl format (tens of ms at start-up)
     const zone = command.timeZone === 'UTC' ? {} : { timeZone: command.timeZone }
-    v = closureWith(rules).verdict(read.snapshot, target, { billingCycleEnd: command.billingCycleEnd, ...zone })
+    v = ask(read.snapshot, target, { billingCycleEnd: command.billingCycleEnd, ...zone })
   } catch (e) {
     return ruleFailed(io, e)
   }
@@ -194,7 +216,7 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
 
 const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, io: Io): Promise<number> => {
   // loaded only here, so that check starts without it
-  const [{ batch }, { WorkerFailure }] = await Promise.all([import('./batch.js'), import('./pool.js')])
+  const { batch, WorkerFailure } = await import('./more.js')
   const own = await rulesOf(io, command.rules)
   if (typeof own === 'number') return own
   let input: Readable

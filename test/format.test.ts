@@ -59,3 +59,58 @@ describe('formatIn', () => {
     },
   )
 })
+
+describe('formatIn: offsets with seconds, and changes between minutes', () => {
+  it('a local time that occurs twice is shown with its offset, seconds included (Dublin, October 1916: +00:34:39, then GMT)', () => {
+    const dublin = formatIn('Europe/Dublin')
+    // clocks went back from 03:00:00 (+00:34:39) to 02:25:21 (GMT) at 02:25:21Z: 02:25:21–03:00 local came twice
+    expect(dublin.instant(at('1916-10-01T02:10:00Z'))).toBe('1916-10-01 02:45 Europe/Dublin (UTC+00:34:39)')
+    expect(dublin.asOf(at('1916-10-01T02:20:00Z'))).toBe('1916-10-01 02:54 Europe/Dublin (UTC+00:34:39)')
+    expect(dublin.instant(at('1916-10-01T02:40:00Z'))).toBe('1916-10-01 02:40 Europe/Dublin (UTC+00:00)')
+    // before the window, and after it: once, no offset
+    expect(dublin.instant(at('1916-10-01T01:30:00Z'))).toBe('1916-10-01 02:05 Europe/Dublin')
+    expect(dublin.instant(at('1916-10-01T03:10:00Z'))).toBe('1916-10-01 03:10 Europe/Dublin')
+  })
+  it('rounds at the offset the instant has, where the offset changes between two minutes (Monrovia, 1972-01-07 00:44:30Z)', () => {
+    const monrovia = formatIn('Africa/Monrovia')
+    // asOf, rounded down: the minute 00:44 at the new offset (zero) begins before the change, and stays 00:44
+    expect(monrovia.asOf(at('1972-01-07T00:44:45Z'))).toBe('1972-01-07 00:44 Africa/Monrovia')
+    // a wait just before the change (23:59:45 local), rounded up: midnight local never came; 00:45 at the new offset did
+    expect(monrovia.instant(at('1972-01-07T00:44:15Z'))).toBe('1972-01-07 00:45 Africa/Monrovia')
+    expect(monrovia.asOf(at('1972-01-07T00:44:15Z'))).toBe('1972-01-06 23:59 Africa/Monrovia')
+  })
+
+  /** The wall-clock minute an instant has in Berlin, as `YYYY-MM-DD HH:MM`. */
+  const berlinWall = (() => {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    return (ms: number): string => {
+      const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]))
+      return `${p['year'] ?? ''}-${p['month'] ?? ''}-${p['day'] ?? ''} ${p['hour'] ?? ''}:${p['minute'] ?? ''}`
+    }
+  })()
+  /** The last Sunday of a month, 01:00Z: when Berlin's clocks change. */
+  const lastSunday = (year: number, month: number): number => {
+    const end = Date.UTC(year, month + 1, 0)
+    return end - new Date(end).getUTCDay() * 86_400_000 + 3_600_000
+  }
+  test.prop([fc.integer({ min: 1990, max: 2035 }), fc.constantFrom(2, 9), fc.integer({ min: -150 * 60_000, max: 150 * 60_000 })])(
+    'Berlin around its changes: the offset is shown exactly when the minute shown occurs twice, and the minute shown is the instant rounded',
+    (year, month, delta) => {
+      const ms = lastSunday(year, month) + delta
+      for (const [shown, up] of [
+        [formatIn('Europe/Berlin').instant(ms as Instant), true],
+        [formatIn('Europe/Berlin').asOf(ms as Instant), false],
+      ] as const) {
+        const wall = shown.slice(0, 16)
+        // the instants, at Berlin's two offsets, whose wall-clock minute is the one shown
+        const at = [3_600_000, 7_200_000].map((o) => denoted(wall, o)).filter((t) => berlinWall(t) === wall)
+        expect(shown.includes('(UTC+')).toBe(at.length === 2)
+        // the shown minute is the instant rounded: up, less than a minute after it; down, less than a minute before it
+        const rounded = at.find((t) => (up ? t >= ms && t - ms < 60_000 : t <= ms && ms - t < 60_000))
+        expect(rounded).toBeDefined()
+        // and where it occurs twice, the offset shown is the one of that instant
+        if (at.length === 2) expect(shown.slice(17)).toBe(`Europe/Berlin (UTC+0${denoted(wall, 0) - (rounded ?? 0) === 7_200_000 ? 2 : 1}:00)`)
+      }
+    },
+  )
+})

@@ -114,3 +114,41 @@ describe('formatIn: offsets with seconds, and changes between minutes', () => {
     },
   )
 })
+
+describe('formatIn: the words of a scope', () => {
+  const names = {
+    companies: [
+      { id: 'c-1', name: '  Acme  ' },
+      { id: 'c-2', name: '   ' },
+      { id: 'x-1', name: 'Twin' },
+    ],
+    agencies: [{ id: 'x-1', name: 'Twin' }],
+  }
+  it('by the name the snapshot gives, trimmed; by kind and id where the name is blank; the id added where a name is shared', () => {
+    const f = formatIn('UTC', names)
+    expect(f.scope({ _tag: 'Company', companyId: 'c-1' })).toBe('Acme')
+    expect(f.scope({ _tag: 'Company', companyId: 'c-2' })).toBe('company c-2')
+    expect(f.scope({ _tag: 'Company', companyId: 'x-1' })).toBe('Twin (x-1)')
+    expect(f.scope({ _tag: 'Agency', agencyId: 'x-1' })).toBe('Twin (x-1)')
+    expect(f.scope({ _tag: 'Agency', agencyId: 'a-9' })).toBe('agency a-9')
+  })
+  it('each scope its own words, one after another in one format (a company and an agency with one id too)', () => {
+    const f = formatIn('UTC')
+    const said = [
+      f.scope({ _tag: 'Company', companyId: 'k-1' }),
+      f.scope({ _tag: 'Company', companyId: 'k-1' }),
+      f.scope({ _tag: 'Agency', agencyId: 'k-1' }),
+      f.scope({ _tag: 'Company', companyId: 'k-1' }),
+      f.scope({ _tag: 'Company', companyId: 'k-2' }),
+      f.scope({ _tag: 'Freelancer' }),
+      f.scope({ _tag: 'Company', companyId: 'k-2' }),
+    ]
+    expect(said).toEqual(['company k-1', 'company k-1', 'agency k-1', 'company k-1', 'company k-2', 'your freelancer work', 'company k-2'])
+  })
+  it('with its kind: "the company Acme", "the agency a-9", and the freelancer work as it is', () => {
+    const f = formatIn('UTC', names)
+    expect(f.scopeWithKind({ _tag: 'Company', companyId: 'c-1' })).toBe('the company Acme')
+    expect(f.scopeWithKind({ _tag: 'Agency', agencyId: 'a-9' })).toBe('the agency a-9')
+    expect(f.scopeWithKind({ _tag: 'Freelancer' })).toBe('your freelancer work')
+  })
+})

@@ -24,6 +24,9 @@ describe('the extensions of a list of rules', () => {
     expect(extensionsOf([plainRule, a, b, c])).toEqual([a.extension, b.extension])
     expect(extensionsOf([b, plainRule, a])).toEqual([b.extension, a.extension])
     expect(extensionsOf([plainRule, ...defaultRules])).toEqual([])
+    // one codec at two keys: two extensions
+    const d = reading('d', 'more-fees', fees)
+    expect(extensionsOf([a, d, c])).toEqual([a.extension, d.extension])
   })
 })
 

@@ -88,8 +88,8 @@ export const orderSteps = <S extends StepBase>(
           ranked.push(i)
         }
       }
-      // by rank, ties in the order the steps were found
-      ranked.sort((a, b) => (rankOf[a] as number) - (rankOf[b] as number) || a - b)
+      // by rank, ties in the order the steps were found (they were pushed in it, and the sort is stable)
+      ranked.sort((a, b) => (rankOf[a] as number) - (rankOf[b] as number))
       for (let i = 1; i < ranked.length; i++) edge(ranked[i - 1] as number, ranked[i] as number)
     } else {
       const joins = new Map<string, number>()

@@ -145,8 +145,9 @@ export const orderCycle = (rules: ReadonlyArray<Rule>, known: ReadonlySet<string
     if (state.get(node) !== undefined) continue
     path.length = 0
     path.push({ node, rule: '' })
+    // (the cycle's rules are those of its edges: never the start's '', which no edge led to)
     const found = visit(node)
-    if (found !== undefined) return found.filter((x) => x !== '')
+    if (found !== undefined) return found
   }
   return undefined
 }

@@ -55,19 +55,22 @@ describe('the order rules a list of rules declares', () => {
     // a step whose order is about another scope than its own
     ['Move', { tag: 'Move', kind: 'remedy', orderScope: () => co('elsewhere'), words: () => '' } as StepDefinition],
   ])
-  const rules = orderRulesOf(
-    [
-      rule('fees', { follows: [{ step: 'Pay', scope: 'same' }, { step: 'Nobody', scope: 'any' }], precedes: [{ step: 'Close', scope: 'any' }] }),
-    ],
-    defs,
-  )
-  const dependencies = rules.filter((r): r is Dependency => r._tag === 'Dependency')
+  // (made inside each test, not when the file is read: a mutation run counts what a test itself runs)
+  const declared = () =>
+    orderRulesOf(
+      [
+        rule('fees', { follows: [{ step: 'Pay', scope: 'same' }, { step: 'Nobody', scope: 'any' }], precedes: [{ step: 'Close', scope: 'any' }] }),
+      ],
+      defs,
+    )
+  const dependenciesOf = () => declared().filter((r): r is Dependency => r._tag === 'Dependency')
   it('one dependency per order whose tag is defined, named; then waits in time order', () => {
+    const rules = declared()
     expect(rules.map((r) => r.name)).toEqual(['fees follows Pay', 'fees precedes Close', 'waits in time order'])
     expect(rules[2]).toBe(waitsInTimeOrder)
   })
   it('follows: the tagged steps, keyed by the scope their order is about, come before the rule’s own steps (not its waits, not the tag itself)', () => {
-    const [follows] = dependencies
+    const [follows] = dependenciesOf()
     if (follows === undefined) throw new Error('none')
     expect(follows.before(step('Pay', 'remedy', ['billing'], { scope: co('co-1') }))).toEqual(['1:co-1'])
     expect(follows.before(step('Pay', 'remedy', ['billing']))).toEqual([''])
@@ -80,7 +83,7 @@ describe('the order rules a list of rules declares', () => {
     expect(follows.after({ ...step('WaitUntil', 'wait', ['fees']), at: 0 } as StepBase)).toEqual([])
   })
   it('precedes, in any scope: one key for all', () => {
-    const precedes = dependencies[1]
+    const precedes = dependenciesOf()[1]
     if (precedes === undefined) throw new Error('none')
     expect(precedes.before(step('Fee', 'remedy', ['fees'], { scope: co('co-1') }))).toEqual(['*'])
     expect(precedes.after(step('Close', 'remedy', [], { scope: co('co-2') }))).toEqual(['*'])
@@ -114,6 +117,14 @@ describe('cycles of declared order', () => {
       rule('b-after-c', { steps: [def('C')], precedes: [{ step: 'B', scope: 'any' }] }),
     ]
     expect(orderCycle(preceding, known)).toEqual(['b-after-c', 'c-after-b'])
+  })
+  it('a cycle through a tag\'s second order is found as through its first', () => {
+    const rules = [
+      rule('d-after-b', { steps: [def('D')], follows: [{ step: 'B', scope: 'any' }] }),
+      rule('c-after-b', { steps: [def('C')], follows: [{ step: 'B', scope: 'any' }] }),
+      rule('b-after-c', { steps: [def('B')], follows: [{ step: 'C', scope: 'any' }] }),
+    ]
+    expect(orderCycle(rules, known)).toEqual(['b-after-c', 'c-after-b'])
   })
   it('a longer cycle names every rule on it', () => {
     const rules = [

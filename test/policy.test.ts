@@ -71,6 +71,10 @@ describe('the guard of a policy with extensions', () => {
   it('a policy without extensions takes any decoded snapshot, and its schemas are built once', () => {
     const plain = closureWith([plainRule])
     expect(refusal(plain.canClose, decoded(policy.decodeSnapshot(json)))).toBe('answered')
+    // and refuses raw JSON as the top-level functions do, in their words
+    expect(refusal(plain.canClose, json)).toBe(
+      'account-closure: not a snapshot decoded by this library (raw JSON or a copy); call decodeSnapshot (or decodeSnapshotText) on the input first',
+    )
     expect(plain.jsonSchema).toBe(plain.jsonSchema)
     expect(plain.snapshotSchema).toBe(plain.snapshotSchema)
   })

@@ -53,6 +53,13 @@ describe('output that cannot be written', () => {
       expect(r.stderr).toBe('account-closure: cannot write the output: no space left on the device (ENOSPC)\n')
     }
   })
+  it('--help and --version: exit 74 too, one line on standard error', () => {
+    for (const args of [['--help'], ['--version']]) {
+      const r = full(args)
+      expect(r.code, args.join(' ')).toBe(74)
+      expect(r.stderr).toBe('account-closure: cannot write the output: no space left on the device (ENOSPC)\n')
+    }
+  })
   it('check --json of an invalid snapshot: exit 74, after its errors on standard error', () => {
     const r = full(['check', '--json', examplePath('invalid')])
     expect(r.code).toBe(74)

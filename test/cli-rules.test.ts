@@ -143,6 +143,17 @@ describe('batch --rules', () => {
     expect(three.stderr).toBe(one.stderr)
     expect(three.code).toBe(70)
   })
+  it('a module that fails in a worker thread only is named by its path there too, not by its URL', () => {
+    const odd = join(dir, 'odd %20 #')
+    mkdirSync(odd)
+    const file = join(odd, 'workers.mjs')
+    writeFileSync(file, `import { isMainThread } from 'node:worker_threads'\nimport rule from './rule.mjs'\nif (!isMainThread) throw new Error('no workers please')\nexport default rule\n`)
+    writeFileSync(join(odd, 'rule.mjs'), `export { default } from ${JSON.stringify(pathToFileURL(fees).href)}\n`)
+    const r = cli(['batch', '--jobs', '2', '--rules', file], `${flat('closable-freelancer')}\n`.repeat(600))
+    expect(r.code).toBe(70)
+    expect(r.stderr).toContain(`the rules module ${file} failed to load: no workers please`)
+    noStack(r.stderr)
+  })
 })
 
 describe('the example rules module', () => {

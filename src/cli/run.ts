@@ -257,7 +257,7 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
   const outcome = await out.end()
   if (progress !== undefined) io.stderr.write('\r\u001b[K')
   const failed = tally.failed > 0 ? `, ${tally.failed} failed (a rule failed)` : ''
-  const summary = `${tally.lines} lines: ${tally.closable} closable, ${tally.blocked} blocked, ${tally.invalid} invalid${failed}`
+  const summary = `${tally.lines} ${tally.lines === 1 ? 'line' : 'lines'}: ${tally.closable} closable, ${tally.blocked} blocked, ${tally.invalid} invalid${failed}`
   if (outcome._tag === 'Failed') {
     say(io.stderr, `account-closure: cannot write the output: ${escapeText(outcome.why)}; written before it failed: ${summary}`)
     return EXIT.ioError
@@ -268,6 +268,13 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
   return seen.failed > 0 ? EXIT.internal : seen.invalid > 0 ? EXIT.invalid : 0
 }
 
+/** Writes text to standard output, followed to its end: 0, or 74 when it cannot be written (a closed pipe is not a fault). */
+const answered = async (io: Io, text: string): Promise<number> => {
+  const out = output(io.stdout)
+  await out.write(text)
+  return ended(io, await out.end(), 0)
+}
+
 /** Runs the command line; resolves to the exit status. Never throws for bad input. */
 export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
   const parsed = parseArgs(argv)
@@ -275,11 +282,9 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
   const command = parsed.right
   switch (command._tag) {
     case 'Help':
-      say(io.stdout, USAGE)
-      return 0
+      return answered(io, `${USAGE}\n`)
     case 'Version':
-      say(io.stdout, version)
-      return 0
+      return answered(io, `${version}\n`)
     case 'Batch':
       return runBatch(command, io)
     case 'Check':

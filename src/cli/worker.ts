@@ -4,6 +4,7 @@
  *
  * @internal
  */
+import { fileURLToPath } from 'node:url'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 
 import { defaultRules } from '../defaults.js'
@@ -26,7 +27,8 @@ export const serve = async (settings: WorkerSettings): Promise<void> => {
   if (port === null) return
   let rules: Parameters<typeof answerWith>[1] = []
   if (settings.rules !== undefined) {
-    const loaded = await importRules(settings.rules, settings.rules, defaultRules.map((r) => r.id))
+    // (named by its path, as the main thread names it, not by its URL's escapes)
+    const loaded = await importRules(settings.rules, fileURLToPath(settings.rules), defaultRules.map((r) => r.id))
     // the main thread loaded the same module: failing here is a fault of the command
     if (loaded._tag === 'Failed') throw new Error(loaded.why)
     rules = loaded.rules

@@ -244,6 +244,11 @@ describe('the command faces its surroundings', () => {
       expect(r.stdout).toBe('')
     }
     expect(cli(['check', '--agency=ag-1', examplePath('agency-owner')]).code).toBe(1)
+    // the words: the option found instead of a value is named; an empty value is only missing
+    expect(cli(['check', '--agency', '--json', examplePath('agency-owner')]).stderr.split('\n')[0]).toBe(
+      'account-closure: --agency needs a value (found the option --json; write --agency=VALUE for a value that starts with -)',
+    )
+    expect(cli(['batch', '--jobs', '']).stderr.split('\n')[0]).toBe('account-closure: --jobs needs a value')
   })
   it('a byte-order mark at the start is ignored', () => {
     const text = `\ufeff${readFileSync(examplePath('closable-freelancer'), 'utf8')}`

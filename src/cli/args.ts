@@ -128,7 +128,9 @@ export const parseArgs = (argv: ReadonlyArray<string>): E.Either<string, Command
     // a value never is the next option: --agency --json is a missing value
     const value = eq !== -1 ? arg.slice(eq + 1) : rest[i + 1]
     if (value === undefined || value === '' || (eq === -1 && value.startsWith('-')))
-      return E.left(`${name} needs a value${eq === -1 && value !== undefined ? ` (found the option ${value}; write ${name}=VALUE for a value that starts with -)` : ''}`)
+      return E.left(
+        `${name} needs a value${eq === -1 && value !== undefined && value !== '' ? ` (found the option ${value}; write ${name}=VALUE for a value that starts with -)` : ''}`,
+      )
     if (eq === -1) i++
     values.set(name, value)
   }

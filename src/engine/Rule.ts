@@ -302,8 +302,8 @@ export const defineRule = <
 >(
   d: RuleDefinition<BD, SD, RD, K, A>,
 ): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> => {
-  const where = `defineRule(${typeof d.id === 'string' ? JSON.stringify(d.id) : '…'})`
   if (typeof d.id !== 'string' || d.id === '') throw new TypeError('defineRule: id must be a non-empty string')
+  const where = `defineRule(${JSON.stringify(d.id)})`
   const paths: unknown = d.paths
   if (!Array.isArray(paths)) throw new TypeError(`${where}: paths must be an array of closing paths`)
   if (typeof d.check !== 'function' || typeof d.clear !== 'function') throw new TypeError(`${where}: check and clear must be functions`)

@@ -27,16 +27,25 @@ const peersAsEsModules: Plugin = {
 }
 
 /**
- * The command's second file: `import('./more.js')` (what only `batch`, `--rules` and the worker
- * threads need) is not bundled into dist/cli.cjs but loaded from dist/cli-more.cjs, built from
- * src/cli/more.ts, so that `check` starts without compiling it. The second file holds its own
- * copy of what it uses: every value it makes is used by its own code (a snapshot it decodes is
- * answered by its own engine), and `check` without `--rules` uses only the first file's.
+ * The command's second file: `src/cli/loadMore.ts` (what only `batch`, `--rules` and the worker
+ * threads need) is written, for the command's build, to import dist/cli-more.cjs (built from
+ * src/cli/more.ts) from the folder of the bin's real file (a bin started through a symbolic link,
+ * as with `--preserve-symlinks-main`, still finds it), so that `check` starts without compiling
+ * it. The second file holds its own copy of what it uses: a snapshot it decodes is answered by its
+ * own engine, with its own default rules; `check` without `--rules` uses only the first file's.
  */
 const moreApart: Plugin = {
   name: 'cli-more-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/more\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './cli-more.cjs', external: true } : undefined))
+    build.onLoad({ filter: /[\\/]src[\\/]cli[\\/]loadMore\.ts$/ }, () => ({
+      loader: 'js',
+      contents: [
+        "import { realpathSync } from 'node:fs'",
+        "import { dirname, join } from 'node:path'",
+        "import { pathToFileURL } from 'node:url'",
+        "export const loadMore = () => import(pathToFileURL(join(dirname(realpathSync(__filename)), 'cli-more.cjs')).href)",
+      ].join('\n'),
+    }))
   },
 }
 

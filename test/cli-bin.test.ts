@@ -5,7 +5,7 @@
  * start's budget; no timing here, only which files and Node modules load).
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -65,5 +65,18 @@ describe('the bin', () => {
     const batch = node([join(dir, 'cli.cjs'), 'batch', '--jobs', '1', examplePath('busy-freelancer')])
     expect(batch.code).toBe(70)
     expect(batch.stderr).toContain('cli-more.cjs')
+  })
+
+  it('started through a symbolic link whose path is kept (--preserve-symlinks-main), it finds its second file', () => {
+    const top = mkdtempSync(join(tmpdir(), 'account-closure-bin-'))
+    mkdirSync(join(top, 'real'))
+    mkdirSync(join(top, 'bin'))
+    for (const f of ['cli.cjs', 'cli-more.cjs']) copyFileSync(join('dist', f), join(top, 'real', f))
+    symlinkSync(join(top, 'real', 'cli.cjs'), join(top, 'bin', 'account-closure'))
+    const lines = join(top, 'lines.ndjson')
+    writeFileSync(lines, `${JSON.stringify(exampleJson('busy-freelancer'))}\n`)
+    const r = node(['--preserve-symlinks-main', join(top, 'bin', 'account-closure'), 'batch', '--jobs', '1', lines])
+    expect(r.stderr).toBe('account-closure: 1 line: 0 closable, 1 blocked, 0 invalid\n')
+    expect(r.code).toBe(0)
   })
 })

@@ -7,13 +7,14 @@
  */
 import { escapeText } from './escape.js'
 import { firstLine } from './failure.js'
+import { loadMore } from './loadMore.js'
 import { EXIT, run } from './run.js'
 import { WORKER_ARG } from './workerArg.js'
 
 // started again as a worker thread of `batch` (with the argument the pool gives its workers), it
 // answers lines and nothing else; more.ts (and node:worker_threads) load only then
 if (process.argv[2] === WORKER_ARG)
-  void import('./more.js').then((w) => {
+  void loadMore().then((w) => {
     const settings = w.workerSettings()
     // (the argument given on a command line, not by the pool: an unknown option, said as usual)
     return settings === undefined ? main() : w.serve(settings)

@@ -6,6 +6,7 @@
  * @internal
  */
 export { closureWith } from '../closure/policy.js'
+export { defaultRules } from '../defaults.js'
 export { batch } from './batch.js'
 export { WorkerFailure } from './pool.js'
 export { loadRules } from './rules.js'

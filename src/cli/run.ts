@@ -24,6 +24,7 @@ import { output } from './output.js'
 import type { Outcome } from './output.js'
 import { colours, plain, report } from './report.js'
 import { ruleFailure } from './failure.js'
+import { loadMore } from './loadMore.js'
 import type { AnyRule, Loaded } from './rules.js'
 import type { Closure } from '../closure/policy.js'
 import type { BlockerBase } from '../engine/Blocker.js'
@@ -110,7 +111,7 @@ const ended = (io: Io, outcome: Outcome, answer: number): number => {
 const rulesOf = async (io: Io, module: string | undefined): Promise<Extract<Loaded, { readonly _tag: 'Rules' }> | number | undefined> => {
   if (module === undefined) return undefined
   // (loaded only here: `check` without --rules starts without it, nor the decoders and schemas it needs)
-  const { loadRules } = await import('./more.js')
+  const { loadRules } = await loadMore()
   const loaded = await loadRules(module, defaultRules.map((r) => r.id))
   if (loaded._tag === 'Rules') return loaded
   say(io.stderr, `account-closure: ${escapeText(loaded.why)}`)
@@ -120,12 +121,15 @@ const rulesOf = async (io: Io, module: string | undefined): Promise<Extract<Load
 /** A verdict of the default rules, or of more. */
 type Ask = Closure<BlockerBase, StepBase>['verdict']
 
-/** The verdict of a list of rules (`closureWith`, loaded only for `--rules`); a list it refuses is thrown when asked. */
-const verdictWith = async (rules: ReadonlyArray<AnyRule>): Promise<Ask> => {
-  const { closureWith } = await import('./more.js')
+/**
+ * The verdict of the default rules and a module's (`closureWith`, loaded only for `--rules`, with
+ * the default rules of the same file); a list it refuses is thrown when asked.
+ */
+const verdictWith = async (own: ReadonlyArray<AnyRule>): Promise<Ask> => {
+  const more = await loadMore()
   let closure
   try {
-    closure = closureWith(rules)
+    closure = more.closureWith([...more.defaultRules, ...own])
   } catch (e) {
     return () => {
       throw e
@@ -188,7 +192,7 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
   }
   const target = command.agency === undefined ? undefined : agencyTarget(command.agency)
   // the built-in rules' own verdict, or one of the default rules and the module's (checked as a list by closureWith)
-  const ask: Ask = own === undefined ? verdict : await verdictWith([...defaultRules, ...own.rules])
+  const ask: Ask = own === undefined ? verdict : await verdictWith(own.rules)
   let v
   try {
     // UTC is the verdict's own default: named, it would be checked by building an Intl format (tens of ms at start-up)
@@ -216,7 +220,7 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
 
 const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, io: Io): Promise<number> => {
   // loaded only here, so that check starts without it
-  const { batch, WorkerFailure } = await import('./more.js')
+  const { batch, WorkerFailure } = await loadMore()
   const own = await rulesOf(io, command.rules)
   if (typeof own === 'number') return own
   let input: Readable
@@ -269,7 +273,7 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
 }
 
 /** Writes text to standard output, followed to its end: 0, or 74 when it cannot be written (a closed pipe is not a fault). */
-const answered = async (io: Io, text: string): Promise<number> => {
+const writeAnswer = async (io: Io, text: string): Promise<number> => {
   const out = output(io.stdout)
   await out.write(text)
   return ended(io, await out.end(), 0)
@@ -282,9 +286,9 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
   const command = parsed.right
   switch (command._tag) {
     case 'Help':
-      return answered(io, `${USAGE}\n`)
+      return writeAnswer(io, `${USAGE}\n`)
     case 'Version':
-      return answered(io, `${version}\n`)
+      return writeAnswer(io, `${version}\n`)
     case 'Batch':
       return runBatch(command, io)
     case 'Check':

@@ -103,13 +103,13 @@ describe('formatIn: offsets with seconds, and changes between minutes', () => {
       ] as const) {
         const wall = shown.slice(0, 16)
         // the instants, at Berlin's two offsets, whose wall-clock minute is the one shown
-        const at = [3_600_000, 7_200_000].map((o) => denoted(wall, o)).filter((t) => berlinWall(t) === wall)
-        expect(shown.includes('(UTC+')).toBe(at.length === 2)
+        const candidates = [3_600_000, 7_200_000].map((o) => denoted(wall, o)).filter((t) => berlinWall(t) === wall)
+        expect(shown.includes('(UTC+')).toBe(candidates.length === 2)
         // the shown minute is the instant rounded: up, less than a minute after it; down, less than a minute before it
-        const rounded = at.find((t) => (up ? t >= ms && t - ms < 60_000 : t <= ms && ms - t < 60_000))
+        const rounded = candidates.find((t) => (up ? t >= ms && t - ms < 60_000 : t <= ms && ms - t < 60_000))
         expect(rounded).toBeDefined()
         // and where it occurs twice, the offset shown is the one of that instant
-        if (at.length === 2) expect(shown.slice(17)).toBe(`Europe/Berlin (UTC+0${denoted(wall, 0) - (rounded ?? 0) === 7_200_000 ? 2 : 1}:00)`)
+        if (candidates.length === 2) expect(shown.slice(17)).toBe(`Europe/Berlin (UTC+0${denoted(wall, 0) - (rounded ?? 0) === 7_200_000 ? 2 : 1}:00)`)
       }
     },
   )

@@ -123,19 +123,11 @@ type Ask = Closure<BlockerBase, StepBase>['verdict']
 
 /**
  * The verdict of the default rules and a module's (`closureWith`, loaded only for `--rules`, with
- * the default rules of the same file); a list it refuses is thrown when asked.
+ * the default rules of the same file), the list checked when asked: a list it refuses is thrown there.
  */
 const verdictWith = async (own: ReadonlyArray<AnyRule>): Promise<Ask> => {
   const more = await loadMore()
-  let closure
-  try {
-    closure = more.closureWith([...more.defaultRules, ...own])
-  } catch (e) {
-    return () => {
-      throw e
-    }
-  }
-  return closure.verdict
+  return (snapshot, target, options) => more.closureWith([...more.defaultRules, ...own]).verdict(snapshot, target, options)
 }
 
 /** A rule that failed: one line naming it, exit 70; any other error is thrown on. */

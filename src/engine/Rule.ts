@@ -190,12 +190,33 @@ export interface RuleCheck<B extends BlockerBase = BlockerBase> {
 }
 
 /**
+ * The built-in rules and their parts (made by {@link ruleFrom} and {@link ruleCheck}, which no app
+ * can reach: the package exports neither): their answers are object literals of plain data, new
+ * at each call, so the engine takes them as they are, without the copying and freezing and the
+ * checks that it gives every other rule's answer (an app's rule, or a copy of a built-in one). The
+ * tests hold the engine to it: every built-in rule's answers, checked as an app's rule's are, on
+ * arbitrary snapshots, pass and are the same (test/trusted.test.ts).
+ */
+const vouched = new WeakSet<object>()
+
+/**
+ * Whether a rule (or a rule's part) is a built-in one, whose answers need no checking.
+ *
+ * @internal
+ */
+export const isVouched = (rule: object): boolean => vouched.has(rule)
+
+/**
  * A built-in rule's {@link RuleCheck}, typed by its `check`.
  *
  * @internal
  */
 /* @__NO_SIDE_EFFECTS__ */
-export const ruleCheck = <B extends BlockerBase>(c: RuleCheck<B>): RuleCheck<B> => c
+export const ruleCheck = <B extends BlockerBase>(c: RuleCheck<B>): RuleCheck<B> => {
+  const part = Object.freeze({ ...c })
+  vouched.add(part)
+  return part
+}
 
 /**
  * A built-in rule from its {@link RuleCheck} and the rest of its definition, as `defineRule` makes
@@ -212,8 +233,11 @@ export const ruleFrom = <
 >(
   part: RuleCheck<ItemOf<BD[number]>>,
   rest: Omit<RuleDefinition<BD, SD, RD, never, never>, 'id' | 'paths' | 'gate' | 'instants' | 'check'>,
-): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> =>
-  ruleOf<BD, SD, RD>({ ...part, ...rest })
+): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> => {
+  const rule = ruleOf<BD, SD, RD>({ ...part, ...rest })
+  vouched.add(rule)
+  return rule
+}
 
 /** A frozen copy of a list (none: empty). */
 const frozen = <A>(list: ReadonlyArray<A> | undefined): ReadonlyArray<A> => Object.freeze([...(list ?? [])])

@@ -32,7 +32,7 @@ export type Scope = FreelancerScope | TeamScope
 // -------------------------------------------------------------------------------------
 
 /** @category constructors @since 0.1.0 */
-export const freelancerScope: FreelancerScope = { _tag: 'Freelancer' }
+export const freelancerScope: FreelancerScope = /*#__PURE__*/ Object.freeze({ _tag: 'Freelancer' })
 /** @category constructors @since 0.1.0 */
 export const companyScope = (companyId: string): CompanyScope => ({ _tag: 'Company', companyId })
 /** @category constructors @since 0.1.0 */

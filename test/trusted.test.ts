@@ -15,6 +15,7 @@ import { defaultChecks } from '../src/defaults.js'
 import { isVouched, ruleCheck, ruleFrom } from '../src/engine/Rule.js'
 import { RuleError } from '../src/engine/RuleError.js'
 import {
+  alternatives,
   canClose,
   closureSteps,
   closureWith,
@@ -25,10 +26,11 @@ import {
   earliestClosableAt,
   verdict,
 } from '../src/index.js'
-import type { Rule } from '../src/index.js'
+import type { AccountSnapshot, Rule } from '../src/index.js'
+import { decodeSnapshot } from '../src/index.js'
 import { closureFacts } from '../src/model/facts.js'
 import { snapshotWithTarget } from './arbitraries.js'
-import { example } from './fixtures.js'
+import { example, exampleJson } from './fixtures.js'
 
 /** Each built-in rule made again by the public constructor: the same values, checked. */
 const remade: ReadonlyArray<Rule> = defaultRules.map((rule: Rule) => {
@@ -77,8 +79,9 @@ describe('the built-in rules are taken at their word, and only they', () => {
 
   test.prop([snapshotWithTarget()])('each built-in rule answers plain data, new at each call (what is shared is frozen)', ([s, t]) => {
     // (two calls, each with the facts of its own question, as the engine makes them)
-    const earlier = closureFacts(s, t)
-    const facts = closureFacts(s, t)
+    for (const o of [undefined, { billingCycleEnd: 'client-invoice' as const }]) {
+    const earlier = closureFacts(s, t, o)
+    const facts = closureFacts(s, t, o)
     for (const rule of defaultRules as ReadonlyArray<Rule>) {
       if (!rule.paths.includes(facts.path)) continue
       const first = rule.check(earlier)
@@ -92,6 +95,7 @@ describe('the built-in rules are taken at their word, and only they', () => {
         expect(Array.isArray(steps)).toBe(true)
         expect(problems(steps, objectsIn(once))).toEqual([])
       }
+    }
     }
   })
 
@@ -140,5 +144,57 @@ describe('the built-in rules are taken at their word, and only they', () => {
     })
     const e2 = thrown(() => closureWith([inClear]).closureSteps(s))
     expect([(e2 as RuleError).ruleId, (e2 as Error).message]).toEqual(['throws', expect.stringContaining('broken clear')])
+  })
+
+  // the one place a built-in rule can break its contract: its arithmetic past the end of the range
+  // of instants (a billing week that ends after 9999-01-01); the call fails, naming the rule, as
+  // for its checked twin, and never answers an instant that the package could not read back
+  const late = (edit: (j: { asOf: string; companies: Array<{ contracts: Array<{ endedAt: string | null }> }> }) => void): AccountSnapshot => {
+    const j = exampleJson('client-owner-mid-week') as Parameters<typeof edit>[0]
+    j.asOf = '9998-12-31T10:00:00Z'
+    edit(j)
+    const d = decodeSnapshot(j)
+    if (d._tag === 'Left') throw new Error('the edited example does not decode')
+    return d.right
+  }
+  const failure = (f: () => unknown): unknown => {
+    try {
+      return { answered: f() }
+    } catch (e) {
+      return e instanceof RuleError ? { ruleId: e.ruleId, message: e.message } : e
+    }
+  }
+  it.each([
+    ['a contract that ended the day before: its billing week ends on 9999-01-04', 'billing-cycle-ended', (j: Parameters<Parameters<typeof late>[0]>[0]) => {
+      const c = j.companies[0]?.contracts[0]
+      if (c !== undefined) c.endedAt = '9998-12-30T09:00:00Z'
+    }],
+    ['an hourly contract still open: ending it starts a billing week that ends on 9999-01-04', 'contracts-ended', (j: Parameters<Parameters<typeof late>[0]>[0]) => {
+      j.companies[0]?.contracts.splice(0, 1)
+    }],
+  ])('at the end of the range of instants, %s: fails naming the rule, as its checked twin does', (_, id, edit) => {
+    const s = late(edit)
+    for (const ask of ['earliestClosableAt', 'closureSteps', 'verdict'] as const) {
+      const trusted = failure(() => trustedRules[ask](s))
+      expect(trusted).toMatchObject({ ruleId: id, message: expect.stringContaining('not an instant in range') })
+      expect(failure(() => checkedRules[ask](s))).toEqual(trusted)
+    }
+  })
+
+  test.prop([snapshotWithTarget()])('what answers share is frozen: changing everything an answer holds changes no later answer', ([s, t]) => {
+    const answers = () => [verdict(s, t), canClose(s, t), closureSteps(s, t), alternatives(s, t), earliestClosableAt(s, t)]
+    const before = JSON.stringify(answers())
+    const trash = (u: unknown, seen: Set<object>): void => {
+      if (typeof u !== 'object' || u === null || seen.has(u)) return
+      seen.add(u)
+      for (const v of Object.values(u)) trash(v, seen)
+      if (Object.isFrozen(u)) return
+      const o = u as Record<string, unknown>
+      for (const k of Object.keys(o)) o[k] = k === 'resolves' ? ['good-standing'] : 'X'
+      if (Array.isArray(u)) u.push({ _tag: 'X', resolves: ['good-standing'] })
+    }
+    // (the snapshot is deeply frozen: only what the answers made is changed)
+    trash(answers(), new Set([s]))
+    expect(JSON.stringify(answers())).toBe(before)
   })
 })

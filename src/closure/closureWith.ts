@@ -40,7 +40,8 @@ import type { Verdict, VerdictOptions, Wire } from './verdict.js'
 // browser bundle that only asks canClose, about 2 kB gzipped.
 const left = <L>(l: L): E.Either<L, never> => ({ _tag: 'Left', left: l })
 const right = <A>(a: A): E.Either<never, A> => ({ _tag: 'Right', right: a })
-const none: O.Option<never> = { _tag: 'None' }
+// (one None for every answer: frozen, so that no caller can change the next one)
+const none: O.Option<never> = /*#__PURE__*/ Object.freeze({ _tag: 'None' })
 const some = <A>(a: A): O.Option<A> => ({ _tag: 'Some', value: a })
 
 // -------------------------------------------------------------------------------------
@@ -261,9 +262,25 @@ const settled = (u: unknown, depth: number): unknown => {
   return Object.freeze(o)
 }
 
+/**
+ * The instants a blocker holds, each checked to be one in range (even a built-in rule's arithmetic
+ * can leave the range at its edge: a billing week that ends after 9999-01-01).
+ */
+const instantsIn = (rule: Rule<BlockerBase, StepBase>, b: BlockerBase & Readonly<Record<string, unknown>>): void => {
+  for (const f of rule.instants) if (b[f] !== undefined && !isInstantLike(b[f])) fail(rule, `gave a blocker (${b._tag}) whose ${f} is not an instant in range`)
+}
+
+const waitOutOfRange = (rule: Rule<BlockerBase, StepBase>, at: unknown): never =>
+  fail(rule, `gave a wait at ${shown(at)}, not an instant in range (0001-01-01 to 9999-01-01 UTC)`)
+
 const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, facts: ClosureFacts): ReadonlyArray<B> => {
   const rule = k.rule
-  if (k.trusted) return guarded(rule, 'check', () => rule.check(facts))
+  if (k.trusted)
+    return guarded(rule, 'check', () => {
+      const out = rule.check(facts)
+      if (rule.instants.length > 0) for (const b of out) instantsIn(rule, b as BlockerBase & Readonly<Record<string, unknown>>)
+      return out
+    })
   return guarded(rule, 'check', () => {
     const answer: unknown = rule.check(facts)
     if (!Array.isArray(answer)) return fail(rule, `check returned ${shown(answer)}, not an array of blockers`)
@@ -274,7 +291,7 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
       const x = b as BlockerBase & Readonly<Record<string, unknown>>
       if (x.rule !== rule.id) fail(rule, `gave a blocker (${x._tag}) without its rule ("${rule.id}")`)
       if (!k.blockerTags.has(x._tag)) fail(rule, `gave a blocker tagged ${x._tag}, which it does not define (with its words)`)
-      for (const f of rule.instants) if (x[f] !== undefined && !isInstantLike(x[f])) fail(rule, `gave a blocker (${x._tag}) whose ${f} is not an instant in range`)
+      instantsIn(rule, x)
     }
     return out as ReadonlyArray<B>
   })
@@ -282,7 +299,15 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
 
 const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blocker: B, facts: ClosureFacts): ReadonlyArray<S> => {
   const rule = k.rule
-  if (k.trusted) return guarded(rule, 'clear', () => rule.clear(blocker, facts))
+  if (k.trusted)
+    return guarded(rule, 'clear', () => {
+      const out = rule.clear(blocker, facts)
+      for (let i = 0; i < out.length; i++) {
+        const s = out[i] as StepBase
+        if (isWait(s) && !isInstantLike(s.at)) waitOutOfRange(rule, s.at)
+      }
+      return out
+    })
   return guarded(rule, 'clear', () => {
     const answer: unknown = rule.clear(blocker, facts)
     if (!Array.isArray(answer)) return fail(rule, `clear returned ${shown(answer)}, not an array of steps`)
@@ -299,7 +324,7 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
       if (!Array.isArray(x.resolves) || !allStrings(x.resolves)) fail(rule, `gave a step (${x._tag}) whose resolves is not a list of rule ids`)
       if (isWait(x)) {
         if (x.kind !== 'wait') fail(rule, 'gave a WaitUntil that is not of kind wait')
-        if (!isInstantLike(x.at)) fail(rule, `gave a wait at ${shown(x.at)}, not an instant in range (0001-01-01 to 9999-01-01 UTC)`)
+        if (!isInstantLike(x.at)) waitOutOfRange(rule, x.at)
         if (!Array.isArray(x.reasons)) fail(rule, 'gave a wait whose reasons are not a list')
         for (let i = 0; i < x.reasons.length; i++) {
           const r = x.reasons[i]

@@ -91,8 +91,10 @@ export const removeBillingMethod = withDefinition(
   }),
   { tag: 'RemoveBillingMethod', kind: 'advice', rank: 1, words: (s: RemoveBillingMethod) => `Remove billing method ${s.billingMethodId}.` },
 )
-const removePersonalDetailsStep: RemovePersonalDetails = { _tag: 'RemovePersonalDetails', kind: 'advice', resolves: [] }
-const backUpRecordsStep: BackUpRecords = { _tag: 'BackUpRecords', kind: 'advice', resolves: [] }
+// (steps every answer of a path shares: frozen, so that no caller can change the next answer)
+const NO_RULES: ReadonlyArray<string> = /*#__PURE__*/ Object.freeze([])
+const removePersonalDetailsStep: RemovePersonalDetails = /*#__PURE__*/ Object.freeze({ _tag: 'RemovePersonalDetails', kind: 'advice', resolves: NO_RULES })
+const backUpRecordsStep: BackUpRecords = /*#__PURE__*/ Object.freeze({ _tag: 'BackUpRecords', kind: 'advice', resolves: NO_RULES })
 
 /** @internal */
 export const removePersonalDetails: StepDefinition<RemovePersonalDetails> = {
@@ -124,9 +126,9 @@ export const chooseClose = withDefinition(
   (button: ChooseClose['button']): ChooseClose => ({ _tag: 'ChooseClose', kind: 'procedure', button, resolves: [] }),
   { tag: 'ChooseClose', kind: 'procedure', words: (s: ChooseClose) => `Choose "${s.button}".` },
 )
-const answerStep: AnswerSecurityQuestion = { _tag: 'AnswerSecurityQuestion', kind: 'procedure', resolves: [] }
-const verifyStep: VerifyEmail = { _tag: 'VerifyEmail', kind: 'procedure', resolves: [] }
-const confirmStep: Confirm = { _tag: 'Confirm', kind: 'procedure', resolves: [] }
+const answerStep: AnswerSecurityQuestion = /*#__PURE__*/ Object.freeze({ _tag: 'AnswerSecurityQuestion', kind: 'procedure', resolves: NO_RULES })
+const verifyStep: VerifyEmail = /*#__PURE__*/ Object.freeze({ _tag: 'VerifyEmail', kind: 'procedure', resolves: NO_RULES })
+const confirmStep: Confirm = /*#__PURE__*/ Object.freeze({ _tag: 'Confirm', kind: 'procedure', resolves: NO_RULES })
 /** @internal */
 export const answerSecurityQuestion: StepDefinition<AnswerSecurityQuestion> = {
   tag: 'AnswerSecurityQuestion',

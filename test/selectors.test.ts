@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { agencyTarget, billingCycleEnd, closureSteps, defineStep, formatIn, pathOf, snapshotSchema, sortBlockers, verdict, waitUntil } from '../src/index.js'
 import type { Contract, Instant } from '../src/index.js'
 import { parseInstant } from '../src/model/Instant.js'
+import { closureFacts, companiesToClose, ownedAgencies } from '../src/model/facts.js'
 import { hourlyInvolved } from '../src/rules/billing/week.js'
 import { example, exampleJson, redecode } from './fixtures.js'
 
@@ -53,6 +54,19 @@ describe('paths', () => {
     const v = verdict(two, agencyTarget('ag-1'))
     expect(v.path).toBe('CloseAgency')
     expect(v.blockers.map((b) => b._tag)).not.toContain('NotOwner')
+    // the owner's procedure and consequences, though another agency is not theirs
+    expect(v.steps.map((x) => x._tag)).toContain('ChooseClose')
+    expect(v.consequences).not.toEqual([])
+    // and the other way round: the agency they only administer, while owning another
+    const other = verdict(two, agencyTarget('ag-2'))
+    expect(other.blockers.map((b) => b._tag)).toContain('NotOwner')
+    expect([other.steps.map((x) => x._tag).includes('ChooseClose'), other.consequences]).toEqual([false, []])
+  })
+  it('the agencies the user owns are the work of closing the account only, not of closing one agency or leaving teams', () => {
+    const s = example('agency-owner')
+    expect(ownedAgencies(closureFacts(s)).map((a) => a.scope)).toEqual(s.agencies.filter((a) => a.role === 'owner').map((a) => ({ _tag: 'Agency', agencyId: a.id })))
+    expect(ownedAgencies(closureFacts(s, agencyTarget('ag-1')))).toEqual([])
+    expect(companiesToClose(closureFacts(s, agencyTarget('ag-1')))).toEqual([])
   })
   it("a freelancer closing the account is not held back by a team they only belong to", () => {
     const s = example('closable-freelancer')

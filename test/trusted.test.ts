@@ -137,13 +137,13 @@ describe('the built-in rules are taken at their word, and only they', () => {
     }
     const e = thrown(() => closureWith([rule]).canClose(s))
     expect(e).toBeInstanceOf(RuleError)
-    expect([(e as RuleError).ruleId, (e as Error).message]).toEqual(['throws', expect.stringContaining('broken check')])
+    expect([(e as RuleError).ruleId, (e as Error).message]).toEqual(['throws', expect.stringContaining('failed in check: broken check')])
     const inClear = ruleFrom(ruleCheck({ id: 'throws', paths: ['CloseAccount'], tags: ['Open'], check: () => [{ _tag: 'Open', rule: 'throws' }] }) as never, {
       blockers: [open],
       clear: throwsIn('clear'),
     })
     const e2 = thrown(() => closureWith([inClear]).closureSteps(s))
-    expect([(e2 as RuleError).ruleId, (e2 as Error).message]).toEqual(['throws', expect.stringContaining('broken clear')])
+    expect([(e2 as RuleError).ruleId, (e2 as Error).message]).toEqual(['throws', expect.stringContaining('failed in clear: broken clear')])
   })
 
   // the one place a built-in rule can break its contract: its arithmetic past the end of the range

@@ -278,7 +278,7 @@ const runCheck = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, fac
   if (k.trusted)
     return guarded(rule, 'check', () => {
       const out = rule.check(facts)
-      if (rule.instants.length > 0) for (const b of out) instantsIn(rule, b as BlockerBase & Readonly<Record<string, unknown>>)
+      for (const b of out) instantsIn(rule, b as BlockerBase & Readonly<Record<string, unknown>>)
       return out
     })
   return guarded(rule, 'check', () => {

@@ -443,7 +443,9 @@ const finish = <S extends StepBase>(step: S, j: Joined): S => {
 const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>): O.Option<Instant> => {
   if (a.stopped || needsOthers(a.found)) return none
   let at: number = a.facts.asOf
-  for (const { known, blockers } of a.found)
+  for (const { known, blockers } of a.found) {
+    // (a built-in rule that defines no reason to wait never waits: its steps are not made to know it)
+    if (known.trusted && known.rule.reasons.length === 0) continue
     for (let b = 0; b < blockers.length; b++) {
       const cleared = runClear(known, blockers[b] as B, a.facts)
       for (let i = 0; i < cleared.length; i++) {
@@ -451,6 +453,7 @@ const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>)
         if (isWait(s) && s.at > at) at = s.at
       }
     }
+  }
   return some(at as Instant)
 }
 

@@ -26,8 +26,9 @@ import {
   defineRule,
   earliestClosableAt,
   verdict,
+  waitUntil,
 } from '../src/index.js'
-import type { AccountSnapshot, Rule } from '../src/index.js'
+import type { AccountSnapshot, Instant, Rule } from '../src/index.js'
 import { decodeSnapshot } from '../src/index.js'
 import { closureFacts } from '../src/model/facts.js'
 import { snapshotWithTarget } from './arbitraries.js'
@@ -81,24 +82,24 @@ describe('the built-in rules are taken at their word, and only they', () => {
   test.prop([snapshotWithTarget()])('each built-in rule answers plain data, new at each call (what is shared is frozen)', ([s, t]) => {
     // (two calls, each with the facts of its own question, as the engine makes them)
     for (const o of [undefined, { billingCycleEnd: 'client-invoice' as const }]) {
-    const earlier = closureFacts(s, t, o)
-    const facts = closureFacts(s, t, o)
-    for (const rule of defaultRules as ReadonlyArray<Rule>) {
-      if (!rule.paths.includes(facts.path)) continue
-      const first = rule.check(earlier)
-      const blockers = rule.check(facts)
-      expect(Array.isArray(blockers)).toBe(true)
-      expect(problems(blockers, objectsIn(first))).toEqual([])
-      for (const [i, b] of blockers.entries()) {
-        expect(b.rule).toBe(rule.id)
-        const once = rule.clear(first[i] as typeof b, earlier)
-        const steps = rule.clear(b, facts)
-        expect(Array.isArray(steps)).toBe(true)
-        expect(problems(steps, objectsIn(once))).toEqual([])
-        // (the earliest instant skips the steps of a built-in rule that defines no reason to wait)
-        if (rule.reasons.length === 0) expect(steps.filter((x) => x._tag === 'WaitUntil')).toEqual([])
+      const earlier = closureFacts(s, t, o)
+      const facts = closureFacts(s, t, o)
+      for (const rule of defaultRules as ReadonlyArray<Rule>) {
+        if (!rule.paths.includes(facts.path)) continue
+        const first = rule.check(earlier)
+        const blockers = rule.check(facts)
+        expect(Array.isArray(blockers)).toBe(true)
+        expect(problems(blockers, objectsIn(first))).toEqual([])
+        for (const [i, b] of blockers.entries()) {
+          expect(b.rule).toBe(rule.id)
+          const once = rule.clear(first[i] as typeof b, earlier)
+          const steps = rule.clear(b, facts)
+          expect(Array.isArray(steps)).toBe(true)
+          expect(problems(steps, objectsIn(once))).toEqual([])
+          // (the earliest instant skips the steps of a built-in rule that defines no reason to wait)
+          if (rule.reasons.length === 0) expect(steps.filter((x) => x._tag === 'WaitUntil')).toEqual([])
+        }
       }
-    }
     }
   })
 
@@ -199,5 +200,22 @@ describe('the built-in rules are taken at their word, and only they', () => {
     // (the snapshot is deeply frozen: only what the answers made is changed)
     trash(answers(), new Set([s]))
     expect(JSON.stringify(answers())).toBe(before)
+  })
+
+  it('a rule of one’s own that defines no reason to wait and waits is still waited for (only a built-in rule’s steps are skipped)', () => {
+    const s = example('closable-freelancer')
+    const day = 24 * 60 * 60 * 1000
+    const open = defineBlocker({ tag: 'Open', rule: 'waits', words: () => 'Open.' })
+    const waits = defineRule({
+      id: 'waits',
+      paths: ['CloseAccount'],
+      blockers: [open],
+      check: () => [{ _tag: 'Open' as const, rule: 'waits' as const }],
+      clear: () => [waitUntil((s.asOf + day) as Instant, [])],
+    })
+    const closure = closureWith([waits])
+    expect(closure.earliestClosableAt(s)).toEqual({ _tag: 'Some', value: s.asOf + day })
+    expect(briefWith([waits])(s).earliest).toEqual({ _tag: 'Some', value: s.asOf + day })
+    expect(closure.verdict(s).earliestAt).toBe(new Date(s.asOf + day).toISOString())
   })
 })

@@ -153,8 +153,10 @@ describe('the built-in rules are taken at their word, and only they', () => {
   // the one place a built-in rule can break its contract: its arithmetic past the end of the range
   // of instants (a billing week that ends after 9999-01-01); the call fails, naming the rule, as
   // for its checked twin, and never answers an instant that the package could not read back
-  const late = (edit: (j: { asOf: string; companies: Array<{ contracts: Array<{ endedAt: string | null }> }> }) => void): AccountSnapshot => {
-    const j = exampleJson('client-owner-mid-week') as Parameters<typeof edit>[0]
+  /** The example's JSON, as far as the edits below reach into it. */
+  type Example = { asOf: string; companies: Array<{ contracts: Array<{ endedAt: string | null }> }> }
+  const late = (edit: (j: Example) => void): AccountSnapshot => {
+    const j = exampleJson('client-owner-mid-week') as Example
     j.asOf = '9998-12-31T10:00:00Z'
     edit(j)
     const d = decodeSnapshot(j)
@@ -169,11 +171,11 @@ describe('the built-in rules are taken at their word, and only they', () => {
     }
   }
   it.each([
-    ['a contract that ended the day before: its billing week ends on 9999-01-04', 'billing-cycle-ended', (j: Parameters<Parameters<typeof late>[0]>[0]) => {
+    ['a contract that ended the day before: its billing week ends on 9999-01-04', 'billing-cycle-ended', (j: Example) => {
       const c = j.companies[0]?.contracts[0]
       if (c !== undefined) c.endedAt = '9998-12-30T09:00:00Z'
     }],
-    ['an hourly contract still open: ending it starts a billing week that ends on 9999-01-04', 'contracts-ended', (j: Parameters<Parameters<typeof late>[0]>[0]) => {
+    ['an hourly contract still open: ending it starts a billing week that ends on 9999-01-04', 'contracts-ended', (j: Example) => {
       j.companies[0]?.contracts.splice(0, 1)
     }],
   ])('at the end of the range of instants, %s: fails naming the rule, as its checked twin does', (_, id, edit) => {

@@ -193,7 +193,8 @@ export interface RuleCheck<B extends BlockerBase = BlockerBase> {
  * The built-in rules and their parts (made by {@link ruleFrom} and {@link ruleCheck}, which no app
  * can reach: the package exports neither): their answers are object literals of plain data, new
  * at each call, so the engine takes them as they are, without the copying and freezing and the
- * checks that it gives every other rule's answer (an app's rule, or a copy of a built-in one). The
+ * checks that it gives every other rule's answer (an app's rule, or a copy of a built-in one);
+ * only the instants they hold are still checked to be in range. The
  * tests hold the engine to it: every built-in rule's answers, checked as an app's rule's are, on
  * arbitrary snapshots, pass and are the same (test/trusted.test.ts).
  */

@@ -232,29 +232,22 @@ export const freelancerWork = (f: ClosureFacts): ReadonlyArray<FreelancerFacts> 
 // (the selectors are loops, not filter, map and spreads: every rule asks them again, and on a
 // small snapshot their callbacks and iterators were most of their cost)
 
-/** The companies the user owns, when the account is being closed. @category selectors @since 0.2.0 */
-export const companiesToClose = (f: ClosureFacts): ReadonlyArray<CompanyFacts> => {
-  const out: Array<CompanyFacts> = []
+/** The facts of each team of `all` the user owns, when the account is being closed (a loop). */
+const ownedOf = <T extends { readonly role: string }, F>(f: ClosureFacts, all: ReadonlyArray<T>, factsOf: (t: T, f: ClosureFacts) => F): ReadonlyArray<F> => {
+  const out: Array<F> = []
   if (f.path !== 'CloseAccount') return out
-  const all = f.snapshot.companies
   for (let i = 0; i < all.length; i++) {
-    const c = all[i] as Company
-    if (c.role === 'owner') out.push(companyFacts(c, f))
+    const t = all[i] as T
+    if (t.role === 'owner') out.push(factsOf(t, f))
   }
   return out
 }
 
+/** The companies the user owns, when the account is being closed. @category selectors @since 0.2.0 */
+export const companiesToClose = (f: ClosureFacts): ReadonlyArray<CompanyFacts> => ownedOf(f, f.snapshot.companies, companyFacts)
+
 /** The agencies the user owns, when the account is being closed. @category selectors @since 0.2.0 */
-export const ownedAgencies = (f: ClosureFacts): ReadonlyArray<AgencyFacts> => {
-  const out: Array<AgencyFacts> = []
-  if (f.path !== 'CloseAccount') return out
-  const all = f.snapshot.agencies
-  for (let i = 0; i < all.length; i++) {
-    const a = all[i] as Agency
-    if (a.role === 'owner') out.push(agencyFacts(a, f))
-  }
-  return out
-}
+export const ownedAgencies = (f: ClosureFacts): ReadonlyArray<AgencyFacts> => ownedOf(f, f.snapshot.agencies, agencyFacts)
 
 /** One list after another, in a new array. */
 const joined = <A>(...lists: ReadonlyArray<ReadonlyArray<A>>): Array<A> => {

@@ -170,6 +170,76 @@ const crossFieldProblems = (s: Loose<AccountSnapshot>, out: Sink): void => {
   uniqueIds(s.billingMethods, 'billingMethods', 'id', (d) => d.id, out)
 }
 
+/**
+ * Whether a list repeats an id (`key`): pairs compared for a short list, a set for a long one.
+ * (The yes-or-no half of {@link uniqueIds}, without a callback or a path.)
+ */
+const repeats = <K extends 'id' | 'userId'>(items: ReadonlyArray<Readonly<Record<K, string>>>, key: K): boolean => {
+  const n = items.length
+  if (n <= 8) {
+    for (let i = 1; i < n; i++) {
+      const id = (items[i] as Readonly<Record<K, string>>)[key]
+      for (let j = 0; j < i; j++) if ((items[j] as Readonly<Record<K, string>>)[key] === id) return true
+    }
+    return false
+  }
+  const seen = new Set<string>()
+  for (let i = 0; i < n; i++) {
+    const size = seen.size
+    if (seen.add((items[i] as Readonly<Record<K, string>>)[key]).size === size) return true
+  }
+  return false
+}
+
+const contractsBroken = (list: ReadonlyArray<Contract>, asOf: Instant): boolean => {
+  if (repeats(list, 'id')) return true
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i] as Contract
+    if (c.status !== 'ended' ? c.endedAt !== null : c.endedAt === null || c.endedAt > asOf) return true
+  }
+  return false
+}
+
+const earningsBroken = (e: Earnings): boolean => {
+  if (repeats(e.pending, 'id')) return true
+  const currency = e.available.currency
+  for (let i = 0; i < e.pending.length; i++) if ((e.pending[i] as Earnings['pending'][number]).amount.currency !== currency) return true
+  return false
+}
+
+const teamBroken = (role: string, userId: string, members: ReadonlyArray<{ readonly userId: string; readonly role: string }>): boolean => {
+  if (repeats(members, 'userId')) return true
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i] as { readonly userId: string; readonly role: string }
+    if (m.userId === userId || (role === 'owner' && m.role === 'owner')) return true
+  }
+  return false
+}
+
+/**
+ * Whether a snapshot that decoded whole breaks one of the rules {@link crossFieldProblems}
+ * reports: the same rules as a yes or no, in loops that make no path and no callback, so that
+ * the common snapshot (which breaks none) is not walked a second time to find nothing. When it
+ * says yes, crossFieldProblems runs and names every problem (a yes without a problem would only
+ * cost that walk: the answer is crossFieldProblems').
+ */
+export const crossFieldBroken = (s: AccountSnapshot): boolean => {
+  const f = s.freelancer
+  if (f !== null && (contractsBroken(f.contracts, s.asOf) || repeats(f.proposals, 'id') || earningsBroken(f.earnings))) return true
+  if (repeats(s.companies, 'id')) return true
+  for (let i = 0; i < s.companies.length; i++) {
+    const c = s.companies[i] as AccountSnapshot['companies'][number]
+    if (teamBroken(c.role, s.user.id, c.members) || contractsBroken(c.contracts, s.asOf) || repeats(c.jobs, 'id')) return true
+  }
+  if (repeats(s.agencies, 'id')) return true
+  for (let i = 0; i < s.agencies.length; i++) {
+    const a = s.agencies[i] as AccountSnapshot['agencies'][number]
+    if (a.role === 'owner' && f === null) return true
+    if (teamBroken(a.role, s.user.id, a.members) || contractsBroken(a.contracts, s.asOf) || repeats(a.proposals, 'id') || earningsBroken(a.earnings)) return true
+  }
+  return repeats(s.disputes, 'id') || repeats(s.subscriptions, 'id') || repeats(s.billingMethods, 'id')
+}
+
 // -------------------------------------------------------------------------------------
 // decoding
 // -------------------------------------------------------------------------------------
@@ -282,7 +352,8 @@ export const decodeCounting = (u: unknown, limit: number, extensions?: Extension
   }
   // on input with shape problems, `shaped` holds what decoded: the relations between those fields
   // are checked too, so that every problem is reported at once
-  safely(() => crossFieldProblems(shaped as Loose<AccountSnapshot>, out), undefined)
+  // (a snapshot that decoded whole is first asked cheaply whether it breaks any; most break none)
+  if (quick === FAIL || crossFieldBroken(quick)) safely(() => crossFieldProblems(shaped as Loose<AccountSnapshot>, out), undefined)
   // a policy's own facts are decoded with its codecs (their problems are reported with the rest)
   const own = extensions === undefined ? undefined : extensions.decode((shaped as Loose<AccountSnapshot>).extensions, out)
   if (out.total > 0) return { result: left(problems(out)), errorCount: out.total }

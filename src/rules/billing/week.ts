@@ -6,6 +6,7 @@
  */
 import { companiesToClose } from '../../model/facts.js'
 import type { BillingCycleEnd, ClosureFacts, CompanyFacts } from '../../model/facts.js'
+import type { Contract } from '../../model/codecs.js'
 import type { Instant } from '../../model/Instant.js'
 
 // -------------------------------------------------------------------------------------
@@ -67,18 +68,37 @@ const hourlyByFacts = new WeakMap<ClosureFacts, ReadonlyMap<string, boolean>>()
 
 /**
  * Whether the last invoice of a company being closed covers hourly work (see
- * {@link hourlyInvolved}), worked out once per question for every company.
+ * {@link hourlyInvolved}): looked up among a few companies, and for many worked out once per
+ * question for every company (so that a snapshot of many companies stays linear).
  *
  * @category utils
  * @since 0.2.0
  */
 export const hourlyCompany = (f: ClosureFacts, companyId: string): boolean => {
+  const all = f.snapshot.companies
+  if (all.length <= 8) {
+    // (the companies the path closes: the owned ones, with the account)
+    if (f.path !== 'CloseAccount') return false
+    for (let i = 0; i < all.length; i++) {
+      const c = all[i] as (typeof all)[number]
+      if (c.id === companyId) return c.role === 'owner' && hourlyIn(c.contracts, f.asOf, f.billingCycleEnd)
+    }
+    return false
+  }
   let known = hourlyByFacts.get(f)
   if (known === undefined) {
     known = new Map(companiesToClose(f).map((c) => [c.scope.companyId, hourlyInvolved(c)]))
     hourlyByFacts.set(f, known)
   }
   return known.get(companyId) === true
+}
+
+const hourlyIn = (contracts: ReadonlyArray<Contract>, asOf: Instant, policy: BillingCycleEnd): boolean => {
+  for (let i = 0; i < contracts.length; i++) {
+    const c = contracts[i] as Contract
+    if (c.type === 'hourly' && (c.endedAt === null || billingCycleEnd(c.endedAt, policy) > asOf)) return true
+  }
+  return false
 }
 
 /**
@@ -89,4 +109,4 @@ export const hourlyCompany = (f: ClosureFacts, companyId: string): boolean => {
  * @since 0.2.0
  */
 export const hourlyInvolved = (f: Pick<CompanyFacts, 'contracts' | 'asOf' | 'billingCycleEnd'>): boolean =>
-  f.contracts.some((c) => c.type === 'hourly' && (c.endedAt === null || billingCycleEnd(c.endedAt, f.billingCycleEnd) > f.asOf))
+  hourlyIn(f.contracts, f.asOf, f.billingCycleEnd)

@@ -35,36 +35,49 @@ type Loose<T> = T extends number
       : T
 
 /**
- * Reports every item whose id an earlier item of the list has. The common case (no repeat) costs
- * one `Set.add` per item; from the first repeat on, a map gives each id's first index.
+ * Where a problem is: a JSON path, or what makes one. The paths are made only for a problem: a
+ * snapshot without any (the common case) has its rules checked without building a string.
  */
-const uniqueIds = <A>(
-  items: ReadonlyArray<A | undefined> | undefined,
-  path: string,
-  key: 'id' | 'userId',
-  idOf: (a: A) => string | undefined,
-  out: Sink,
-): void => {
-  // (no list, or too short to repeat: no set to make)
-  if (items === undefined || items.length < 2) return
-  const seen = new Set<string>()
-  let first: Map<string, number> | undefined
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]
-    const id = item === undefined ? undefined : idOf(item)
-    if (id === undefined) continue
-    if (first === undefined) {
-      const size = seen.size
-      seen.add(id)
-      if (seen.size !== size) continue
-      // the first repeat: the first index of every id before it, once
-      first = new Map()
-      for (let j = 0; j < i; j++) {
-        const earlier = items[j]
-        const other = earlier === undefined ? undefined : idOf(earlier)
-        if (other !== undefined && !first.has(other)) first.set(other, j)
-      }
+type At = string | (() => string)
+
+const where = (at: At): string => (typeof at === 'string' ? at : at())
+
+type Keyed<K extends 'id' | 'userId'> = { readonly [k in K]?: string | undefined }
+
+/**
+ * Whether an item's id (`key`) is an earlier item's: pairs compared in a short list, a set for a
+ * long one; an item or id that did not decode is skipped.
+ */
+const repeats = <K extends 'id' | 'userId'>(items: ReadonlyArray<Keyed<K> | undefined>, key: K): boolean => {
+  const n = items.length
+  if (n <= 8) {
+    for (let i = 1; i < n; i++) {
+      const id = items[i]?.[key]
+      if (id !== undefined) for (let j = 0; j < i; j++) if (items[j]?.[key] === id) return true
     }
+    return false
+  }
+  const seen = new Set<string>()
+  for (let i = 0; i < n; i++) {
+    const id = items[i]?.[key]
+    if (id === undefined) continue
+    const size = seen.size
+    if (seen.add(id).size === size) return true
+  }
+  return false
+}
+
+/**
+ * Reports every item whose id an earlier item of the list has. The common case (no repeat) is
+ * {@link repeats}' alone; from the first repeat on, a map gives each id's first index.
+ */
+const uniqueIds = <K extends 'id' | 'userId'>(items: ReadonlyArray<Keyed<K> | undefined> | undefined, at: At, key: K, out: Sink): void => {
+  if (items === undefined || !repeats(items, key)) return
+  const path = where(at)
+  const first = new Map<string, number>()
+  for (let i = 0; i < items.length; i++) {
+    const id = items[i]?.[key]
+    if (id === undefined) continue
     const earlier = first.get(id)
     if (earlier === undefined) first.set(id, i)
     else
@@ -77,167 +90,92 @@ const uniqueIds = <A>(
   }
 }
 
-const contracts = (
-  list: ReadonlyArray<Loose<Contract> | undefined> | undefined,
-  path: string,
-  asOf: Instant | undefined,
-  out: Sink,
-): void => {
-  uniqueIds(list, path, 'id', (c) => c.id, out)
-  list?.forEach((c, i) => {
-    if (c === undefined || c.status === undefined || c.endedAt === undefined) return
-    // (the path is made only for a problem: most contracts have none)
-    const at = (): string => pathTo(pathTo(path, i), 'endedAt')
+const contracts = (list: ReadonlyArray<Loose<Contract> | undefined> | undefined, at: At, asOf: Instant | undefined, out: Sink): void => {
+  if (list === undefined) return
+  uniqueIds(list, at, 'id', out)
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]
+    if (c === undefined || c.status === undefined || c.endedAt === undefined) continue
+    const endedAt = (): string => pathTo(pathTo(where(at), i), 'endedAt')
     if (c.status !== 'ended') {
-      if (c.endedAt !== null) report(out, at(), `null, because the contract is ${c.status}`, showFound(toISOString(c.endedAt)))
-    } else if (c.endedAt === null) report(out, at(), 'an instant, because the contract has ended', 'null')
+      if (c.endedAt !== null) report(out, endedAt(), `null, because the contract is ${c.status}`, showFound(toISOString(c.endedAt)))
+    } else if (c.endedAt === null) report(out, endedAt(), 'an instant, because the contract has ended', 'null')
     // (an asOf that did not decode is no later than anything)
     else if (c.endedAt > (asOf ?? Number.POSITIVE_INFINITY))
-      report(out, at(), `an instant at or before asOf (${toISOString(asOf as Instant)})`, showFound(toISOString(c.endedAt)))
-  })
+      report(out, endedAt(), `an instant at or before asOf (${toISOString(asOf as Instant)})`, showFound(toISOString(c.endedAt)))
+  }
 }
 
-const earnings = (e: Loose<Earnings> | undefined, path: string, out: Sink): void => {
+const earnings = (e: Loose<Earnings> | undefined, at: At, out: Sink): void => {
   if (e === undefined) return
-  const pending = pathTo(path, 'pending')
-  uniqueIds(e.pending, pending, 'id', (p) => p.id, out)
+  const pending = (): string => pathTo(where(at), 'pending')
+  uniqueIds(e.pending, pending, 'id', out)
   const currency = e.available?.currency
-  if (currency === undefined) return
-  e.pending?.forEach((p, i) => {
-    const other = p?.amount?.currency
+  if (currency === undefined || e.pending === undefined) return
+  for (let i = 0; i < e.pending.length; i++) {
+    const other = e.pending[i]?.amount?.currency
     if (other !== undefined && other !== currency)
-      report(
-        out,
-        pathTo(pathTo(pathTo(pending, i), 'amount'), 'currency'),
-        `${currency}, the currency of ${pathTo(path, 'available')}`,
-        showFound(other),
-      )
-  })
+      report(out, pathTo(pathTo(pathTo(pending(), i), 'amount'), 'currency'), `${currency}, the currency of ${pathTo(where(at), 'available')}`, showFound(other))
+  }
 }
 
 const team = (
   role: string | undefined,
   userId: string | undefined,
   members: ReadonlyArray<{ readonly userId?: string; readonly role?: string } | undefined> | undefined,
-  path: string,
+  at: At,
   out: Sink,
 ): void => {
-  const mpath = pathTo(path, 'members')
-  uniqueIds(members, mpath, 'userId', (m) => m.userId, out)
-  members?.forEach((m, i) => {
-    if (m === undefined) return
+  if (members === undefined) return
+  const mpath = (): string => pathTo(where(at), 'members')
+  uniqueIds(members, mpath, 'userId', out)
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]
+    if (m === undefined) continue
     if (userId !== undefined && m.userId === userId)
-      report(out, pathTo(pathTo(mpath, i), 'userId'), 'another person than the user', showFound(m.userId))
+      report(out, pathTo(pathTo(mpath(), i), 'userId'), 'another person than the user', showFound(m.userId))
     else if (role === 'owner' && m.role === 'owner')
-      report(out, pathTo(pathTo(mpath, i), 'role'), 'not "owner", because the user owns it', showFound(m.role))
-  })
+      report(out, pathTo(pathTo(mpath(), i), 'role'), 'not "owner", because the user owns it', showFound(m.role))
+  }
 }
 
-/** The rules that relate fields to each other, wherever their fields are known. */
+/**
+ * The rules that relate fields to each other, wherever their fields are known. Indexed loops, and
+ * a path made only for a problem: most snapshots have none, and are checked without one.
+ */
 const crossFieldProblems = (s: Loose<AccountSnapshot>, out: Sink): void => {
   const f = s.freelancer
   if (f !== undefined && f !== null) {
     contracts(f.contracts, 'freelancer.contracts', s.asOf, out)
-    uniqueIds(f.proposals, 'freelancer.proposals', 'id', (p) => p.id, out)
+    uniqueIds(f.proposals, 'freelancer.proposals', 'id', out)
     earnings(f.earnings, 'freelancer.earnings', out)
   }
-  uniqueIds(s.companies, 'companies', 'id', (c) => c.id, out)
-  s.companies?.forEach((c, i) => {
-    if (c === undefined) return
-    const path = pathTo('companies', i)
+  const companies = s.companies ?? []
+  uniqueIds(companies, 'companies', 'id', out)
+  for (let i = 0; i < companies.length; i++) {
+    const c = companies[i]
+    if (c === undefined) continue
+    const path = (): string => pathTo('companies', i)
     team(c.role, s.user?.id, c.members, path, out)
-    contracts(c.contracts, pathTo(path, 'contracts'), s.asOf, out)
-    uniqueIds(c.jobs, pathTo(path, 'jobs'), 'id', (j) => j.id, out)
-  })
-  uniqueIds(s.agencies, 'agencies', 'id', (a) => a.id, out)
-  s.agencies?.forEach((a, i) => {
-    if (a === undefined) return
-    const path = pathTo('agencies', i)
+    contracts(c.contracts, () => pathTo(path(), 'contracts'), s.asOf, out)
+    uniqueIds(c.jobs, () => pathTo(path(), 'jobs'), 'id', out)
+  }
+  const agencies = s.agencies ?? []
+  uniqueIds(agencies, 'agencies', 'id', out)
+  for (let i = 0; i < agencies.length; i++) {
+    const a = agencies[i]
+    if (a === undefined) continue
+    const path = (): string => pathTo('agencies', i)
     if (a.role === 'owner' && s.freelancer === null)
-      report(
-        out,
-        pathTo(path, 'role'),
-        'not "owner" when the user has no freelancer profile (an agency belongs to a freelancer)',
-        '"owner"',
-      )
+      report(out, pathTo(path(), 'role'), 'not "owner" when the user has no freelancer profile (an agency belongs to a freelancer)', '"owner"')
     team(a.role, s.user?.id, a.members, path, out)
-    contracts(a.contracts, pathTo(path, 'contracts'), s.asOf, out)
-    uniqueIds(a.proposals, pathTo(path, 'proposals'), 'id', (p) => p.id, out)
-    earnings(a.earnings, pathTo(path, 'earnings'), out)
-  })
-  uniqueIds(s.disputes, 'disputes', 'id', (d) => d.id, out)
-  uniqueIds(s.subscriptions, 'subscriptions', 'id', (d) => d.id, out)
-  uniqueIds(s.billingMethods, 'billingMethods', 'id', (d) => d.id, out)
-}
-
-/**
- * Whether a list repeats an id (`key`): pairs compared for a short list, a set for a long one.
- * (The yes-or-no half of {@link uniqueIds}, without a callback or a path.)
- */
-const repeats = <K extends 'id' | 'userId'>(items: ReadonlyArray<Readonly<Record<K, string>>>, key: K): boolean => {
-  const n = items.length
-  if (n <= 8) {
-    for (let i = 1; i < n; i++) {
-      const id = (items[i] as Readonly<Record<K, string>>)[key]
-      for (let j = 0; j < i; j++) if ((items[j] as Readonly<Record<K, string>>)[key] === id) return true
-    }
-    return false
+    contracts(a.contracts, () => pathTo(path(), 'contracts'), s.asOf, out)
+    uniqueIds(a.proposals, () => pathTo(path(), 'proposals'), 'id', out)
+    earnings(a.earnings, () => pathTo(path(), 'earnings'), out)
   }
-  const seen = new Set<string>()
-  for (let i = 0; i < n; i++) {
-    const size = seen.size
-    if (seen.add((items[i] as Readonly<Record<K, string>>)[key]).size === size) return true
-  }
-  return false
-}
-
-const contractsBroken = (list: ReadonlyArray<Contract>, asOf: Instant): boolean => {
-  if (repeats(list, 'id')) return true
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i] as Contract
-    if (c.status !== 'ended' ? c.endedAt !== null : c.endedAt === null || c.endedAt > asOf) return true
-  }
-  return false
-}
-
-const earningsBroken = (e: Earnings): boolean => {
-  if (repeats(e.pending, 'id')) return true
-  const currency = e.available.currency
-  for (let i = 0; i < e.pending.length; i++) if ((e.pending[i] as Earnings['pending'][number]).amount.currency !== currency) return true
-  return false
-}
-
-const teamBroken = (role: string, userId: string, members: ReadonlyArray<{ readonly userId: string; readonly role: string }>): boolean => {
-  if (repeats(members, 'userId')) return true
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i] as { readonly userId: string; readonly role: string }
-    if (m.userId === userId || (role === 'owner' && m.role === 'owner')) return true
-  }
-  return false
-}
-
-/**
- * Whether a snapshot that decoded whole breaks one of the rules {@link crossFieldProblems}
- * reports: the same rules as a yes or no, in loops that make no path and no callback, so that
- * the common snapshot (which breaks none) is not walked a second time to find nothing. When it
- * says yes, crossFieldProblems runs and names every problem (a yes without a problem would only
- * cost that walk: the answer is crossFieldProblems').
- */
-export const crossFieldBroken = (s: AccountSnapshot): boolean => {
-  const f = s.freelancer
-  if (f !== null && (contractsBroken(f.contracts, s.asOf) || repeats(f.proposals, 'id') || earningsBroken(f.earnings))) return true
-  if (repeats(s.companies, 'id')) return true
-  for (let i = 0; i < s.companies.length; i++) {
-    const c = s.companies[i] as AccountSnapshot['companies'][number]
-    if (teamBroken(c.role, s.user.id, c.members) || contractsBroken(c.contracts, s.asOf) || repeats(c.jobs, 'id')) return true
-  }
-  if (repeats(s.agencies, 'id')) return true
-  for (let i = 0; i < s.agencies.length; i++) {
-    const a = s.agencies[i] as AccountSnapshot['agencies'][number]
-    if (a.role === 'owner' && f === null) return true
-    if (teamBroken(a.role, s.user.id, a.members) || contractsBroken(a.contracts, s.asOf) || repeats(a.proposals, 'id') || earningsBroken(a.earnings)) return true
-  }
-  return repeats(s.disputes, 'id') || repeats(s.subscriptions, 'id') || repeats(s.billingMethods, 'id')
+  uniqueIds(s.disputes, 'disputes', 'id', out)
+  uniqueIds(s.subscriptions, 'subscriptions', 'id', out)
+  uniqueIds(s.billingMethods, 'billingMethods', 'id', out)
 }
 
 // -------------------------------------------------------------------------------------
@@ -352,8 +290,7 @@ export const decodeCounting = (u: unknown, limit: number, extensions?: Extension
   }
   // on input with shape problems, `shaped` holds what decoded: the relations between those fields
   // are checked too, so that every problem is reported at once
-  // (a snapshot that decoded whole is first asked cheaply whether it breaks any; most break none)
-  if (quick === FAIL || crossFieldBroken(quick)) safely(() => crossFieldProblems(shaped as Loose<AccountSnapshot>, out), undefined)
+  safely(() => crossFieldProblems(shaped as Loose<AccountSnapshot>, out), undefined)
   // a policy's own facts are decoded with its codecs (their problems are reported with the rest)
   const own = extensions === undefined ? undefined : extensions.decode((shaped as Loose<AccountSnapshot>).extensions, out)
   if (out.total > 0) return { result: left(problems(out)), errorCount: out.total }

@@ -11,7 +11,8 @@
 // The sizes are deterministic, so the budgets are enforced in CI: with ENFORCE below true, a bundle
 // marked `enforce` over its budget fails the package check. A bundle not yet within its budget is
 // reported (OVER) and not enforced until it holds (docs/benchmarks.md says how far each is and why);
-// SIZE_BUDGETS=enforce enforces all four.
+// SIZE_BUDGETS=enforce enforces all four. A bundle not yet within its budget has a `ceiling`
+// (its size when the ceiling was set, plus about 2 %), enforced in its place: it may shrink, not grow.
 import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -22,7 +23,10 @@ import { build } from 'esbuild'
 // Fails the package check on the budget of every bundle marked `enforce`.
 const ENFORCE = true
 
-/** The four budgets, gzipped bytes, each an app's entry module; `enforce`: the budget holds and CI keeps it. */
+/**
+ * The four budgets, gzipped bytes, each an app's entry module; `enforce`: the budget holds and CI
+ * keeps it; `ceiling`: for one not yet within its budget, the size CI keeps it under meanwhile.
+ */
 export const BUNDLES = [
   {
     name: '`canClose` alone',
@@ -40,12 +44,16 @@ export const BUNDLES = [
     name: '`decodeSnapshotText` + `verdict`',
     budget: 13_000,
     enforce: false,
+    // 18 106 B at 0.3.0 (docs/benchmarks.md says why it is over)
+    ceiling: 18_500,
     code: "import { decodeSnapshotText, verdict } from 'account-closure'\nexport const run = (t) => { const d = decodeSnapshotText(t); return d._tag === 'Right' ? verdict(d.right) : d.left }\n",
   },
   {
     name: '`closureWith([])`',
     budget: 10_000,
     enforce: false,
+    // 19 003 B at 0.3.0
+    ceiling: 19_400,
     code: "import { closureWith } from 'account-closure'\nexport const closure = closureWith([])\n",
   },
 ]
@@ -77,12 +85,12 @@ export const bundle = async (dir, contents) => {
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length, metafile: r.metafile, inputs: Object.keys(r.metafile.inputs) }
 }
 
-/** The four budget bundles' sizes: [{ name, budget, enforce, min, gz, pass }]. */
+/** The four budget bundles' sizes: [{ name, budget, enforce, ceiling, min, gz, pass }]. */
 export const measureBundles = async (dir = linkedApp()) => {
   const out = []
   for (const b of BUNDLES) {
     const r = await bundle(dir, b.code)
-    out.push({ name: b.name, budget: b.budget, enforce: b.enforce, min: r.min, gz: r.gz, pass: r.gz <= b.budget, metafile: r.metafile })
+    out.push({ name: b.name, budget: b.budget, enforce: b.enforce, ceiling: b.ceiling, min: r.min, gz: r.gz, pass: r.gz <= b.budget, metafile: r.metafile })
   }
   return out
 }
@@ -112,7 +120,8 @@ const main = async () => {
   }
   for (const s of sizes) {
     const verdict = s.pass ? 'PASS' : enforced(s) ? 'FAIL' : 'OVER'
-    console.log(`${verdict}  ${s.name.padEnd(36)} ${String(s.gz).padStart(6)} B gzipped (budget ${s.budget} B; ${s.min} B minified)${enforced(s) ? '' : ' (not enforced yet)'}`)
+    const kept = enforced(s) ? '' : s.ceiling === undefined ? ' (not enforced yet)' : ` (not enforced yet; kept under ${s.ceiling} B)`
+    console.log(`${verdict}  ${s.name.padEnd(36)} ${String(s.gz).padStart(6)} B gzipped (budget ${s.budget} B; ${s.min} B minified)${kept}`)
     if (analyze) {
       for (const [file, bytes] of top(s.metafile, 15)) console.log(`        ${String(bytes).padStart(7)} B  ${file}`)
     }
@@ -121,6 +130,11 @@ const main = async () => {
   const over = sizes.filter((s) => !s.pass && enforced(s))
   if (over.length > 0) {
     console.error(`over the browser size budget: ${over.map((s) => s.name).join(', ')}`)
+    failed = true
+  }
+  const grown = sizes.filter((s) => !s.pass && !enforced(s) && s.ceiling !== undefined && s.gz > s.ceiling)
+  if (grown.length > 0) {
+    console.error(`grown past the ceiling kept until the budget holds: ${grown.map((s) => `${s.name} (${s.gz} B > ${s.ceiling} B)`).join(', ')}`)
     failed = true
   }
   const unenforced = sizes.filter((s) => !s.pass && !enforced(s))

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { decodeSnapshot } from '../src/index.js'
+import { agencyTarget, decodeSnapshot } from '../src/index.js'
 import { closureFacts } from '../src/model/facts.js'
 import { hourlyCompany } from '../src/rules/billing/week.js'
 
@@ -128,6 +128,16 @@ describe('hourlyCompany: among a few companies and among many, the same answers'
   it('an owned company with hourly work open or in this billing week, nothing else', () => {
     expect(answers(few)).toEqual([true, false, true, false, false, false])
     expect(answers(many)).toEqual([true, false, true, false, false, false])
+  })
+  it('no company on the path of closing an agency, owned and hourly as it may be', () => {
+    const f = (companies: ReadonlyArray<ReturnType<typeof company>>) => {
+      const d = decodeSnapshot({ ...valid(), companies })
+      if (d._tag !== 'Right') throw new Error(JSON.stringify(d.left))
+      return closureFacts(d.right, agencyTarget('ag-1'))
+    }
+    expect(f(few).path).toBe('CloseAgency')
+    expect(hourlyCompany(f(few), 'co-open')).toBe(false)
+    expect(hourlyCompany(f(many), 'co-open')).toBe(false)
   })
   it('no company the path does not close', () => {
     const leaving = { freelancer: null, agencies: [] }

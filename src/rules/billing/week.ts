@@ -76,6 +76,7 @@ const hourlyByFacts = new WeakMap<ClosureFacts, ReadonlyMap<string, boolean>>()
  */
 export const hourlyCompany = (f: ClosureFacts, companyId: string): boolean => {
   const all = f.snapshot.companies
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: either way gives the same answers (test/cross-field.test.ts asks both), the map only costs more for a few companies
   if (all.length <= 8) {
     // (the companies the path closes: the owned ones, with the account)
     if (f.path !== 'CloseAccount') return false
@@ -86,6 +87,7 @@ export const hourlyCompany = (f: ClosureFacts, companyId: string): boolean => {
     return false
   }
   let known = hourlyByFacts.get(f)
+  // Stryker disable next-line ConditionalExpression: a map made again per call gives the same answers, only more slowly
   if (known === undefined) {
     known = new Map(companiesToClose(f).map((c) => [c.scope.companyId, hourlyInvolved(c)]))
     hourlyByFacts.set(f, known)

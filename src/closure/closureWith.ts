@@ -666,13 +666,15 @@ const findBlockers = <B extends BlockerBase, S extends StepBase>(
     return { facts, found, stopped: true, checked: ran.filter((x) => x.blockers.length === 0 || x.known.rule.gate === 'everything').map((x) => x.known.rule.id) }
   }
   // rules that hide the rest of a scope
-  const hidden = new Set<string>()
-  for (const x of ran) if (x.known.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) hidden.add(scopeKey(b.scope))
+  // (a set only when a scope is hidden: most questions hide none)
+  let hidden: Set<string> | undefined
+  for (const x of ran) if (x.known.rule.gate === 'scope') for (const b of x.blockers) if (b.scope !== undefined) (hidden ??= new Set()).add(scopeKey(b.scope))
   const checked: Array<string> = []
   const found: Array<Found<B, S>> = []
   for (const x of ran) {
+    const h = hidden
     const blockers =
-      hidden.size === 0 || x.known.rule.gate !== 'none' ? x.blockers : x.blockers.filter((b) => b.scope === undefined || !hidden.has(scopeKey(b.scope)))
+      h === undefined || x.known.rule.gate !== 'none' ? x.blockers : x.blockers.filter((b) => b.scope === undefined || !h.has(scopeKey(b.scope)))
     if (blockers.length === x.blockers.length) checked.push(x.known.rule.id)
     if (blockers.length > 0) found.push({ known: x.known, blockers })
   }

@@ -109,6 +109,19 @@ describe('each rule relating fields, broken alone', () => {
   })
 })
 
+describe('with items that did not decode', () => {
+  const bad = 42
+  it('a repeat around an item that is not an object, in a short list and in a long one', () => {
+    expect(pathsOf({ ...valid(), disputes: [{ id: 'd-1', status: 'open' }, bad, { id: 'd-1', status: 'open' }] })).toEqual(['disputes[1]', 'disputes[2].id'])
+    const long = [...ids('d', 10).map((id) => ({ id, status: 'open' })), bad, { id: 'd-3', status: 'open' }]
+    expect(pathsOf({ ...valid(), disputes: long })).toEqual(['disputes[10]', 'disputes[11].id'])
+  })
+  it('items without an id are not repeats of each other', () => {
+    const disputes = [{ status: 'open' }, { status: 'open' }, { id: 'd-1', status: 'open' }, { id: 'd-1', status: 'open' }]
+    expect(pathsOf({ ...valid(), disputes })).toEqual(['disputes[0].id', 'disputes[1].id', 'disputes[3].id'])
+  })
+})
+
 describe('hourlyCompany: among a few companies and among many, the same answers', () => {
   const company = (id: string, role: string, contracts: ReadonlyArray<ReturnType<typeof contract>>) => ({ id, name: id, role, members: [], contracts, jobs: [], outstanding: usd(0) })
   const few = [

@@ -46,24 +46,34 @@ type Keyed<K extends 'id' | 'userId'> = { readonly [k in K]?: string | undefined
 
 /**
  * Whether an item's id (`key`) is an earlier item's: pairs compared in a short list, a set for a
- * long one; an item or id that did not decode is skipped.
+ * long one; an item or id that did not decode is skipped. (A yes where there is no repeat would
+ * only cost {@link uniqueIds} its walk, which reports nothing: the mutants marked equivalent below
+ * say yes more often, never less.)
  */
 const repeats = <K extends 'id' | 'userId'>(items: ReadonlyArray<Keyed<K> | undefined>, key: K): boolean => {
   const n = items.length
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: either way finds the same repeats
   if (n <= 8) {
+    // Stryker disable next-line EqualityOperator: the item past the end is undefined, and skipped
     for (let i = 1; i < n; i++) {
       const id = items[i]?.[key]
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: says yes more often, never less
       if (id !== undefined) for (let j = 0; j < i; j++) if (items[j]?.[key] === id) return true
     }
+    // Stryker disable next-line BooleanLiteral: says yes more often, never less
     return false
   }
   const seen = new Set<string>()
+  // Stryker disable next-line EqualityOperator: the item past the end is undefined, and skipped
   for (let i = 0; i < n; i++) {
     const id = items[i]?.[key]
+    // Stryker disable next-line ConditionalExpression: an undefined id in the set says yes more often, never less
     if (id === undefined) continue
     const size = seen.size
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: says yes more often, never less
     if (seen.add(id).size === size) return true
   }
+  // Stryker disable next-line BooleanLiteral: says yes more often, never less
   return false
 }
 
@@ -75,6 +85,7 @@ const uniqueIds = <K extends 'id' | 'userId'>(items: ReadonlyArray<Keyed<K> | un
   if (items === undefined || !repeats(items, key)) return
   const path = where(at)
   const first = new Map<string, number>()
+  // Stryker disable next-line EqualityOperator: the item past the end is undefined, and skipped
   for (let i = 0; i < items.length; i++) {
     const id = items[i]?.[key]
     if (id === undefined) continue
@@ -93,6 +104,7 @@ const uniqueIds = <K extends 'id' | 'userId'>(items: ReadonlyArray<Keyed<K> | un
 const contracts = (list: ReadonlyArray<Loose<Contract> | undefined> | undefined, at: At, asOf: Instant | undefined, out: Sink): void => {
   if (list === undefined) return
   uniqueIds(list, at, 'id', out)
+  // Stryker disable next-line EqualityOperator: the item past the end is undefined, and skipped
   for (let i = 0; i < list.length; i++) {
     const c = list[i]
     if (c === undefined || c.status === undefined || c.endedAt === undefined) continue
@@ -112,6 +124,7 @@ const earnings = (e: Loose<Earnings> | undefined, at: At, out: Sink): void => {
   uniqueIds(e.pending, pending, 'id', out)
   const currency = e.available?.currency
   if (currency === undefined || e.pending === undefined) return
+  // Stryker disable next-line EqualityOperator: the item past the end is undefined, and skipped
   for (let i = 0; i < e.pending.length; i++) {
     const other = e.pending[i]?.amount?.currency
     if (other !== undefined && other !== currency)
@@ -129,6 +142,7 @@ const team = (
   if (members === undefined) return
   const mpath = (): string => pathTo(where(at), 'members')
   uniqueIds(members, mpath, 'userId', out)
+  // Stryker disable next-line EqualityOperator: the item past the end is undefined, and skipped
   for (let i = 0; i < members.length; i++) {
     const m = members[i]
     if (m === undefined) continue
@@ -150,8 +164,10 @@ const crossFieldProblems = (s: Loose<AccountSnapshot>, out: Sink): void => {
     uniqueIds(f.proposals, 'freelancer.proposals', 'id', out)
     earnings(f.earnings, 'freelancer.earnings', out)
   }
+  // Stryker disable next-line ArrayDeclaration: a list that did not decode has nothing to check; any other list of non-objects neither
   const companies = s.companies ?? []
   uniqueIds(companies, 'companies', 'id', out)
+  // Stryker disable next-line EqualityOperator: the item past the end is undefined, and skipped
   for (let i = 0; i < companies.length; i++) {
     const c = companies[i]
     if (c === undefined) continue
@@ -160,8 +176,10 @@ const crossFieldProblems = (s: Loose<AccountSnapshot>, out: Sink): void => {
     contracts(c.contracts, () => pathTo(path(), 'contracts'), s.asOf, out)
     uniqueIds(c.jobs, () => pathTo(path(), 'jobs'), 'id', out)
   }
+  // Stryker disable next-line ArrayDeclaration: a list that did not decode has nothing to check; any other list of non-objects neither
   const agencies = s.agencies ?? []
   uniqueIds(agencies, 'agencies', 'id', out)
+  // Stryker disable next-line EqualityOperator: the item past the end is undefined, and skipped
   for (let i = 0; i < agencies.length; i++) {
     const a = agencies[i]
     if (a === undefined) continue

@@ -152,6 +152,18 @@ describe('hourlyCompany: among a few companies and among many, the same answers'
     expect(hourlyCompany(f(few), 'co-open')).toBe(false)
     expect(hourlyCompany(f(many), 'co-open')).toBe(false)
   })
+  it('under either billing option: a week ended before asOf, with the invoice still to come', () => {
+    // an hourly contract ended on Friday 2026-11-20; its week ended on Monday 2026-11-23 00:00 UTC, and the
+    // client is invoiced 12 hours later
+    const ended = [company('co-open', 'owner', [contract('c-1', 'ended', '2026-11-20T09:00:00Z')])]
+    const pad = ids('co-more', 9).map((id) => company(id, 'member', []))
+    for (const companies of [ended, [...ended, ...pad]]) {
+      const d = decodeSnapshot({ ...valid(), asOf: '2026-11-23T06:00:00Z', companies })
+      if (d._tag !== 'Right') throw new Error(JSON.stringify(d.left))
+      expect(hourlyCompany(closureFacts(d.right, undefined, { billingCycleEnd: 'week-end' }), 'co-open')).toBe(false)
+      expect(hourlyCompany(closureFacts(d.right, undefined, { billingCycleEnd: 'client-invoice' }), 'co-open')).toBe(true)
+    }
+  })
   it('no company the path does not close', () => {
     const leaving = { freelancer: null, agencies: [] }
     const owned = (c: ReturnType<typeof company>) => ({ ...c, role: 'admin' })

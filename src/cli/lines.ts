@@ -47,7 +47,8 @@ export async function* lines(input: Readable, maxBytes: number): AsyncGenerator<
       const line = take()
       // a line whose only excess is the CR before its LF is within the limit
       done.push(line._tag === 'Text' && line.bytes.length > maxBytes ? { _tag: 'TooLarge', line: line.line, bytes: line.bytes.length } : line)
-      parts = []
+      // (emptied, not made anew: most lines are one part)
+      parts.length = 0
       size = 0
       tooLarge = false
       from = lf + 1

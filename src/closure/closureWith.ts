@@ -676,7 +676,8 @@ const findBlockers = <B extends BlockerBase, S extends StepBase>(
     const blockers =
       h === undefined || x.known.rule.gate !== 'none' ? x.blockers : x.blockers.filter((b) => b.scope === undefined || !h.has(scopeKey(b.scope)))
     if (blockers.length === x.blockers.length) checked.push(x.known.rule.id)
-    if (blockers.length > 0) found.push({ known: x.known, blockers })
+    // (the rule's own entry when nothing of it was hidden)
+    if (blockers.length > 0) found.push(blockers === x.blockers ? x : { known: x.known, blockers })
   }
   return { facts, found, stopped: false, checked }
 }

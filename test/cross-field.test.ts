@@ -131,11 +131,16 @@ describe('hourlyCompany: among a few companies and among many, the same answers'
     company('co-past', 'owner', [contract('c-4', 'ended', '2026-11-09T09:00:00Z')]),
     company('co-admin', 'admin', [contract('c-5', 'active', null)]),
   ]
-  const many = [...few, ...ids('co-more', 9).map((id) => company(id, 'member', []))]
-  const answers = (companies: ReadonlyArray<ReturnType<typeof company>>, json: Record<string, unknown> = {}) => {
+  // nine more companies: past the eight looked among directly
+  const pad = ids('co-more', 9).map((id) => company(id, 'member', []))
+  const many = [...few, ...pad]
+  const decoded = (companies: ReadonlyArray<ReturnType<typeof company>>, json: Record<string, unknown> = {}) => {
     const d = decodeSnapshot({ ...valid(), companies, ...json })
     if (d._tag !== 'Right') throw new Error(JSON.stringify(d.left))
-    const f = closureFacts(d.right)
+    return d.right
+  }
+  const answers = (companies: ReadonlyArray<ReturnType<typeof company>>, json: Record<string, unknown> = {}) => {
+    const f = closureFacts(decoded(companies, json))
     return ['co-open', 'co-fixed', 'co-week', 'co-past', 'co-admin', 'co-none'].map((id) => hourlyCompany(f, id))
   }
   it('an owned company with hourly work open or in this billing week, nothing else', () => {
@@ -143,11 +148,7 @@ describe('hourlyCompany: among a few companies and among many, the same answers'
     expect(answers(many)).toEqual([true, false, true, false, false, false])
   })
   it('no company on the path of closing an agency, owned and hourly as it may be', () => {
-    const f = (companies: ReadonlyArray<ReturnType<typeof company>>) => {
-      const d = decodeSnapshot({ ...valid(), companies })
-      if (d._tag !== 'Right') throw new Error(JSON.stringify(d.left))
-      return closureFacts(d.right, agencyTarget('ag-1'))
-    }
+    const f = (companies: ReadonlyArray<ReturnType<typeof company>>) => closureFacts(decoded(companies), agencyTarget('ag-1'))
     expect(f(few).path).toBe('CloseAgency')
     expect(hourlyCompany(f(few), 'co-open')).toBe(false)
     expect(hourlyCompany(f(many), 'co-open')).toBe(false)
@@ -156,12 +157,10 @@ describe('hourlyCompany: among a few companies and among many, the same answers'
     // an hourly contract ended on Friday 2026-11-20; its week ended on Monday 2026-11-23 00:00 UTC, and the
     // client is invoiced 12 hours later
     const ended = [company('co-open', 'owner', [contract('c-1', 'ended', '2026-11-20T09:00:00Z')])]
-    const pad = ids('co-more', 9).map((id) => company(id, 'member', []))
     for (const companies of [ended, [...ended, ...pad]]) {
-      const d = decodeSnapshot({ ...valid(), asOf: '2026-11-23T06:00:00Z', companies })
-      if (d._tag !== 'Right') throw new Error(JSON.stringify(d.left))
-      expect(hourlyCompany(closureFacts(d.right, undefined, { billingCycleEnd: 'week-end' }), 'co-open')).toBe(false)
-      expect(hourlyCompany(closureFacts(d.right, undefined, { billingCycleEnd: 'client-invoice' }), 'co-open')).toBe(true)
+      const s = decoded(companies, { asOf: '2026-11-23T06:00:00Z' })
+      expect(hourlyCompany(closureFacts(s, undefined, { billingCycleEnd: 'week-end' }), 'co-open')).toBe(false)
+      expect(hourlyCompany(closureFacts(s, undefined, { billingCycleEnd: 'client-invoice' }), 'co-open')).toBe(true)
     }
   })
   it('no company the path does not close', () => {

@@ -42,6 +42,12 @@ type At = string | (() => string)
 
 const where = (at: At): string => (typeof at === 'string' ? at : at())
 
+/** The path of a key or index under `at`, made only when asked. */
+const under =
+  (at: At, key: string | number): At =>
+  () =>
+    pathTo(where(at), key)
+
 type Keyed<K extends 'id' | 'userId'> = { readonly [k in K]?: string | undefined }
 
 /**
@@ -120,7 +126,7 @@ const contracts = (list: ReadonlyArray<Loose<Contract> | undefined> | undefined,
 
 const earnings = (e: Loose<Earnings> | undefined, at: At, out: Sink): void => {
   if (e === undefined) return
-  const pending = (): string => pathTo(where(at), 'pending')
+  const pending = under(at, 'pending')
   uniqueIds(e.pending, pending, 'id', out)
   const currency = e.available?.currency
   if (currency === undefined || e.pending === undefined) return
@@ -128,7 +134,7 @@ const earnings = (e: Loose<Earnings> | undefined, at: At, out: Sink): void => {
   for (let i = 0; i < e.pending.length; i++) {
     const other = e.pending[i]?.amount?.currency
     if (other !== undefined && other !== currency)
-      report(out, pathTo(pathTo(pathTo(pending(), i), 'amount'), 'currency'), `${currency}, the currency of ${pathTo(where(at), 'available')}`, showFound(other))
+      report(out, pathTo(pathTo(pathTo(where(pending), i), 'amount'), 'currency'), `${currency}, the currency of ${pathTo(where(at), 'available')}`, showFound(other))
   }
 }
 
@@ -140,16 +146,16 @@ const team = (
   out: Sink,
 ): void => {
   if (members === undefined) return
-  const mpath = (): string => pathTo(where(at), 'members')
+  const mpath = under(at, 'members')
   uniqueIds(members, mpath, 'userId', out)
   // Stryker disable next-line EqualityOperator: the item past the end is undefined, and skipped
   for (let i = 0; i < members.length; i++) {
     const m = members[i]
     if (m === undefined) continue
     if (userId !== undefined && m.userId === userId)
-      report(out, pathTo(pathTo(mpath(), i), 'userId'), 'another person than the user', showFound(m.userId))
+      report(out, pathTo(pathTo(where(mpath), i), 'userId'), 'another person than the user', showFound(m.userId))
     else if (role === 'owner' && m.role === 'owner')
-      report(out, pathTo(pathTo(mpath(), i), 'role'), 'not "owner", because the user owns it', showFound(m.role))
+      report(out, pathTo(pathTo(where(mpath), i), 'role'), 'not "owner", because the user owns it', showFound(m.role))
   }
 }
 
@@ -171,10 +177,10 @@ const crossFieldProblems = (s: Loose<AccountSnapshot>, out: Sink): void => {
   for (let i = 0; i < companies.length; i++) {
     const c = companies[i]
     if (c === undefined) continue
-    const path = (): string => pathTo('companies', i)
+    const path = under('companies', i)
     team(c.role, s.user?.id, c.members, path, out)
-    contracts(c.contracts, () => pathTo(path(), 'contracts'), s.asOf, out)
-    uniqueIds(c.jobs, () => pathTo(path(), 'jobs'), 'id', out)
+    contracts(c.contracts, under(path, 'contracts'), s.asOf, out)
+    uniqueIds(c.jobs, under(path, 'jobs'), 'id', out)
   }
   // Stryker disable next-line ArrayDeclaration: a list that did not decode has nothing to check; any other list of non-objects neither
   const agencies = s.agencies ?? []
@@ -183,13 +189,13 @@ const crossFieldProblems = (s: Loose<AccountSnapshot>, out: Sink): void => {
   for (let i = 0; i < agencies.length; i++) {
     const a = agencies[i]
     if (a === undefined) continue
-    const path = (): string => pathTo('agencies', i)
+    const path = under('agencies', i)
     if (a.role === 'owner' && s.freelancer === null)
-      report(out, pathTo(path(), 'role'), 'not "owner" when the user has no freelancer profile (an agency belongs to a freelancer)', '"owner"')
+      report(out, pathTo(where(path), 'role'), 'not "owner" when the user has no freelancer profile (an agency belongs to a freelancer)', '"owner"')
     team(a.role, s.user?.id, a.members, path, out)
-    contracts(a.contracts, () => pathTo(path(), 'contracts'), s.asOf, out)
-    uniqueIds(a.proposals, () => pathTo(path(), 'proposals'), 'id', out)
-    earnings(a.earnings, () => pathTo(path(), 'earnings'), out)
+    contracts(a.contracts, under(path, 'contracts'), s.asOf, out)
+    uniqueIds(a.proposals, under(path, 'proposals'), 'id', out)
+    earnings(a.earnings, under(path, 'earnings'), out)
   }
   uniqueIds(s.disputes, 'disputes', 'id', out)
   uniqueIds(s.subscriptions, 'subscriptions', 'id', out)

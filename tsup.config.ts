@@ -94,7 +94,7 @@ export default defineConfig([
     // link): `check` on a small snapshot is the package's cold start. What only `batch` needs is
     // imported dynamically and run only then; `--rules` modules are still loaded with `import()`.
     // The worker threads of `batch` start from this same file.
-    entry: { 'cli-main': 'src/cli/main.ts', 'cli-more': 'src/cli/more.ts' },
+    entry: { cli: 'src/cli/main.ts', 'cli-more': 'src/cli/more.ts' },
     format: ['cjs'],
     dts: false,
     clean: false,
@@ -112,18 +112,5 @@ export default defineConfig([
     banner: { js: '"use strict";\nvar __accountClosureScriptUrl = require("node:url").pathToFileURL(__filename).href;' },
     noExternal: [/^fp-ts/, /^io-ts/],
     esbuildPlugins: [peersAsEsModules, moreApart],
-  },
-  {
-    // the bin's first file (src/cli/bin.ts): compiles dist/cli-main.cjs with the V8 code cache
-    // that scripts/code-cache.mjs writes after this build (dist/cli-main.cache), when it matches
-    entry: { cli: 'src/cli/bin.ts' },
-    format: ['cjs'],
-    dts: false,
-    clean: false,
-    sourcemap: false,
-    target: 'node20',
-    splitting: false,
-    treeshake: false,
-    minify: true,
   },
 ])

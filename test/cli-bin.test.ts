@@ -1,21 +1,17 @@
 /**
- * The bin as files (uses dist/: `npm run build` first): a small first file that compiles the
- * command (dist/cli-main.cjs) with the V8 code cache the build wrote beside it when that cache was
- * made from the same bytes, and the second file the command loads for `batch`, `--rules` and
- * worker threads only; they run from any folder; the command starts `batch`'s worker threads from
- * its own file, and loads for `check` only what `check` uses (the cold start's budget; no timing
- * here, only which files and Node modules load).
+ * The bin as files (uses dist/: `npm run build` first): a CommonJS script and the second file it
+ * loads for `batch`, `--rules` and worker threads only, which run from any folder; the bin starts
+ * `batch`'s worker threads from itself, and loads for `check` only what `check` uses (the cold
+ * start's budget; no timing here, only which files and Node modules load).
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { exampleJson, examplePath } from './fixtures.js'
-
-const ALL = ['cli.cjs', 'cli-main.cjs', 'cli-main.cache', 'cli-more.cjs']
 
 const node = (args: ReadonlyArray<string>) => {
   // standard input is /dev/null: were its stream made, it would be a file stream (node:internal/fs/streams)
@@ -27,7 +23,8 @@ describe('the bin', () => {
   it('runs batch on worker threads from a folder whose name has # and % in it', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'account-closure-bin-')), 'a#b %20c')
     mkdirSync(dir)
-    for (const f of ALL) copyFileSync(join('dist', f), join(dir, f))
+    copyFileSync('dist/cli.cjs', join(dir, 'cli.cjs'))
+    copyFileSync('dist/cli-more.cjs', join(dir, 'cli-more.cjs'))
     const lines = join(dir, 'lines.ndjson')
     writeFileSync(lines, `${JSON.stringify(exampleJson('closable-freelancer'))}\n`.repeat(600))
     const r = node([join(dir, 'cli.cjs'), 'batch', '--jobs', '2', lines])
@@ -54,10 +51,9 @@ describe('the bin', () => {
       expect(loaded).not.toContain(m)
   })
 
-  it('check FILE without --rules runs from the bin and the command alone (no cache); batch and --rules load the second file', () => {
+  it('check FILE without --rules runs from the first file alone; batch and --rules load the second', () => {
     const dir = mkdtempSync(join(tmpdir(), 'account-closure-bin-'))
     copyFileSync('dist/cli.cjs', join(dir, 'cli.cjs'))
-    copyFileSync('dist/cli-main.cjs', join(dir, 'cli-main.cjs'))
     const alone = node([join(dir, 'cli.cjs'), 'check', '--json', examplePath('busy-freelancer')])
     expect(alone.code).toBe(1)
     expect(alone.stderr).toBe('')
@@ -75,54 +71,12 @@ describe('the bin', () => {
     const top = mkdtempSync(join(tmpdir(), 'account-closure-bin-'))
     mkdirSync(join(top, 'real'))
     mkdirSync(join(top, 'bin'))
-    for (const f of ALL) copyFileSync(join('dist', f), join(top, 'real', f))
+    for (const f of ['cli.cjs', 'cli-more.cjs']) copyFileSync(join('dist', f), join(top, 'real', f))
     symlinkSync(join(top, 'real', 'cli.cjs'), join(top, 'bin', 'account-closure'))
     const lines = join(top, 'lines.ndjson')
     writeFileSync(lines, `${JSON.stringify(exampleJson('busy-freelancer'))}\n`)
     const r = node(['--preserve-symlinks-main', join(top, 'bin', 'account-closure'), 'batch', '--jobs', '1', lines])
     expect(r.stderr).toBe('account-closure: 1 line: 0 closable, 1 blocked, 0 invalid\n')
     expect(r.code).toBe(0)
-  })
-
-  it('the build wrote a code cache that this Node takes, made from the command as it is', () => {
-    const r = node(['-e', `
-      const { filesOf, compiled } = require(${JSON.stringify(resolve('dist/cli.cjs'))})
-      const { main, cache } = filesOf(${JSON.stringify(resolve('dist/cli.cjs'))})
-      const { script, usable } = compiled(main, require('node:fs').readFileSync(cache))
-      console.log(usable, script.cachedDataRejected)`])
-    expect(r.stdout).toBe('true false\n')
-    const main = readFileSync('dist/cli-main.cjs')
-    expect(readFileSync('dist/cli-main.cache').subarray(0, main.length).equals(main)).toBe(true)
-  })
-
-  it('a cache made from other bytes is not used, even of the same length: the command as it is runs', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'account-closure-bin-'))
-    for (const f of ALL) copyFileSync(join('dist', f), join(dir, f))
-    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
-    const text = readFileSync('dist/cli-main.cjs', 'utf8')
-    expect(text.split(`"${version}"`)).toHaveLength(2)
-    const other = version.replace(/\d/g, (d) => String((Number(d) + 1) % 10))
-    writeFileSync(join(dir, 'cli-main.cjs'), text.replace(`"${version}"`, `"${other}"`))
-    expect(node([join(dir, 'cli.cjs'), '--version']).stdout).toBe(`${other}\n`)
-    expect(node(['dist/cli.cjs', '--version']).stdout).toBe(`${version}\n`)
-    // and a cache that is not one (cut short, or empty) changes nothing either
-    for (const cache of [readFileSync('dist/cli-main.cache').subarray(0, 1000), Buffer.alloc(0)]) {
-      writeFileSync(join(dir, 'cli-main.cache'), cache)
-      expect(node([join(dir, 'cli.cjs'), '--version']).stdout).toBe(`${other}\n`)
-    }
-  })
-
-  it('without the command beside it, the bin says so in one line and exits 70', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'account-closure-bin-'))
-    copyFileSync('dist/cli.cjs', join(dir, 'cli.cjs'))
-    const r = node([join(dir, 'cli.cjs'), 'check', examplePath('busy-freelancer')])
-    expect(r.code).toBe(70)
-    expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/^account-closure: internal error: cannot load .*cli-main\.cjs: ENOENT[^\n]*\n$/)
-  })
-
-  it('required rather than run, the bin starts nothing', () => {
-    const r = node(['-e', `require(${JSON.stringify(resolve('dist/cli.cjs'))})`])
-    expect(r).toEqual({ code: 0, stdout: '', stderr: '' })
   })
 })

@@ -14,7 +14,7 @@ const newest = (dir: string): number =>
     return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs)
   }, 0)
 
-const OUTPUTS = ['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/cli-more.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/testing.d.ts']
+const OUTPUTS = ['dist/cli.cjs', 'dist/cli-more.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/testing.d.ts']
 
 export default function setup(): void {
   const sources = Math.max(newest('src'), statSync('package.json').mtimeMs, statSync('tsup.config.ts').mtimeMs)
@@ -23,6 +23,5 @@ export default function setup(): void {
     rmSync('dist', { recursive: true, force: true })
     execFileSync(process.execPath, ['node_modules/tsup/dist/cli-default.js'], { stdio: 'inherit' })
     execFileSync(process.execPath, ['scripts/browser-imports.mjs'], { stdio: 'inherit' })
-    execFileSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' })
   }
 }

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `account-closure` executable: runs the command line on this process's streams.
  * A closed standard output (`| head`) ends it quietly with the status the answer has.

@@ -211,6 +211,8 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
 }
 
 const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, io: Io): Promise<number> => {
+  if (command.file === undefined && io.stdin.isTTY === true)
+    return usage(io, 'batch reads NDJSON from FILE, or from standard input: name a file, or pipe one in')
   // loaded only here, so that check starts without it
   const { batch, WorkerFailure } = await loadMore()
   const own = await rulesOf(io, command.rules)

@@ -65,7 +65,7 @@ describe('--rules: a rule that declares its own facts', () => {
 import * as t from '${ioTs}'
 const feeDue = defineBlocker({ tag: 'FeeDue', rule: 'fees', words: (b) => 'Fee ' + b.subject + ' is due.' })
 export default defineRule({ id: 'fees', paths: ['CloseAccount'], extension: { key: 'fees', codec: t.array(t.string) },
-  blockers: [feeDue], check: (f) => f.extensions.fees.map((x) => feeDue({ subject: x })), clear: () => [] })
+  blockers: [feeDue], check: (f) => f.extensions.fees.map((x) => feeDue({ subject: x })), clear: () => [], clearable: false })
 `,
   )
   const snapshot = (extensions: unknown): string => {

@@ -92,9 +92,24 @@ describe('what an error says of the value it was given', () => {
     // a value that is not an object, with nothing to name
     expect(thrown(() => closureWith([rule(() => { throw 'ruleId' })]).verdict(s)).message).toBe('rule "fees-paid" failed in check: a string ("ruleId")')
   })
+  it('a blocker the user can clear alone, given no step: the rule, the blocker, and the two ways out', () => {
+    const open = defineBlocker({ tag: 'TicketOpen', rule: 'tickets', words: () => 'A ticket is open.' })
+    const tickets = defineRule({ id: 'tickets', paths: ['CloseAccount'], blockers: [open], check: () => [open({})], clear: () => [] })
+    const c = closureWith([tickets])
+    for (const ask of [() => c.verdict(s), () => c.closureSteps(s), () => c.earliestClosableAt(s)]) {
+      const e = thrown(ask)
+      expect([e instanceof RuleError, e.message]).toEqual([
+        true,
+        'rule "tickets" gave no step for a blocker (TicketOpen) that the user can clear alone: its clear gives the steps that clear it, or the rule is clearable: false',
+      ])
+    }
+    // said so, the blocker is one the user cannot clear alone: no date, and nothing of theirs in the plan
+    const v = closureWith([defineRule({ id: 'tickets', paths: ['CloseAccount'], clearable: false, blockers: [open], check: () => [open({})], clear: () => [] })]).verdict(s)
+    expect([v.closable, v.earliestAt, v.steps.filter((x) => x.resolves.length > 0)]).toEqual([false, null, []])
+  })
   it('words that throw: the rule whose words failed', () => {
     const loud = defineBlocker({ tag: 'Loud', rule: 'loud', words: (): string => { throw new Error('no words today') } })
-    const r = defineRule({ id: 'loud', paths: ['CloseAccount'], blockers: [loud], check: () => [loud({})], clear: () => [] })
+    const r = defineRule({ id: 'loud', paths: ['CloseAccount'], clearable: false, blockers: [loud], check: () => [loud({})], clear: () => [] })
     const e = thrown(() => closureWith([r]).verdict(s))
     expect([e instanceof RuleError, e.message]).toEqual([true, 'rule "loud" failed in its words: no words today'])
     // canClose writes no words: it answers
@@ -228,7 +243,7 @@ describe('what is wrong with a policy, said (a TypeError at closureWith)', () =>
     // a definition made by defineBlocker is a function with a tag and words; one written as a plain object is one too
     expect(() => closureWith([listing(feeUnpaid)])).not.toThrow()
     const plain = { tag: 'Plain', rule: 'plain', words: (_: { readonly _tag: 'Plain'; readonly rule: 'plain' }) => 'Plainly blocked.' }
-    const byHand = defineRule({ id: 'plain', paths: ['CloseAccount'], blockers: [plain], check: () => [{ _tag: 'Plain', rule: 'plain' } as const], clear: () => [] })
+    const byHand = defineRule({ id: 'plain', paths: ['CloseAccount'], clearable: false, blockers: [plain], check: () => [{ _tag: 'Plain', rule: 'plain' } as const], clear: () => [] })
     expect(closureWith([byHand]).verdict(s).blockers.map((b) => b.message)).toEqual(['Plainly blocked.'])
   })
   it('a tag defined twice, naming both: the engine, the closing paths, or a rule', () => {

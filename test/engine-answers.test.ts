@@ -172,6 +172,8 @@ describe('the earliest instant', () => {
 describe('what the gates leave out', () => {
   const co = (id: string): CompanyScope => ({ _tag: 'Company', companyId: id })
   /** Several rules sharing the first one's definitions (a tag is defined once). */
+  // (a rule whose blockers have no steps is one the user cannot clear alone)
+  const nothingToDo = { clearable: false } as const
   const policy = (...rules: ReadonlyArray<Rule>) => closureWith(rules)
   it('a rule that stops everything: its blockers only, and checked lists the stoppers and the rules that passed', () => {
     const c = policy(
@@ -189,18 +191,18 @@ describe('what the gates leave out', () => {
   })
   it('a rule that hides a scope: the other rules lose their blockers of that scope, and are checked only when they lose none', () => {
     const c = policy(
-      own('hides', () => [{ _tag: 'FeeUnpaid', scope: co('co-1') }, { _tag: 'FeeUnpaid' }], () => [], { gate: 'scope' }),
-      own('partly', () => [{ _tag: 'FeeUnpaid', subject: 'p1', scope: co('co-1') }, { _tag: 'FeeUnpaid', subject: 'p2', scope: co('co-2') }]),
-      own('wholly', () => [{ _tag: 'FeeUnpaid', subject: 'w1', scope: co('co-1') }]),
-      own('elsewhere', () => [{ _tag: 'FeeUnpaid', subject: 'e2', scope: co('co-2') }, { _tag: 'FeeUnpaid', subject: 'e0' }]),
-      own('also-gates', () => [{ _tag: 'FeeUnpaid', subject: 'g1', scope: co('co-1') }], () => [], { gate: 'scope' }),
+      own('hides', () => [{ _tag: 'FeeUnpaid', scope: co('co-1') }, { _tag: 'FeeUnpaid' }], () => [], { gate: 'scope', ...nothingToDo }),
+      own('partly', () => [{ _tag: 'FeeUnpaid', subject: 'p1', scope: co('co-1') }, { _tag: 'FeeUnpaid', subject: 'p2', scope: co('co-2') }], undefined, nothingToDo),
+      own('wholly', () => [{ _tag: 'FeeUnpaid', subject: 'w1', scope: co('co-1') }], undefined, nothingToDo),
+      own('elsewhere', () => [{ _tag: 'FeeUnpaid', subject: 'e2', scope: co('co-2') }, { _tag: 'FeeUnpaid', subject: 'e0' }], undefined, nothingToDo),
+      own('also-gates', () => [{ _tag: 'FeeUnpaid', subject: 'g1', scope: co('co-1') }], () => [], { gate: 'scope', ...nothingToDo }),
     )
     const v = c.verdict(s)
     expect(v.blockers.map((b) => `${b.rule} ${b.subject ?? '-'}`)).toEqual(['hides -', 'hides -', 'partly p2', 'elsewhere e2', 'elsewhere e0', 'also-gates g1'])
     expect(v.checked).toEqual(['hides', 'elsewhere', 'also-gates'])
   })
   it('a scope gate that blocks without a scope hides nothing', () => {
-    const c = policy(own('hides', () => [{ _tag: 'FeeUnpaid' }], () => [], { gate: 'scope' }), own('other', () => [{ _tag: 'FeeUnpaid', scope: co('co-1') }]))
+    const c = policy(own('hides', () => [{ _tag: 'FeeUnpaid' }], () => [], { gate: 'scope', ...nothingToDo }), own('other', () => [{ _tag: 'FeeUnpaid', scope: co('co-1') }], undefined, nothingToDo))
     expect(c.verdict(s).checked).toEqual(['hides', 'other'])
   })
 })

@@ -93,6 +93,7 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
     const rule = defineRule({
       id: 'kept',
       paths: ['CloseAccount'],
+      clearable: false,
       blockers: [blocks],
       check: () => {
         kept.length = 0
@@ -115,6 +116,7 @@ describe("a rule's answer is taken once: what was checked is what is used", () =
     const rule = defineRule({
       id: 'kept',
       paths: ['CloseAccount'],
+      clearable: false,
       blockers: [blocks],
       check: () => {
         const b = blocks({})

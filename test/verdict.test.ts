@@ -91,6 +91,7 @@ describe('verdict', () => {
     const late = defineRule({
       id: 'late',
       paths: ['CloseAccount'],
+      clearable: false,
       instants: ['dueAt'],
       blockers: [lateBlocker],
       check: (f) => [lateBlocker({ dueAt: f.asOf }), lateBlocker({})],

@@ -336,6 +336,9 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
         }
       } else if (!tags.steps.has(x._tag)) fail(rule, `gave a step tagged ${x._tag}, which it does not define (with its words)`)
     }
+    // a blocker the user can clear alone, with nothing to do: the plan would end "closable now"
+    if (out.length === 0 && rule.clearable)
+      fail(rule, `gave no step for a blocker (${blocker._tag}) that the user can clear alone: its clear gives the steps that clear it, or the rule is clearable: false`)
     return out as ReadonlyArray<S>
   })
 }

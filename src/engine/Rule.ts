@@ -134,7 +134,10 @@ export interface RuleDefinition<
   readonly reasons?: RD
   /** Its own facts, read as `facts.extensions.<key>`, decoded by `codec`. */
   readonly extension?: Extension<K, A>
-  /** True unless the user cannot clear it alone. */
+  /**
+   * True unless the user cannot clear it alone. A rule the user can clear gives at least one step
+   * for each of its blockers (a `RuleError` otherwise: the plan would have nothing to clear it with).
+   */
   readonly clearable?: boolean
   /** `none` unless set. */
   readonly gate?: Gate

@@ -7,7 +7,7 @@
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 
-import { closureWith, defineBlocker, defineRule, defineStep, RuleError, verdict } from '../src/index.js'
+import { closureWith, defineBlocker, defineReason, defineRule, defineStep, RuleError, verdict, waitUntil } from '../src/index.js'
 import type { ClosureFacts, Rule } from '../src/index.js'
 import { MAX, MIN, toISOString } from '../src/model/Instant.js'
 import type { Instant } from '../src/model/Instant.js'
@@ -106,6 +106,37 @@ describe('what an error says of the value it was given', () => {
     // said so, the blocker is one the user cannot clear alone: no date, and nothing of theirs in the plan
     const v = closureWith([defineRule({ id: 'tickets', paths: ['CloseAccount'], clearable: false, blockers: [open], check: () => [open({})], clear: () => [] })]).verdict(s)
     expect([v.closable, v.earliestAt, v.steps.filter((x) => x.resolves.length > 0)]).toEqual([false, null, []])
+  })
+  it("a rule's words that are not a string, or that throw, for a blocker, a step or a reason to wait: the rule, and the tag", () => {
+    const odd = (words: () => unknown) => {
+      const b = defineBlocker({ tag: 'OddBlocker', rule: 'odd', words: words as () => string })
+      const st = defineStep({ tag: 'OddStep', kind: 'remedy', rule: 'odd', words: words as () => string })
+      const r = defineReason({ tag: 'OddReason', rule: 'odd', words: words as () => string })
+      return { b, st, r }
+    }
+    const fine = odd(() => 'Fine.')
+    for (const [which, value, shown] of [['OddBlocker', 42, 'the number 42'], ['OddStep', null, 'null'], ['OddReason', { toString: () => 'x' }, 'an object']] as const) {
+      const bad = odd(() => value)
+      const b = which === 'OddBlocker' ? bad.b : fine.b
+      const st = which === 'OddStep' ? bad.st : fine.st
+      const r = which === 'OddReason' ? bad.r : fine.r
+      const rule = defineRule({
+        id: 'odd',
+        paths: ['CloseAccount'],
+        blockers: [b],
+        steps: [st],
+        reasons: [r],
+        check: () => [b({})],
+        clear: () => [st({}), waitUntil((s.asOf + 60_000) as Instant, [r({})])],
+      })
+      const e = thrown(() => closureWith([rule]).verdict(s))
+      expect([e instanceof RuleError, e.message]).toEqual([true, `rule "odd" gave words for ${which} that are ${shown}, not a string`])
+    }
+    const throwing = odd(() => {
+      throw new Error('mute')
+    })
+    const rule = defineRule({ id: 'odd', paths: ['CloseAccount'], blockers: [fine.b], steps: [throwing.st], check: () => [fine.b({})], clear: () => [throwing.st({})] })
+    expect(thrown(() => closureWith([rule]).verdict(s)).message).toBe('rule "odd" failed in its words: mute')
   })
   it('words that throw: the rule whose words failed', () => {
     const loud = defineBlocker({ tag: 'Loud', rule: 'loud', words: (): string => { throw new Error('no words today') } })
@@ -297,6 +328,24 @@ describe("what is wrong with the verdict's options, said", () => {
     for (const [c, shown] of [[null, 'null'], [[], 'an array'], ['x', 'a string ("x")'], [() => 'x', 'a function']] as const)
       expect(message({ catalogue: c })).toBe(`catalogue must be an object of words keyed by tag, not ${shown}`)
     expect(message({ catalogue: { Confirm: () => 'ok', PayBalance: 'Pay it.' } })).toBe('catalogue.PayBalance must be a function giving the words, not a string ("Pay it.")')
+  })
+  it("a catalogue's words that throw or are not a string: the entry, not a rule (built-in tags and one's own alike)", () => {
+    const own = closureWith([feesRule(blocking)])
+    const throwing = (): string => {
+      throw new Error('no words today')
+    }
+    // (Confirm is the closing path's, ContractOpen a built-in rule's, FeeUnpaid and PayFee a rule of one's own)
+    for (const [tag, ask] of [
+      ['Confirm', (c: object) => verdict(s, undefined, { catalogue: c as never })],
+      ['ContractOpen', (c: object) => verdict(s, undefined, { catalogue: c as never })],
+      ['FeeUnpaid', (c: object) => own.verdict(s, undefined, { catalogue: c as never })],
+      ['PayFee', (c: object) => own.verdict(s, undefined, { catalogue: c as never })],
+    ] as const) {
+      const e = thrown(() => ask({ [tag]: throwing }))
+      expect([e instanceof RuleError, e instanceof TypeError, e.message]).toEqual([false, true, `catalogue.${tag} failed: no words today`])
+      for (const [value, shown] of [[42, 'the number 42'], [undefined, 'undefined'], [['Pay.'], 'an array']] as const)
+        expect(thrown(() => ask({ [tag]: () => value })).message).toBe(`catalogue.${tag} gave ${shown}, not a string`)
+    }
   })
   it('a catalogue key set to undefined keeps the English words; an inherited one is not a word', () => {
     const english = verdict(s)

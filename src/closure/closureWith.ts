@@ -178,15 +178,47 @@ const fail = (rule: Rule<BlockerBase, StepBase>, message: string, cause?: unknow
   throw new RuleError(rule.id, message, cause === undefined ? undefined : { cause })
 }
 
+/** What a piece of a rule threw, as a {@link RuleError} naming the rule. */
+const failedIn = (rule: Rule<BlockerBase, StepBase>, what: string, e: unknown): never => {
+  // an error that names a rule already (a RuleError, or one of that shape from another copy of the package), as it is
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrown unchanged: it names its rule
+  if (e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')) throw e
+  return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
+}
+
 /** Runs a piece of a rule; anything it throws becomes a {@link RuleError} naming it. */
 const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A): A => {
   try {
     return f()
   } catch (e) {
-    // an error that names a rule already (a RuleError, or one of that shape from another copy of the package)
-    if (e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')) throw e
-    return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
+    return failedIn(rule, what, e)
   }
+}
+
+/**
+ * The words of a rule of one's own for an item: what they throw, or give that is not a string,
+ * is a {@link RuleError} naming the rule.
+ */
+const wordsOfRule = (rule: Rule<BlockerBase, StepBase>, tag: string, say: (i: unknown, f: Format) => unknown, item: unknown, format: Format): string => {
+  let text: unknown
+  try {
+    text = say(item, format)
+  } catch (e) {
+    return failedIn(rule, 'its words', e)
+  }
+  return typeof text === 'string' ? text : fail(rule, `gave words for ${tag} that are ${shown(text)}, not a string`)
+}
+
+/** The words a catalogue gives for an item: what they throw, or give that is not a string, is a `TypeError` naming the entry. */
+const wordsOfCatalogue = (tag: string, say: (i: unknown, f: Format) => unknown, item: unknown, format: Format): string => {
+  let text: unknown
+  try {
+    text = say(item, format)
+  } catch (e) {
+    throw new TypeError(`catalogue.${tag} failed: ${e instanceof Error ? e.message : shown(e)}`, { cause: e })
+  }
+  if (typeof text !== 'string') throw new TypeError(`catalogue.${tag} gave ${shown(text)}, not a string`)
+  return text
 }
 
 /** Whether every item of an array is a string. */
@@ -630,8 +662,16 @@ const planningFrom = <B extends BlockerBase, S extends StepBase>(list: ReadonlyA
   })
   const stepDefinitions = new Map<string, StepDefinition>()
   for (const [tag, d] of definitions) if ('kind' in d) stepDefinitions.set(tag, d)
+  // the rule that lists each tag first: the words of one of one's own are checked (the package's own are not)
+  const owners = new Map<string, Rule<B, S>>()
+  for (const r of list) for (const d of [...r.blockers, ...r.steps, ...r.reasons]) if (!owners.has(d.tag)) owners.set(d.tag, r)
   const words = new Map<string, (item: never, format: Format) => string>()
-  for (const [tag, d] of definitions) words.set(tag, (item: never, format: Format) => (d.words as (i: unknown, f: Format) => string)(item, format))
+  for (const [tag, d] of definitions) {
+    // (the words called as a method of their definition, as written)
+    const say = (item: unknown, format: Format): string => (d.words as (i: unknown, f: Format) => string)(item, format)
+    const owner = owners.get(tag)
+    words.set(tag, owner === undefined || isVouched(owner) ? say : (item: never, format: Format) => wordsOfRule(owner, tag, say, item, format))
+  }
   for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say)
   for (const [tag, say] of Object.entries(alternativeWords)) words.set(tag, say)
   return { words, orders: orderRulesOf(list, stepDefinitions), priority: priorityKeyOf(list, stepDefinitions) }
@@ -897,7 +937,7 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
     const wordsOf = (tag: string): ((item: never, f: Format) => string) => {
       if (catalogue !== undefined && hasOwn(catalogue, tag)) {
         const say = catalogue[tag]
-        if (say !== undefined) return say
+        if (say !== undefined) return (item: never, f: Format) => wordsOfCatalogue(tag, say as (i: unknown, f: Format) => unknown, item, f)
       }
       const say = words.get(tag)
       // (every tag a rule gives is checked to be among its definitions, with words)
@@ -908,20 +948,19 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
     const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
     // each item copied once, with its message (and instants as text) set on the copy
     const blockers: Array<Wire<B>> = []
+    // (the words of a rule of one's own name it when they fail; a catalogue's name their entry)
     for (const { known, blockers: found } of a.found) {
       const instants = known.rule.instants
-      guarded(known.rule, 'its words', () => {
-        for (let i = 0; i < found.length; i++) {
-          const blocker = found[i] as B
-          const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
-          out['message'] = say(blocker)
-          for (let j = 0; j < instants.length; j++) {
-            const k = instants[j] as string
-            if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
-          }
-          blockers.push(out as Wire<B>)
+      for (let i = 0; i < found.length; i++) {
+        const blocker = found[i] as B
+        const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
+        out['message'] = say(blocker)
+        for (let j = 0; j < instants.length; j++) {
+          const k = instants[j] as string
+          if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
         }
-      })
+        blockers.push(out as Wire<B>)
+      }
     }
     const steps: Array<Wire<S | Advice | Procedure>> = new Array<Wire<S | Advice | Procedure>>(a.plan.length)
     const resolved = resolvedBy(a.plan)

@@ -3,6 +3,8 @@
  * fail to decode (every check that relates fields still runs where its fields are known), how the
  * API takes values that were not decoded here, and the instant parser's grammar at its borders.
  */
+import { createRequire } from 'node:module'
+
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
@@ -132,6 +134,16 @@ describe('values given to the API without decoding', () => {
     expect(() => canClose(null as never)).toThrow(/\(null\)/)
     expect(() => canClose([] as never)).toThrow(/\(an array\)/)
     expect(() => canClose(5 as never)).toThrow(/\(number\)/)
+    expect(() => canClose(raw as never)).toThrow(/\(raw JSON or a copy\)/)
+  })
+  it("a snapshot another copy of the package decoded (its CommonJS build, here) is refused, saying it may be that", () => {
+    const other = createRequire(import.meta.url)('../dist/index.cjs') as { decodeSnapshot: typeof decodeSnapshot }
+    const d = other.decodeSnapshot(full())
+    if (E.isLeft(d)) throw new Error('does not decode')
+    expect(() => canClose(d.right)).toThrow(NOT_DECODED)
+    expect(() => canClose(d.right)).toThrow(
+      '(a frozen object: if another copy of account-closure decoded it, such as its CommonJS build where this is its ES module build, decode and ask with the same copy)',
+    )
   })
 })
 

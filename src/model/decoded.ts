@@ -53,7 +53,19 @@ export const isDecoded = (u: unknown): u is AccountSnapshot => registry.has(u as
  */
 export const asSnapshot = (u: unknown): AccountSnapshot => {
   if (registry.has(u as object)) return u as AccountSnapshot
-  throw new TypeError(
-    `account-closure: not a snapshot decoded by this library (${u === null ? 'null' : Array.isArray(u) ? 'an array' : typeof u === 'object' ? 'raw JSON or a copy' : typeof u}); call decodeSnapshot (or decodeSnapshotText) on the input first`,
-  )
+  throw new TypeError(`account-closure: not a snapshot decoded by this library (${whatItIs(u)}); call decodeSnapshot (or decodeSnapshotText) on the input first`)
+}
+
+/**
+ * What a value that is not a decoded snapshot is, said. A frozen object is most likely a snapshot
+ * that another copy of the package decoded (its CommonJS build and its ES module build are two
+ * copies, and each takes only its own snapshots): raw JSON and copies are not frozen.
+ */
+const whatItIs = (u: unknown): string => {
+  if (u === null) return 'null'
+  if (Array.isArray(u)) return 'an array'
+  if (typeof u !== 'object') return typeof u
+  return Object.isFrozen(u)
+    ? 'a frozen object: if another copy of account-closure decoded it, such as its CommonJS build where this is its ES module build, decode and ask with the same copy'
+    : 'raw JSON or a copy'
 }

@@ -196,29 +196,18 @@ const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A)
 }
 
 /**
- * The words of a rule of one's own for an item: what they throw, or give that is not a string,
- * is a {@link RuleError} naming the rule.
+ * Words written outside the package, for an item: what they throw is `failed(e)`, and text that
+ * is not a string `notText(shown)` (a rule of one's own: a {@link RuleError} naming it; a
+ * catalogue: a `TypeError` naming its entry).
  */
-const wordsOfRule = (rule: Rule<BlockerBase, StepBase>, tag: string, say: (i: unknown, f: Format) => unknown, item: unknown, format: Format): string => {
+const checkedWords = (say: (i: unknown, f: Format) => unknown, item: unknown, format: Format, failed: (e: unknown) => never, notText: (shown: string) => never): string => {
   let text: unknown
   try {
     text = say(item, format)
   } catch (e) {
-    return failedIn(rule, 'its words', e)
+    return failed(e)
   }
-  return typeof text === 'string' ? text : fail(rule, `gave words for ${tag} that are ${shown(text)}, not a string`)
-}
-
-/** The words a catalogue gives for an item: what they throw, or give that is not a string, is a `TypeError` naming the entry. */
-const wordsOfCatalogue = (tag: string, say: (i: unknown, f: Format) => unknown, item: unknown, format: Format): string => {
-  let text: unknown
-  try {
-    text = say(item, format)
-  } catch (e) {
-    throw new TypeError(`catalogue.${tag} failed: ${e instanceof Error ? e.message : shown(e)}`, { cause: e })
-  }
-  if (typeof text !== 'string') throw new TypeError(`catalogue.${tag} gave ${shown(text)}, not a string`)
-  return text
+  return typeof text === 'string' ? text : notText(shown(text))
 }
 
 /** Whether every item of an array is a string. */
@@ -670,7 +659,13 @@ const planningFrom = <B extends BlockerBase, S extends StepBase>(list: ReadonlyA
     // (the words called as a method of their definition, as written)
     const say = (item: unknown, format: Format): string => (d.words as (i: unknown, f: Format) => string)(item, format)
     const owner = owners.get(tag)
-    words.set(tag, owner === undefined || isVouched(owner) ? say : (item: never, format: Format) => wordsOfRule(owner, tag, say, item, format))
+    words.set(
+      tag,
+      owner === undefined || isVouched(owner)
+        ? say
+        : (item: never, format: Format) =>
+            checkedWords(say, item, format, (e) => failedIn(owner, 'its words', e), (x) => fail(owner, `gave words for ${tag} that are ${x}, not a string`)),
+    )
   }
   for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say)
   for (const [tag, say] of Object.entries(alternativeWords)) words.set(tag, say)
@@ -937,7 +932,19 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
     const wordsOf = (tag: string): ((item: never, f: Format) => string) => {
       if (catalogue !== undefined && hasOwn(catalogue, tag)) {
         const say = catalogue[tag]
-        if (say !== undefined) return (item: never, f: Format) => wordsOfCatalogue(tag, say as (i: unknown, f: Format) => unknown, item, f)
+        if (say !== undefined)
+          return (item: never, f: Format) =>
+            checkedWords(
+              say as (i: unknown, f: Format) => unknown,
+              item,
+              f,
+              (e) => {
+                throw new TypeError(`catalogue.${tag} failed: ${e instanceof Error ? e.message : shown(e)}`, { cause: e })
+              },
+              (x) => {
+                throw new TypeError(`catalogue.${tag} gave ${x}, not a string`)
+              },
+            )
       }
       const say = words.get(tag)
       // (every tag a rule gives is checked to be among its definitions, with words)

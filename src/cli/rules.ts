@@ -96,7 +96,10 @@ export const importRules = async (url: string, label: string, taken: ReadonlyArr
   try {
     module = await import(url)
   } catch (e) {
-    return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} failed to load: ${firstLine(e)}` }
+    // (Node runs JavaScript: a TypeScript module is compiled first, or loaded through a loader of one's choice)
+    const ts = /\.[cm]?ts$/i.test(url) && isObject(e) && e['code'] === 'ERR_UNKNOWN_FILE_EXTENSION'
+    const hint = ts ? ' (compile it to JavaScript first, for example with esbuild, or run the command with a TypeScript loader: NODE_OPTIONS="--import tsx")' : ''
+    return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} failed to load: ${firstLine(e)}${hint}` }
   }
   // reading the export runs the module's code too (getters, proxies): what it throws is the module's fault
   try {

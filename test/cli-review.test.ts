@@ -95,3 +95,50 @@ export default defineRule({ id: 'fees', paths: ['CloseAccount'], extension: { ke
   })
 })
 
+describe('facts no rule reads: the command says so on standard error', () => {
+  const snapshot = (extensions: unknown): string => {
+    const json = structuredClone(exampleJson('closable-freelancer')) as Obj
+    json['extensions'] = extensions
+    return JSON.stringify(json)
+  }
+  const tickets = resolve('examples/rules/open-ticket.mjs')
+
+  it('check: the keys, escaped, five at most, and the answer as it is (no rule reads them)', () => {
+    const one = cli(['check', module('ticket.json', snapshot({ tickets: ['t-1'] }))])
+    expect([one.code, one.stdout.split('\n')[0]]).toEqual([0, 'CLOSABLE  You can close your account now.'])
+    expect(one.stderr).toBe('account-closure: note: extensions.tickets is read by no rule, so the answer leaves it out (give the rules that read it with --rules)\n')
+    const many = cli(['check', '--json', module('many.json', snapshot(Object.fromEntries(['a', 'b\u001b[31m', 'c', 'd', 'e', 'f', 'g'].map((k) => [k, 1]))))])
+    expect(many.code).toBe(0)
+    expect(JSON.parse(many.stdout)).toMatchObject({ closable: true })
+    expect(many.stderr).toBe(
+      'account-closure: note: extensions.a, extensions.b\\u001b[31m, extensions.c, extensions.d, extensions.e, and 2 more are read by no rule, so the answer leaves them out (give the rules that read them with --rules)\n',
+    )
+  })
+
+  it('check: nothing to say when every key is read, or there is none', () => {
+    expect(cli(['check', module('plain.json', snapshot({}))]).stderr).toBe('')
+    const read = cli(['check', module('read.json', snapshot({ supportTickets: [] })), '--rules', tickets])
+    expect([read.code, read.stderr]).toEqual([0, ''])
+    // a key beside the one read is said, alone
+    expect(cli(['check', module('both.json', snapshot({ supportTickets: [], tickets: [] })), '--rules', tickets]).stderr).toBe(
+      'account-closure: note: extensions.tickets is read by no rule, so the answer leaves it out (give the rules that read it with --rules)\n',
+    )
+  })
+
+  it('batch: after the summary, how many lines held such keys and which, on one thread and on several', () => {
+    const lines = [...Array.from({ length: 300 }, () => snapshot({ tickets: [] })), ...Array.from({ length: 300 }, () => snapshot({})), snapshot({ holds: [] })]
+    const file = module('unread.ndjson', `${lines.join('\n')}\n`)
+    for (const jobs of ['1', '2']) {
+      const r = cli(['batch', '--jobs', jobs, file])
+      expect(r.code).toBe(0)
+      expect(r.stderr).toBe(
+        'account-closure: 601 lines: 601 closable, 0 blocked, 0 invalid\n' +
+          'account-closure: note: 301 lines hold extensions that no rule reads (extensions.tickets, extensions.holds), which their answers leave out (give the rules that read them with --rules)\n',
+      )
+    }
+    expect(cli(['batch', module('none.ndjson', `${snapshot({})}\n`)]).stderr).toBe('account-closure: 1 line: 1 closable, 0 blocked, 0 invalid\n')
+    // past a hundred keys, the rest are "more", uncounted
+    const wide = cli(['batch', module('wide.ndjson', `${snapshot(Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`k${i}`, i])))}\n`)])
+    expect(wide.stderr).toContain('note: 1 line holds extensions that no rule reads (extensions.k0, extensions.k1, extensions.k2, extensions.k3, extensions.k4, and more), which its answer leaves out')
+  })
+})

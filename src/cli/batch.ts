@@ -23,9 +23,10 @@ import { escapeJson, jsonText } from './escape.js'
 import { lines } from './lines.js'
 import type { Output } from './output.js'
 import { answerJob, JobBuilder, Pool } from './pool.js'
-import type { Answer, Done, Kind, WorkerSettings } from './pool.js'
+import type { Answer, Done, Outcome, WorkerSettings } from './pool.js'
 import { ruleFailure } from './failure.js'
 import { readerFor } from './rules.js'
+import { declaredBy, keep, unreadIn } from './unread.js'
 import type { AnyRule } from './rules.js'
 
 export interface BatchOptions {
@@ -45,10 +46,18 @@ export interface BatchOptions {
    * Counted as lines are answered, written or not: what the exit status says when the reader
    * goes away early (a closed pipe keeps the status the answers so far would have had).
    */
-  readonly answered?: { invalid: number; failed: number }
+  readonly answered?: Answered
 }
 
 /** What was written: how many records of each kind (every non-empty line has one). */
+/** Lines answered, written or not: invalid ones, those a rule failed on, those holding extensions no rule reads (and some of those keys). */
+export interface Answered {
+  invalid: number
+  failed: number
+  unread: number
+  readonly unreadKeys: Set<string>
+}
+
 export interface Tally {
   lines: number
   closable: number
@@ -69,7 +78,6 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 /** How each line's text is read: the first errors of a line, the same for every line. */
 const READ: DecodeOptions = Object.freeze({ maxErrors: MAX_ERRORS })
 
-type Outcome = { readonly kind: Kind; readonly json: string }
 type Brief = ReturnType<typeof briefWith<AnyRule>>
 
 const failure = (line: number, error: 'not-json' | 'invalid' | 'too-large', errors: DecodeErrors, errorCount: number): Outcome => {
@@ -164,6 +172,8 @@ export const summarise = (
   options: ClosureOptions,
   // the rules' `extensions` decoded by their codecs
   readText: (text: string, options?: DecodeOptions) => TextResult = readSnapshotText,
+  // the keys of `extensions` the rules read
+  declared: ReadonlySet<string> = NONE,
 ): Outcome => {
   let text: string
   try {
@@ -182,11 +192,13 @@ export const summarise = (
     if (failed === undefined) throw e
     return { kind: 'failed', json: jsonText({ line, userId: read.snapshot.user.id, error: 'rule-failed', rule: failed.rule, message: failed.message }) }
   }
-  return {
-    kind: a.blockers.length === 0 ? 'closable' : 'blocked',
-    json: answeredRecord(line, read.snapshot.user.id, a.path, a.blockers, a.earliest._tag === 'Some' ? a.earliest.value : undefined),
-  }
+  const kind = a.blockers.length === 0 ? 'closable' : 'blocked'
+  const json = answeredRecord(line, read.snapshot.user.id, a.path, a.blockers, a.earliest._tag === 'Some' ? a.earliest.value : undefined)
+  const unread = unreadIn(read.snapshot.extensions, declared)
+  return unread === undefined ? { kind, json } : { kind, json, unread }
 }
+
+const NONE: ReadonlySet<string> = new Set()
 
 /** A line's bytes, without the byte-order mark that may start the input. */
 const withoutBom = (line: number, b: Uint8Array): Uint8Array =>
@@ -204,11 +216,12 @@ export const answerWith = (settings: Omit<WorkerSettings, 'role'>, rules: Readon
   const target = settings.agency === undefined ? undefined : agencyTarget(settings.agency)
   const brief = briefWith<AnyRule>([...defaultRules, ...rules])
   const read = readerFor(rules)
+  const declared = declaredBy(rules)
   const options: ClosureOptions = Object.freeze({ billingCycleEnd: settings.billingCycleEnd })
   return (bytes, line) =>
     typeof bytes === 'number'
       ? failure(line, 'too-large', [decodeError('', `a line of at most ${settings.maxLineBytes} bytes`, `${bytes} bytes`)], 1)
-      : summarise(brief, bytes, line, target, options, read)
+      : summarise(brief, bytes, line, target, options, read, declared)
 }
 
 /** A job is sent once it holds this many lines or bytes. */
@@ -256,6 +269,8 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     if (options.answered !== undefined) {
       options.answered.invalid += d.invalid
       options.answered.failed += d.failed
+      options.answered.unread += d.unread
+      keep(options.answered.unreadKeys, d.unreadKeys)
     }
     counts.closable += d.closable
     counts.blocked += d.blocked
@@ -289,7 +304,13 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     const outcome = answer(bytes, line)
     pending += `${outcome.json}\n`
     counts[outcome.kind]++
-    if (options.answered !== undefined && (outcome.kind === 'invalid' || outcome.kind === 'failed')) options.answered[outcome.kind]++
+    if (options.answered !== undefined) {
+      if (outcome.kind === 'invalid' || outcome.kind === 'failed') options.answered[outcome.kind]++
+      if (outcome.unread !== undefined) {
+        options.answered.unread++
+        keep(options.answered.unreadKeys, outcome.unread)
+      }
+    }
     return pending.length >= CHUNK
   }
   try {

@@ -11,6 +11,7 @@
 import { Worker } from 'node:worker_threads'
 
 import type { BillingCycleEnd } from '../model/facts.js'
+import { keep } from './unread.js'
 import { WORKER_ARG } from './workerArg.js'
 
 /** The lines of one job, packed in one buffer that is moved (not copied) to the worker. */
@@ -30,6 +31,9 @@ export interface Done {
   readonly invalid: number
   /** Lines on which a rule failed. */
   readonly failed: number
+  /** Lines whose snapshot holds extensions no rule reads, and (some of) those keys. */
+  readonly unread: number
+  readonly unreadKeys: ReadonlyArray<string>
 }
 
 export interface WorkerSettings {
@@ -45,22 +49,34 @@ export interface WorkerSettings {
 export type Kind = 'closable' | 'blocked' | 'invalid' | 'failed'
 
 /** How one line is answered: its record, and which kind it is. */
-export type Answer = (bytes: Uint8Array | number, line: number) => { readonly kind: Kind; readonly json: string }
+export type Answer = (bytes: Uint8Array | number, line: number) => Outcome
+
+/** A line's record, its kind, and the keys of its snapshot's extensions that no rule reads (if any). */
+export interface Outcome {
+  readonly kind: Kind
+  readonly json: string
+  readonly unread?: ReadonlyArray<string>
+}
 
 
 /** Answers every line of a job, in order. */
 export const answerJob = (job: Job, answer: Answer): Done => {
   let text = ''
-  const tally = { closable: 0, blocked: 0, invalid: 0, failed: 0 }
+  const tally = { closable: 0, blocked: 0, invalid: 0, failed: 0, unread: 0 }
+  const keys = new Set<string>()
   for (let k = 0; k < job.lines.length; k += 3) {
     const line = job.lines[k] as number
     const start = job.lines[k + 1] as number
     const end = job.lines[k + 2] as number
     const outcome = answer(start === -1 ? end : job.bytes.subarray(start, end), line)
     tally[outcome.kind]++
+    if (outcome.unread !== undefined) {
+      tally.unread++
+      keep(keys, outcome.unread)
+    }
     text += `${outcome.json}\n`
   }
-  return { id: job.id, text, ...tally }
+  return { id: job.id, text, ...tally, unreadKeys: [...keys] }
 }
 
 /** A job being filled on the main thread. */

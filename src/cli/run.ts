@@ -24,6 +24,7 @@ import { output } from './output.js'
 import type { Outcome } from './output.js'
 import { colours, plain, report } from './report.js'
 import { ruleFailure } from './failure.js'
+import { batchNote, checkNote, declaredBy, unreadIn } from './unread.js'
 import { loadMore } from './loadMore.js'
 import type { AnyRule, Loaded } from './rules.js'
 import type { Closure } from '../closure/policy.js'
@@ -194,6 +195,8 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
     return ruleFailed(io, e)
   }
   const answer = v.closable ? EXIT.closable : EXIT.blocked
+  const unread = unreadIn(read.snapshot.extensions, own === undefined ? new Set() : declaredBy(own.rules))
+  if (unread !== undefined) say(io.stderr, checkNote(unread))
   const out = output(io.stdout)
   if (command.json) await writeJson(out, v)
   else {
@@ -230,7 +233,7 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
   }
   const progress = io.stderr.isTTY === true ? (n: number) => void io.stderr.write(`\r${n} lines read`) : undefined
   let tally
-  const answered = { invalid: 0, failed: 0 }
+  const answered = { invalid: 0, failed: 0, unread: 0, unreadKeys: new Set<string>() }
   const out = output(io.stdout)
   try {
     tally = await batch(input, out, {
@@ -261,6 +264,7 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
     return EXIT.ioError
   }
   say(io.stderr, `account-closure: ${summary}`)
+  if (answered.unread > 0) say(io.stderr, batchNote(answered.unread, answered.unreadKeys))
   // a reader that went away early: the status of every line answered, written or not
   const seen = outcome._tag === 'Closed' ? answered : tally
   return seen.failed > 0 ? EXIT.internal : seen.invalid > 0 ? EXIT.invalid : 0

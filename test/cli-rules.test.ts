@@ -82,7 +82,7 @@ describe('a rules module that cannot be used', () => {
     ['throws.mjs', `throw new Error('no config')\n`, /failed to load: no config$/],
     ['imports.mjs', `import 'no-such-package-account-closure'\nexport default {}\n`, /failed to load: Cannot find package 'no-such-package-account-closure'/],
     ['syntax.mjs', `export default {\n`, /failed to load: /],
-    ['typed.ts', `export default [] as unknown[]\n`, /failed to load: Unknown file extension "\.ts" .* \(compile it to JavaScript first, for example with esbuild, or run the command with a TypeScript loader: NODE_OPTIONS="--import tsx"\)$/],
+    ['typed.ts', `export default [] as unknown[]\n`, /failed to load: Unknown file extension "\.ts" .* \(a TypeScript module: compile it to JavaScript first, for example with esbuild\)$/],
     ['none.mjs', `export const rule = 1\n`, /exports no rule \(it has no default export\)$/],
     ['empty.mjs', `export default []\n`, /exports no rule \(its default export is an empty list\)$/],
     ['shape.mjs', `export default { id: 'x', paths: ['CloseAccount'], check: () => [] }\n`, /exports no rule: its default export: rule x has no clear function$/],

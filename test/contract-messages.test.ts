@@ -92,17 +92,27 @@ describe('what an error says of the value it was given', () => {
     // a value that is not an object, with nothing to name
     expect(thrown(() => closureWith([rule(() => { throw 'ruleId' })]).verdict(s)).message).toBe('rule "fees-paid" failed in check: a string ("ruleId")')
   })
-  it('a blocker the user can clear alone, given no step: the rule, the blocker, and the two ways out', () => {
+  it('a blocker the user can clear alone, given no remedy or wait: the rule, the blocker, and the two ways out', () => {
     const open = defineBlocker({ tag: 'TicketOpen', rule: 'tickets', words: () => 'A ticket is open.' })
-    const tickets = defineRule({ id: 'tickets', paths: ['CloseAccount'], blockers: [open], check: () => [open({})], clear: () => [] })
-    const c = closureWith([tickets])
-    for (const ask of [() => c.verdict(s), () => c.closureSteps(s), () => c.earliestClosableAt(s)]) {
-      const e = thrown(ask)
-      expect([e instanceof RuleError, e.message]).toEqual([
-        true,
-        'rule "tickets" gave no step for a blocker (TicketOpen) that the user can clear alone: its clear gives the steps that clear it, or the rule is clearable: false',
-      ])
+    const tip = defineStep({ tag: 'TicketTip', kind: 'advice', words: () => 'Tickets close themselves, eventually.' })
+    const answer = defineStep({ tag: 'AnswerTicket', kind: 'remedy', rule: 'tickets', words: () => 'Answer the ticket.' })
+    const held = defineBlocker({ tag: 'Held', rule: 'held', words: () => 'Someone else holds it.' })
+    // someone else must act too: no instant, but the broken rule is still found
+    const holding = defineRule({ id: 'held', paths: ['CloseAccount'], clearable: false, blockers: [held], check: () => [held({})], clear: () => [] })
+    for (const clear of [() => [], () => [tip({})]]) {
+      const tickets = defineRule({ id: 'tickets', paths: ['CloseAccount'], blockers: [open], steps: [tip], check: () => [open({})], clear })
+      for (const c of [closureWith([tickets]), closureWith([holding, tickets])])
+        for (const ask of [() => c.verdict(s), () => c.closureSteps(s), () => c.earliestClosableAt(s)]) {
+          const e = thrown(ask)
+          expect([e instanceof RuleError, e.message]).toEqual([
+            true,
+            'rule "tickets" gave no remedy or wait for a blocker (TicketOpen) that the user can clear alone: its clear gives the steps that clear it, or the rule is clearable: false',
+          ])
+        }
     }
+    // a remedy with the advice is a plan
+    const fixed = defineRule({ id: 'tickets', paths: ['CloseAccount'], blockers: [open], steps: [tip, answer], check: () => [open({})], clear: () => [tip({}), answer({})] })
+    expect(closureWith([fixed]).verdict(s).steps.map((x) => x._tag)).toContain('AnswerTicket')
     // said so, the blocker is one the user cannot clear alone: no date, and nothing of theirs in the plan
     const v = closureWith([defineRule({ id: 'tickets', paths: ['CloseAccount'], clearable: false, blockers: [open], check: () => [open({})], clear: () => [] })]).verdict(s)
     expect([v.closable, v.earliestAt, v.steps.filter((x) => x.resolves.length > 0)]).toEqual([false, null, []])
@@ -137,6 +147,29 @@ describe('what an error says of the value it was given', () => {
     })
     const rule = defineRule({ id: 'odd', paths: ['CloseAccount'], blockers: [fine.b], steps: [throwing.st], check: () => [fine.b({})], clear: () => [throwing.st({})] })
     expect(thrown(() => closureWith([rule]).verdict(s)).message).toBe('rule "odd" failed in its words: mute')
+  })
+  it("a blocker's words fail for the rule that gave the blocker, whichever rule lists the definition first", () => {
+    const shared = defineBlocker({ tag: 'Shared', rule: 'b', words: (() => 7) as unknown as () => string })
+    const a = defineRule({ id: 'a', paths: ['CloseAccount'], clearable: false, blockers: [shared], check: () => [], clear: () => [] })
+    const b = defineRule({ id: 'b', paths: ['CloseAccount'], clearable: false, blockers: [shared], check: () => [shared({})], clear: () => [] })
+    expect(thrown(() => closureWith([a, b]).verdict(s)).message).toBe('rule "b" gave words for Shared that are the number 7, not a string')
+  })
+  it("a catalogue's words that ask for a rule's failing words (f.reason): the rule is named, not the entry", () => {
+    const mute = defineReason({ tag: 'Mute', rule: 'fees-paid', words: (): string => {
+      throw new Error('no reason given')
+    } })
+    const waiting = defineRule({
+      id: 'fees-paid',
+      paths: ['CloseAccount'],
+      blockers: [feeUnpaid],
+      reasons: [mute],
+      check: () => [feeUnpaid({ subject: 'f-1' })],
+      clear: () => [waitUntil((s.asOf + 60_000) as Instant, [mute({})])],
+    })
+    const saying = (w: { readonly reasons: ReadonlyArray<{ readonly _tag: string }> }, f: { readonly reason: (r: { readonly _tag: string }) => string }) =>
+      `Wait: ${w.reasons.map((r) => f.reason(r)).join(', ')}`
+    const e = thrown(() => closureWith([waiting]).verdict(s, undefined, { catalogue: { WaitUntil: saying } as never }))
+    expect([e instanceof RuleError, e.message]).toEqual([true, 'rule "fees-paid" failed in its words: no reason given'])
   })
   it('words that throw: the rule whose words failed', () => {
     const loud = defineBlocker({ tag: 'Loud', rule: 'loud', words: (): string => { throw new Error('no words today') } })
@@ -201,7 +234,8 @@ describe('what is wrong with a step, said', () => {
     for (const kind of ['Remedy', 'blocker', undefined, 0])
       expect(stepError({ ...payFee({}), kind })).toBe('rule "fees-paid" gave a step (PayFee) whose kind is not remedy, wait, advice or procedure')
     for (const kind of ['remedy', 'advice', 'procedure']) {
-      const v = closureWith([rule(blocking, () => [{ ...payFee({}), kind }])]).verdict(s)
+      // (with a wait: a blocker the user clears alone has a remedy or a wait among its steps)
+      const v = closureWith([rule(blocking, () => [{ ...payFee({}), kind }, waitUntil((s.asOf + 1000) as Instant, [feeSettles({})])])]).verdict(s)
       expect(v.steps.filter((x) => x._tag === 'PayFee').map((x) => x.kind)).toEqual([kind])
     }
   })

@@ -313,7 +313,7 @@ describe('batch lines end at LF only', () => {
       [2, 'too-large'],
       [3, true],
     ])
-    expect(r.tally).toEqual({ lines: 3, closable: 2, blocked: 0, invalid: 1, failed: 0 })
+    expect(r.tally).toEqual({ lines: 3, closable: 2, blocked: 0, invalid: 1, failed: 0, unread: 0 })
   })
   it('a line of many bad entries keeps 100 errors and counts the rest', async () => {
     const s = exampleJson('closable-freelancer') as SnapshotJson

@@ -240,6 +240,8 @@ describe("an app's own steps in the plan", () => {
   const feesPaid = defineRule({
     id: 'fees-paid',
     paths: ['CloseAccount'],
+    // (one blocker's only step is advice: a blocker the user clears alone would need a remedy)
+    clearable: false,
     blockers: [feeUnpaid],
     steps: [payFee, archiveFiles],
     check: () => mine.map((_, i) => feeUnpaid({ scope: agency, subject: String(i) })),

@@ -49,15 +49,14 @@ export interface BatchOptions {
   readonly answered?: Answered
 }
 
-/** What was written: how many records of each kind (every non-empty line has one). */
-/** Lines answered, written or not: invalid ones, those a rule failed on, those holding extensions no rule reads (and some of those keys). */
+/** Lines answered, written or not: invalid ones, those a rule failed on; and (some of) the extension keys no rule reads. */
 export interface Answered {
   invalid: number
   failed: number
-  unread: number
   readonly unreadKeys: Set<string>
 }
 
+/** What was written: how many records of each kind (every non-empty line has one). */
 export interface Tally {
   lines: number
   closable: number
@@ -65,6 +64,8 @@ export interface Tally {
   invalid: number
   /** Lines on which a rule of one's own failed (`rule-failed` records). */
   failed: number
+  /** Lines whose snapshot holds extensions that no rule reads (counted among the others too). */
+  unread: number
 }
 
 /** How much output is gathered before it is written. */
@@ -235,7 +236,7 @@ const JOB_BYTES = 1024 * 1024
  * `threads`, on worker threads, with the same output.
  */
 export const batch = async (input: Readable, output: Output, options: BatchOptions): Promise<Tally> => {
-  const tally: Tally = { lines: 0, closable: 0, blocked: 0, invalid: 0, failed: 0 }
+  const tally: Tally = { lines: 0, closable: 0, blocked: 0, invalid: 0, failed: 0, unread: 0 }
   const settings = {
     agency: options.agency,
     billingCycleEnd: options.billingCycleEnd,
@@ -248,17 +249,18 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
   // records are written in chunks: one write per line costs more than answering it; a chunk's
   // lines are counted once it is written
   let pending = ''
-  let counts: Omit<Tally, 'lines'> = { closable: 0, blocked: 0, invalid: 0, failed: 0 }
+  let counts: Omit<Tally, 'lines'> = { closable: 0, blocked: 0, invalid: 0, failed: 0, unread: 0 }
   const flush = async (): Promise<void> => {
     const chunk = pending
     const c = counts
     pending = ''
-    counts = { closable: 0, blocked: 0, invalid: 0, failed: 0 }
+    counts = { closable: 0, blocked: 0, invalid: 0, failed: 0, unread: 0 }
     await output.write(chunk, () => {
       tally.closable += c.closable
       tally.blocked += c.blocked
       tally.invalid += c.invalid
       tally.failed += c.failed
+      tally.unread += c.unread
       const before = tally.lines
       tally.lines += c.closable + c.blocked + c.invalid + c.failed
       if (options.progress !== undefined && Math.floor(tally.lines / 1000) > Math.floor(before / 1000)) options.progress(tally.lines)
@@ -269,13 +271,13 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     if (options.answered !== undefined) {
       options.answered.invalid += d.invalid
       options.answered.failed += d.failed
-      options.answered.unread += d.unread
       keep(options.answered.unreadKeys, d.unreadKeys)
     }
     counts.closable += d.closable
     counts.blocked += d.blocked
     counts.invalid += d.invalid
     counts.failed += d.failed
+    counts.unread += d.unread
     if (pending.length >= CHUNK) await flush()
   }
 
@@ -306,11 +308,9 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     counts[outcome.kind]++
     if (options.answered !== undefined) {
       if (outcome.kind === 'invalid' || outcome.kind === 'failed') options.answered[outcome.kind]++
-      if (outcome.unread !== undefined) {
-        options.answered.unread++
-        keep(options.answered.unreadKeys, outcome.unread)
-      }
+      if (outcome.unread !== undefined) keep(options.answered.unreadKeys, outcome.unread)
     }
+    if (outcome.unread !== undefined) counts.unread++
     return pending.length >= CHUNK
   }
   try {

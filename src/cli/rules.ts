@@ -96,9 +96,9 @@ export const importRules = async (url: string, label: string, taken: ReadonlyArr
   try {
     module = await import(url)
   } catch (e) {
-    // (Node runs JavaScript: a TypeScript module is compiled first, or loaded through a loader of one's choice)
-    const ts = /\.[cm]?ts$/i.test(url) && isObject(e) && e['code'] === 'ERR_UNKNOWN_FILE_EXTENSION'
-    const hint = ts ? ' (compile it to JavaScript first, for example with esbuild, or run the command with a TypeScript loader: NODE_OPTIONS="--import tsx")' : ''
+    // (Node runs JavaScript: a TypeScript module is compiled first; a loader given to Node would not reach batch's worker threads)
+    const ts = /\.[cm]?tsx?$/i.test(url) && isObject(e) && e['code'] === 'ERR_UNKNOWN_FILE_EXTENSION'
+    const hint = ts ? ' (a TypeScript module: compile it to JavaScript first, for example with esbuild)' : ''
     return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} failed to load: ${firstLine(e)}${hint}` }
   }
   // reading the export runs the module's code too (getters, proxies): what it throws is the module's fault

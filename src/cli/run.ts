@@ -233,7 +233,7 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
   }
   const progress = io.stderr.isTTY === true ? (n: number) => void io.stderr.write(`\r${n} lines read`) : undefined
   let tally
-  const answered = { invalid: 0, failed: 0, unread: 0, unreadKeys: new Set<string>() }
+  const answered = { invalid: 0, failed: 0, unreadKeys: new Set<string>() }
   const out = output(io.stdout)
   try {
     tally = await batch(input, out, {
@@ -264,7 +264,8 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
     return EXIT.ioError
   }
   say(io.stderr, `account-closure: ${summary}`)
-  if (answered.unread > 0) say(io.stderr, batchNote(answered.unread, answered.unreadKeys))
+  // (of the lines written, as the summary counts them)
+  if (tally.unread > 0) say(io.stderr, batchNote(tally.unread, answered.unreadKeys))
   // a reader that went away early: the status of every line answered, written or not
   const seen = outcome._tag === 'Closed' ? answered : tally
   return seen.failed > 0 ? EXIT.internal : seen.invalid > 0 ? EXIT.invalid : 0

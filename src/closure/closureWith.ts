@@ -178,11 +178,16 @@ const fail = (rule: Rule<BlockerBase, StepBase>, message: string, cause?: unknow
   throw new RuleError(rule.id, message, cause === undefined ? undefined : { cause })
 }
 
-/** What a piece of a rule threw, as a {@link RuleError} naming the rule. */
+/** A catalogue's words that failed: a `TypeError` naming the entry, whatever rule's words were being said. */
+class CatalogueError extends TypeError {}
+
+/** Whether an error names a rule already (a RuleError, or one of that shape from another copy of the package). */
+const namesRule = (e: unknown): boolean =>
+  e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')
+
+/** What a piece of a rule threw, as a {@link RuleError} naming the rule (an error that names its author already, as it is). */
 const failedIn = (rule: Rule<BlockerBase, StepBase>, what: string, e: unknown): never => {
-  // an error that names a rule already (a RuleError, or one of that shape from another copy of the package), as it is
-  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrown unchanged: it names its rule
-  if (e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')) throw e
+  if (namesRule(e) || e instanceof CatalogueError) throw e
   return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
 }
 
@@ -357,9 +362,12 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
         }
       } else if (!tags.steps.has(x._tag)) fail(rule, `gave a step tagged ${x._tag}, which it does not define (with its words)`)
     }
-    // a blocker the user can clear alone, with nothing to do: the plan would end "closable now"
-    if (out.length === 0 && rule.clearable)
-      fail(rule, `gave no step for a blocker (${blocker._tag}) that the user can clear alone: its clear gives the steps that clear it, or the rule is clearable: false`)
+    // a blocker the user can clear alone, with nothing to do (advice clears nothing): the plan would end "closable now"
+    if (rule.clearable && !out.some((x) => (x as StepBase).kind === 'remedy' || (x as StepBase).kind === 'wait'))
+      fail(
+        rule,
+        `gave no remedy or wait for a blocker (${blocker._tag}) that the user can clear alone: its clear gives the steps that clear it, or the rule is clearable: false`,
+      )
     return out as ReadonlyArray<S>
   })
 }
@@ -465,11 +473,14 @@ const finish = <S extends StepBase>(step: S, j: Joined): S => {
 
 /** The latest instant any blocker's steps wait until, without building the plan. */
 const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>): O.Option<Instant> => {
-  if (a.stopped || needsOthers(a.found)) return none
+  if (a.stopped) return none
+  const others = needsOthers(a.found)
   let at: number = a.facts.asOf
   for (const { known, blockers } of a.found) {
-    // (a built-in rule that defines no reason to wait never waits: its steps are not made to know it)
-    if (known.trusted && known.rule.reasons.length === 0) continue
+    // (a built-in rule that defines no reason to wait never waits: its steps are not made to know it; when someone
+    // else must act there is no instant, but a rule of one's own is still asked, so that a broken one fails here as
+    // it does in the plan)
+    if (known.trusted && (others || known.rule.reasons.length === 0)) continue
     for (let b = 0; b < blockers.length; b++) {
       const cleared = runClear(known, blockers[b] as B, a.facts)
       for (let i = 0; i < cleared.length; i++) {
@@ -478,7 +489,7 @@ const earliestOf = <B extends BlockerBase, S extends StepBase>(a: Blocked<B, S>)
       }
     }
   }
-  return some(at as Instant)
+  return others ? none : some(at as Instant)
 }
 
 // -------------------------------------------------------------------------------------
@@ -651,9 +662,10 @@ const planningFrom = <B extends BlockerBase, S extends StepBase>(list: ReadonlyA
   })
   const stepDefinitions = new Map<string, StepDefinition>()
   for (const [tag, d] of definitions) if ('kind' in d) stepDefinitions.set(tag, d)
-  // the rule that lists each tag first: the words of one of one's own are checked (the package's own are not)
+  // the rule that lists each step or reason first: the words of one of one's own are checked (the package's own are
+  // not); a blocker's words are checked in the verdict, for the rule that gave the blocker
   const owners = new Map<string, Rule<B, S>>()
-  for (const r of list) for (const d of [...r.blockers, ...r.steps, ...r.reasons]) if (!owners.has(d.tag)) owners.set(d.tag, r)
+  for (const r of list) for (const d of [...r.steps, ...r.reasons]) if (!owners.has(d.tag)) owners.set(d.tag, r)
   const words = new Map<string, (item: never, format: Format) => string>()
   for (const [tag, d] of definitions) {
     // (the words called as a method of their definition, as written)
@@ -939,10 +951,12 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
               item,
               f,
               (e) => {
-                throw new TypeError(`catalogue.${tag} failed: ${e instanceof Error ? e.message : shown(e)}`, { cause: e })
+                // (a rule's words it asked for, through f.reason, name their rule)
+                if (namesRule(e) || e instanceof CatalogueError) throw e
+                throw new CatalogueError(`catalogue.${tag} failed: ${e instanceof Error ? e.message : shown(e)}`, { cause: e })
               },
               (x) => {
-                throw new TypeError(`catalogue.${tag} gave ${x}, not a string`)
+                throw new CatalogueError(`catalogue.${tag} gave ${x}, not a string`)
               },
             )
       }
@@ -955,19 +969,24 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
     const format: Format = { ...formatIn(timeZone, a.facts.snapshot), reason: (r) => say(r) }
     // each item copied once, with its message (and instants as text) set on the copy
     const blockers: Array<Wire<B>> = []
-    // (the words of a rule of one's own name it when they fail; a catalogue's name their entry)
+    // (what fails here is the rule that gave the blocker, a catalogue's words excepted: they name their entry)
     for (const { known, blockers: found } of a.found) {
-      const instants = known.rule.instants
-      for (let i = 0; i < found.length; i++) {
-        const blocker = found[i] as B
-        const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
-        out['message'] = say(blocker)
-        for (let j = 0; j < instants.length; j++) {
-          const k = instants[j] as string
-          if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+      const rule = known.rule
+      const instants = rule.instants
+      guarded(rule, 'its words', () => {
+        for (let i = 0; i < found.length; i++) {
+          const blocker = found[i] as B
+          const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
+          const message: unknown = say(blocker)
+          if (typeof message !== 'string') fail(rule, `gave words for ${blocker._tag} that are ${shown(message)}, not a string`)
+          out['message'] = message
+          for (let j = 0; j < instants.length; j++) {
+            const k = instants[j] as string
+            if (typeof out[k] === 'number') out[k] = toISOString(out[k] as Instant)
+          }
+          blockers.push(out as Wire<B>)
         }
-        blockers.push(out as Wire<B>)
-      }
+      })
     }
     const steps: Array<Wire<S | Advice | Procedure>> = new Array<Wire<S | Advice | Procedure>>(a.plan.length)
     const resolved = resolvedBy(a.plan)

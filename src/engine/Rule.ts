@@ -135,7 +135,7 @@ export interface RuleDefinition<
   /** Its own facts, read as `facts.extensions.<key>`, decoded by `codec`. */
   readonly extension?: Extension<K, A>
   /**
-   * True unless the user cannot clear it alone. A rule the user can clear gives at least one step
+   * True unless the user cannot clear it alone. A rule the user can clear gives a remedy or a wait
    * for each of its blockers (a `RuleError` otherwise: the plan would have nothing to clear it with).
    */
   readonly clearable?: boolean

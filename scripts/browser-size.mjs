@@ -44,16 +44,17 @@ export const BUNDLES = [
     name: '`decodeSnapshotText` + `verdict`',
     budget: 13_000,
     enforce: false,
-    // 18 116 B when set (docs/benchmarks.md says why it is over)
-    ceiling: 18_500,
+    // 18 116 B when set (docs/benchmarks.md says why it is over); moved from 18 500 B with the checks of
+    // a rule's words, its steps and the other copy's snapshots (18 142 → 18 539 B)
+    ceiling: 18_800,
     code: "import { decodeSnapshotText, verdict } from 'account-closure'\nexport const run = (t) => { const d = decodeSnapshotText(t); return d._tag === 'Right' ? verdict(d.right) : d.left }\n",
   },
   {
     name: '`closureWith([])`',
     budget: 10_000,
     enforce: false,
-    // 19 010 B when set
-    ceiling: 19_400,
+    // 19 010 B when set; moved from 19 400 B with the same checks (19 032 → 19 408 B)
+    ceiling: 19_700,
     code: "import { closureWith } from 'account-closure'\nexport const closure = closureWith([])\n",
   },
 ]

@@ -106,7 +106,7 @@ describe('what an error says of the value it was given', () => {
           const e = thrown(ask)
           expect([e instanceof RuleError, e.message]).toEqual([
             true,
-            'rule "tickets" gave no remedy or wait for a blocker (TicketOpen) that the user can clear alone: its clear gives the steps that clear it, or the rule is clearable: false',
+            'rule "tickets" gave no remedy or wait for a blocker (TicketOpen) the user can clear alone: its clear gives one, or the rule is clearable: false',
           ])
         }
     }

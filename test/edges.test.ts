@@ -142,7 +142,7 @@ describe('values given to the API without decoding', () => {
     if (E.isLeft(d)) throw new Error('does not decode')
     expect(() => canClose(d.right)).toThrow(NOT_DECODED)
     expect(() => canClose(d.right)).toThrow(
-      '(a frozen object: if another copy of account-closure decoded it (its CommonJS build, say), decode and ask with one copy)',
+      '(a frozen object: if another copy of account-closure (its CommonJS build, say) decoded it, ask that copy)',
     )
   })
 })

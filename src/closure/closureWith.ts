@@ -191,6 +191,9 @@ const failedIn = (rule: Rule<BlockerBase, StepBase>, what: string, e: unknown): 
   return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
 }
 
+/** Words of a rule that are not a string. */
+const notWords = (rule: Rule<BlockerBase, StepBase>, tag: string, text: unknown): never => fail(rule, `gave words for ${tag} that are ${shown(text)}, not a string`)
+
 /** Runs a piece of a rule; anything it throws becomes a {@link RuleError} naming it. */
 const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A): A => {
   try {
@@ -201,18 +204,18 @@ const guarded = <A>(rule: Rule<BlockerBase, StepBase>, what: string, f: () => A)
 }
 
 /**
- * Words written outside the package, for an item: what they throw is `failed(e)`, and text that
- * is not a string `notText(shown)` (a rule of one's own: a {@link RuleError} naming it; a
+ * Words written outside the package, for an item: what they throw is `failed(e)`, and what they
+ * give that is not a string `notText(it)` (a rule of one's own: a {@link RuleError} naming it; a
  * catalogue: a `TypeError` naming its entry).
  */
-const checkedWords = (say: (i: unknown, f: Format) => unknown, item: unknown, format: Format, failed: (e: unknown) => never, notText: (shown: string) => never): string => {
+const checkedWords = (say: (i: unknown, f: Format) => unknown, item: unknown, format: Format, failed: (e: unknown) => never, notText: (text: unknown) => never): string => {
   let text: unknown
   try {
     text = say(item, format)
   } catch (e) {
     return failed(e)
   }
-  return typeof text === 'string' ? text : notText(shown(text))
+  return typeof text === 'string' ? text : notText(text)
 }
 
 /** Whether every item of an array is a string. */
@@ -366,7 +369,7 @@ const runClear = <B extends BlockerBase, S extends StepBase>(k: Known<B, S>, blo
     if (rule.clearable && !out.some((x) => (x as StepBase).kind === 'remedy' || (x as StepBase).kind === 'wait'))
       fail(
         rule,
-        `gave no remedy or wait for a blocker (${blocker._tag}) that the user can clear alone: its clear gives the steps that clear it, or the rule is clearable: false`,
+        `gave no remedy or wait for a blocker (${blocker._tag}) the user can clear alone: its clear gives one, or the rule is clearable: false`,
       )
     return out as ReadonlyArray<S>
   })
@@ -676,7 +679,7 @@ const planningFrom = <B extends BlockerBase, S extends StepBase>(list: ReadonlyA
       owner === undefined || isVouched(owner)
         ? say
         : (item: never, format: Format) =>
-            checkedWords(say, item, format, (e) => failedIn(owner, 'its words', e), (x) => fail(owner, `gave words for ${tag} that are ${x}, not a string`)),
+            checkedWords(say, item, format, (e) => failedIn(owner, 'its words', e), (x) => notWords(owner, tag, x)),
     )
   }
   for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say)
@@ -956,7 +959,7 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
                 throw new CatalogueError(`catalogue.${tag} failed: ${e instanceof Error ? e.message : shown(e)}`, { cause: e })
               },
               (x) => {
-                throw new CatalogueError(`catalogue.${tag} gave ${x}, not a string`)
+                throw new CatalogueError(`catalogue.${tag} gave ${shown(x)}, not a string`)
               },
             )
       }
@@ -978,7 +981,7 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
           const blocker = found[i] as B
           const out: Record<string, unknown> = { ...(blocker as B & Readonly<Record<string, unknown>>) }
           const message: unknown = say(blocker)
-          if (typeof message !== 'string') fail(rule, `gave words for ${blocker._tag} that are ${shown(message)}, not a string`)
+          if (typeof message !== 'string') notWords(rule, blocker._tag, message)
           out['message'] = message
           for (let j = 0; j < instants.length; j++) {
             const k = instants[j] as string

@@ -66,6 +66,6 @@ const whatItIs = (u: unknown): string => {
   if (Array.isArray(u)) return 'an array'
   if (typeof u !== 'object') return typeof u
   return Object.isFrozen(u)
-    ? 'a frozen object: if another copy of account-closure decoded it (its CommonJS build, say), decode and ask with one copy'
+    ? 'a frozen object: if another copy of account-closure (its CommonJS build, say) decoded it, ask that copy'
     : 'raw JSON or a copy'
 }

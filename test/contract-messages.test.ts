@@ -154,6 +154,16 @@ describe('what an error says of the value it was given', () => {
     const b = defineRule({ id: 'b', paths: ['CloseAccount'], clearable: false, blockers: [shared], check: () => [shared({})], clear: () => [] })
     expect(thrown(() => closureWith([a, b]).verdict(s)).message).toBe('rule "b" gave words for Shared that are the number 7, not a string')
   })
+  it("a step's words fail for the first rule that lists its definition (a step is one, whichever rules give it)", () => {
+    const flag = defineBlocker({ tag: 'Flag', rule: 'b', words: () => 'Flagged.' })
+    const mute = defineStep({ tag: 'MuteStep', kind: 'remedy', rule: 'a', words: (): string => {
+      throw new Error('mute')
+    } })
+    const a = defineRule({ id: 'a', paths: ['CloseAccount'], blockers: [], steps: [mute], check: () => [], clear: () => [] })
+    const b = defineRule({ id: 'b', paths: ['CloseAccount'], blockers: [flag], steps: [mute], check: () => [flag({})], clear: () => [mute({})] })
+    expect(thrown(() => closureWith([a, b]).verdict(s)).message).toBe('rule "a" failed in its words: mute')
+    expect(thrown(() => closureWith([b, a]).verdict(s)).message).toBe('rule "b" failed in its words: mute')
+  })
   it("a catalogue's words that ask for a rule's failing words (f.reason): the rule is named, not the entry", () => {
     const mute = defineReason({ tag: 'Mute', rule: 'fees-paid', words: (): string => {
       throw new Error('no reason given')
@@ -377,6 +387,7 @@ describe("what is wrong with the verdict's options, said", () => {
     ] as const) {
       const e = thrown(() => ask({ [tag]: throwing }))
       expect([e instanceof RuleError, e instanceof TypeError, e.message]).toEqual([false, true, `catalogue.${tag} failed: no words today`])
+      expect((e.cause as Error).message).toBe('no words today')
       for (const [value, shown] of [[42, 'the number 42'], [undefined, 'undefined'], [['Pay.'], 'an array']] as const)
         expect(thrown(() => ask({ [tag]: () => value })).message).toBe(`catalogue.${tag} gave ${shown}, not a string`)
     }

@@ -7,12 +7,12 @@
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 
-import { closureWith, defineBlocker, defineReason, defineRule, defineStep, RuleError, verdict, waitUntil } from '../src/index.js'
+import { canClose, closureSteps, closureWith, decodeSnapshot, decodeSnapshotText, defineBlocker, defineReason, defineRule, defineStep, earliestClosableAt, RuleError, verdict, waitUntil } from '../src/index.js'
 import type { ClosureFacts, Rule } from '../src/index.js'
 import { MAX, MIN, toISOString } from '../src/model/Instant.js'
 import type { Instant } from '../src/model/Instant.js'
 import { blocking, feeSettles, feesRule, feeUnpaid, payFee } from './fees-rule.js'
-import { example } from './fixtures.js'
+import { example, exampleJson } from './fixtures.js'
 
 const s = example('busy-freelancer')
 /** The rule of one's own, its blockers' fields `due` and `paidAt` holding instants. */
@@ -350,6 +350,42 @@ describe('what is wrong with a policy, said (a TypeError at closureWith)', () =>
     const ra = defineRule({ id: 'ra', paths: ['CloseAccount'], blockers: [], steps: [stepA], precedes: [{ step: 'B', scope: 'any' }], check: () => [], clear: () => [] })
     const rb = defineRule({ id: 'rb', paths: ['CloseAccount'], blockers: [], steps: [stepB], precedes: [{ step: 'A', scope: 'same' }], check: () => [], clear: () => [] })
     expect(message(() => closureWith([rb, ra]))).toBe('closureWith: the declared order has a cycle, through the rules "ra", "rb"')
+  })
+})
+
+describe('an option spelled another way, said (a key that is no option is ignored)', () => {
+  const own = closureWith([])
+  const json = exampleJson('busy-freelancer')
+  const asks: ReadonlyArray<readonly [string, (o: object) => unknown]> = [
+    ['canClose', (o) => canClose(s, undefined, o as never)],
+    ['closureSteps', (o) => closureSteps(s, undefined, o as never)],
+    ['earliestClosableAt', (o) => earliestClosableAt(s, undefined, o as never)],
+    ['verdict', (o) => verdict(s, undefined, o as never)],
+    ["a closure's verdict", (o) => own.verdict(s, undefined, o as never)],
+    ['decodeSnapshot', (o) => decodeSnapshot(json, o as never)],
+    ['decodeSnapshotText', (o) => decodeSnapshotText(JSON.stringify(json), o as never)],
+    ["a closure's decodeSnapshot", (o) => own.decodeSnapshot(json, o as never)],
+  ]
+  it('a name in another case, with separators, singular or plural, or spelled the American way: the option meant', () => {
+    for (const [key, meant] of [
+      ['timezone', 'timeZone'],
+      ['TimeZone', 'timeZone'],
+      ['billing_cycle_end', 'billingCycleEnd'],
+      ['billingCycleEnds', 'billingCycleEnd'],
+      ['maxError', 'maxErrors'],
+      ['max-errors', 'maxErrors'],
+      ['catalog', 'catalogue'],
+    ] as const)
+      for (const [name, ask] of asks) {
+        const e = thrown(() => ask({ [key]: 'x' }))
+        expect([e instanceof TypeError, e.message], `${name} ${key}`).toEqual([true, `${key} is not an option: did you mean ${meant}?`])
+      }
+  })
+  it('the right names, and keys that are no option at all, are taken as before; a frozen object is looked at once', () => {
+    expect(verdict(s, undefined, { timeZone: 'UTC', billingCycleEnd: 'week-end', catalogue: {}, mine: 1 } as never)).toEqual(verdict(s))
+    expect(decodeSnapshot(json, { maxErrors: 3, timeout: 5 } as never)._tag).toBe('Right')
+    const frozen = Object.freeze({ billingCycleEnd: 'week-end' as const })
+    for (let i = 0; i < 3; i++) expect(canClose(s, undefined, frozen)).toEqual(canClose(s))
   })
 })
 

@@ -6,6 +6,7 @@
 import type * as E from 'fp-ts/lib/Either.js'
 
 import { left, right } from './either.js'
+import { spelledRight } from './options.js'
 import { AccountSnapshotC, AccountSnapshotD } from './codecs.js'
 import type { AccountSnapshot, AccountSnapshotJson, Contract, Earnings } from './codecs.js'
 import { decodeError, pathTo, showFound } from './DecodeError.js'
@@ -230,6 +231,7 @@ export interface DecodeOptions {
 export const errorLimit = (options: unknown): number => {
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options)))
     throw new TypeError(`account-closure: decode options must be an object; got ${showFound(options)}`)
+  if (options !== undefined) spelledRight(options)
   const m: unknown = (options as { readonly maxErrors?: unknown } | undefined)?.maxErrors
   if (m === undefined) return 100
   if (m === Number.POSITIVE_INFINITY || (Number.isSafeInteger(m) && (m as number) > 0)) return m as number

@@ -17,6 +17,7 @@ import type {
   Proposal,
 } from './codecs.js'
 import { asSnapshot } from './decoded.js'
+import { spelledRight } from './options.js'
 import type { Instant } from './Instant.js'
 import type { Money } from './Money.js'
 import { agencyScope, companyScope, compareScopes, freelancerScope } from './Scope.js'
@@ -182,6 +183,7 @@ export const checkOptions = (options: unknown): BillingCycleEnd => {
   if (options === undefined) return 'week-end'
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new TypeError(`options must be an object, not ${shown(options)}`)
+  spelledRight(options)
   const b = own(options, 'billingCycleEnd')
   if (b === undefined) return 'week-end'
   if (b === 'week-end' || b === 'client-invoice') return b

@@ -386,6 +386,13 @@ describe('an option spelled another way, said (a key that is no option is ignore
     expect(decodeSnapshot(json, { maxErrors: 3, timeout: 5 } as never)._tag).toBe('Right')
     const frozen = Object.freeze({ billingCycleEnd: 'week-end' as const })
     for (let i = 0; i < 3; i++) expect(canClose(s, undefined, frozen)).toEqual(canClose(s))
+    // a key that only holds an option's name is no option
+    for (const key of ['stimeZone', 'uecatalogue', 'timeZoneOfUser']) expect(() => verdict(s, undefined, { [key]: 'x' } as never)).not.toThrow()
+    // an object that can change is looked at again
+    const mutable: Record<string, unknown> = { billingCycleEnd: 'week-end' }
+    expect(() => canClose(s, undefined, mutable as never)).not.toThrow()
+    mutable['billingcycleend'] = 'client-invoice'
+    expect(() => canClose(s, undefined, mutable as never)).toThrow('billingcycleend is not an option: did you mean billingCycleEnd?')
   })
 })
 

@@ -23,6 +23,7 @@ const seen = new WeakSet<object>()
 
 /** Throws a `TypeError` for a key of `options` that is an option's name spelled another way. */
 export const spelledRight = (options: object): void => {
+  // Stryker disable next-line ConditionalExpression: it only skips work (a frozen object cannot have changed)
   if (seen.has(options)) return
   for (const k of Object.keys(options)) {
     if (NAMES.includes(k)) continue

@@ -45,26 +45,29 @@ describe('run', () => {
 })
 
 describe('check and batch at a terminal', () => {
-  it('with no FILE, says how to use it instead of waiting', async () => {
+  /** The command run with standard input a terminal that holds `typed`; its status, output and errors. */
+  const atTerminal = async (args: ReadonlyArray<string>, typed?: string) => {
+    const out = collect(false)
     const err = collect(false)
     const stdin = Object.assign(new PassThrough(), { isTTY: true })
-    const code = await run(['check'], { stdin, stdout: collect(false).stream, stderr: err.stream, env: {} })
-    expect(code).toBe(64)
-    expect(err.text()).toContain('name a file, or pipe one in')
+    if (typed !== undefined) stdin.end(typed)
+    const code = await run(args, { stdin, stdout: out.stream, stderr: err.stream, env: {} })
+    return { code, out: out.text(), err: err.text() }
+  }
+
+  it('with no FILE, says how to use it instead of waiting', async () => {
+    const r = await atTerminal(['check'])
+    expect(r.code).toBe(64)
+    expect(r.err).toContain('name a file, or pipe one in')
   })
 
   it('batch with no FILE says how to use it too; with -, it reads the terminal as asked', async () => {
-    const err = collect(false)
-    const stdin = Object.assign(new PassThrough(), { isTTY: true })
-    const code = await run(['batch'], { stdin, stdout: collect(false).stream, stderr: err.stream, env: {} })
-    expect(code).toBe(64)
-    expect(err.text()).toContain('batch reads NDJSON from FILE, or from standard input: name a file, or pipe one in')
-    const out = collect(false)
-    const typed = Object.assign(new PassThrough(), { isTTY: true })
-    typed.end('{}\n')
-    const asked = await run(['batch', '-'], { stdin: typed, stdout: out.stream, stderr: collect(false).stream, env: {} })
+    const r = await atTerminal(['batch'])
+    expect(r.code).toBe(64)
+    expect(r.err).toContain('batch reads NDJSON from FILE, or from standard input: name a file, or pipe one in')
+    const asked = await atTerminal(['batch', '-'], '{}\n')
     // (the line it read is no snapshot: its record says so, and the batch ends with 2)
-    expect(asked).toBe(2)
-    expect(out.text()).toMatch(/^\{"line":1,.*"error":"invalid"/)
+    expect(asked.code).toBe(2)
+    expect(asked.out).toMatch(/^\{"line":1,.*"error":"invalid"/)
   })
 })

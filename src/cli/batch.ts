@@ -306,11 +306,11 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     const outcome = answer(bytes, line)
     pending += `${outcome.json}\n`
     counts[outcome.kind]++
-    if (options.answered !== undefined) {
-      if (outcome.kind === 'invalid' || outcome.kind === 'failed') options.answered[outcome.kind]++
-      if (outcome.unread !== undefined) keep(options.answered.unreadKeys, outcome.unread)
+    if (options.answered !== undefined && (outcome.kind === 'invalid' || outcome.kind === 'failed')) options.answered[outcome.kind]++
+    if (outcome.unread !== undefined) {
+      counts.unread++
+      if (options.answered !== undefined) keep(options.answered.unreadKeys, outcome.unread)
     }
-    if (outcome.unread !== undefined) counts.unread++
     return pending.length >= CHUNK
   }
   try {

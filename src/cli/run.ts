@@ -195,7 +195,7 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
     return ruleFailed(io, e)
   }
   const answer = v.closable ? EXIT.closable : EXIT.blocked
-  const unread = unreadIn(read.snapshot.extensions, own === undefined ? new Set() : declaredBy(own.rules))
+  const unread = unreadIn(read.snapshot.extensions, declaredBy(own?.rules ?? []))
   if (unread !== undefined) say(io.stderr, checkNote(unread))
   const out = output(io.stdout)
   if (command.json) await writeJson(out, v)

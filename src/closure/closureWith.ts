@@ -185,10 +185,16 @@ class CatalogueError extends TypeError {}
 const namesRule = (e: unknown): boolean =>
   e instanceof RuleError || (typeof e === 'object' && e !== null && typeof (e as { readonly ruleId?: unknown }).ruleId === 'string')
 
+/** Whether an error names its author already: a rule, or a catalogue's entry (it is thrown on as it is). */
+const authored = (e: unknown): boolean => namesRule(e) || e instanceof CatalogueError
+
+/** What an error says, in a line of another's. */
+const said = (e: unknown): string => (e instanceof Error ? e.message : shown(e))
+
 /** What a piece of a rule threw, as a {@link RuleError} naming the rule (an error that names its author already, as it is). */
 const failedIn = (rule: Rule<BlockerBase, StepBase>, what: string, e: unknown): never => {
-  if (namesRule(e) || e instanceof CatalogueError) throw e
-  return fail(rule, `failed in ${what}: ${e instanceof Error ? e.message : shown(e)}`, e)
+  if (authored(e)) throw e
+  return fail(rule, `failed in ${what}: ${said(e)}`, e)
 }
 
 /** Words of a rule that are not a string. */
@@ -216,6 +222,19 @@ const checkedWords = (say: (i: unknown, f: Format) => unknown, item: unknown, fo
     return failed(e)
   }
   return typeof text === 'string' ? text : notText(text)
+}
+
+/** A catalogue's words for one tag, checked: what fails is a `TypeError` naming the entry. */
+const catalogueWords = (tag: string, say: (i: unknown, f: Format) => unknown): ((item: never, f: Format) => string) => {
+  const failed = (e: unknown): never => {
+    // (a rule's words it asked for, through f.reason, name their rule)
+    if (authored(e)) throw e
+    throw new CatalogueError(`catalogue.${tag} failed: ${said(e)}`, { cause: e })
+  }
+  const notText = (x: unknown): never => {
+    throw new CatalogueError(`catalogue.${tag} gave ${shown(x)}, not a string`)
+  }
+  return (item, f) => checkedWords(say, item, f, failed, notText)
 }
 
 /** Whether every item of an array is a string. */
@@ -676,13 +695,12 @@ const planningFrom = <B extends BlockerBase, S extends StepBase>(list: ReadonlyA
     // (the words called as a method of their definition, as written)
     const say = (item: unknown, format: Format): string => (d.words as (i: unknown, f: Format) => string)(item, format)
     const owner = owners.get(tag)
-    words.set(
-      tag,
-      owner === undefined || isVouched(owner)
-        ? say
-        : (item: never, format: Format) =>
-            checkedWords(say, item, format, (e) => failedIn(owner, 'its words', e), (x) => notWords(owner, tag, x)),
-    )
+    if (owner === undefined || isVouched(owner)) words.set(tag, say)
+    else {
+      const failed = (e: unknown): never => failedIn(owner, 'its words', e)
+      const notText = (x: unknown): never => notWords(owner, tag, x)
+      words.set(tag, (item: never, format: Format) => checkedWords(say, item, format, failed, notText))
+    }
   }
   for (const [tag, say] of Object.entries(consequenceWords)) words.set(tag, say)
   for (const [tag, say] of Object.entries(alternativeWords)) words.set(tag, say)
@@ -949,21 +967,7 @@ export const verdictOf = <B extends BlockerBase, S extends StepBase>(policy: Pol
     const wordsOf = (tag: string): ((item: never, f: Format) => string) => {
       if (catalogue !== undefined && hasOwn(catalogue, tag)) {
         const say = catalogue[tag]
-        if (say !== undefined)
-          return (item: never, f: Format) =>
-            checkedWords(
-              say as (i: unknown, f: Format) => unknown,
-              item,
-              f,
-              (e) => {
-                // (a rule's words it asked for, through f.reason, name their rule)
-                if (namesRule(e) || e instanceof CatalogueError) throw e
-                throw new CatalogueError(`catalogue.${tag} failed: ${e instanceof Error ? e.message : shown(e)}`, { cause: e })
-              },
-              (x) => {
-                throw new CatalogueError(`catalogue.${tag} gave ${shown(x)}, not a string`)
-              },
-            )
+        if (say !== undefined) return catalogueWords(tag, say as (i: unknown, f: Format) => unknown)
       }
       const say = words.get(tag)
       // (every tag a rule gives is checked to be among its definitions, with words)

@@ -115,10 +115,36 @@ afterAll(() => {
   else if (app !== '') console.log(`examples kept in ${app}`)
 })
 
-/** What is wrong with a block once it is compiled: it holds no code, or has compiler errors. */
+/**
+ * The line of the first `await` outside a function, or of `import.meta`, in a block: either fails in
+ * an app whose package.json says `"type": "commonjs"`, which `npm init` writes.
+ */
+const esmOnlyAt = (code: string): number | undefined => {
+  const sf = ts.createSourceFile('block.ts', code, ts.ScriptTarget.ES2022, true)
+  let found: number | undefined
+  const visit = (n: ts.Node, inFunction: boolean): void => {
+    if (found !== undefined) return
+    const topLevelAwait = !inFunction && (ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier !== undefined))
+    if (topLevelAwait || (ts.isMetaProperty(n) && n.keywordToken === ts.SyntaxKind.ImportKeyword)) {
+      found = sf.getLineAndCharacterOfPosition(n.getStart(sf)).line
+      return
+    }
+    const inside = inFunction || ts.isFunctionLike(n) || ts.isClassStaticBlockDeclaration(n)
+    n.forEachChild((c) => visit(c, inside))
+  }
+  visit(sf, false)
+  return found
+}
+
+/** What is wrong with a block once it is compiled: it holds no code, has compiler errors, or runs as an ES module only. */
 const compileProblems = (b: Block): ReadonlyArray<string> => {
   const code = b.code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').trim()
   if (code === '') return [`${where(b)}: holds only comments; show code that runs (or say it in words outside a code block)`]
+  const esmOnly = esmOnlyAt(b.code)
+  if (esmOnly !== undefined)
+    return [
+      `${b.file}:${b.line + esmOnly}: top-level await or import.meta: the block fails in an app whose package.json says "type": "commonjs" (what npm init writes); put the awaits in a function`,
+    ]
   return errors.get(idOf(b)) ?? []
 }
 
@@ -159,6 +185,13 @@ describe('the blocks a user is shown', () => {
   it('say only "fragment" after the language in their fence', () => {
     const odd = blocks.filter((b) => b.flags.some((f) => f !== 'fragment')).map((b) => `${where(b)}: "${b.lang} ${b.flags.join(' ')}"`)
     expect(odd).toEqual([])
+  })
+  it('are told apart when they would run as an ES module only (top-level await, import.meta)', () => {
+    expect(esmOnlyAt('const x = await Promise.resolve(1)\n')).toBe(0)
+    expect(esmOnlyAt('const a = 1\nfor await (const x of [a]) console.log(x)\n')).toBe(1)
+    expect(esmOnlyAt('console.log(import.meta.url)\n')).toBe(0)
+    expect(esmOnlyAt('const f = async () => { await 1 }\nasync function g() { await 2 }\nvoid f().then(g)\n')).toBeUndefined()
+    expect(esmOnlyAt('class C { m = async () => await 1; static { void 0 } }\nvoid C\n')).toBeUndefined()
   })
   it('compile without an error outside themselves (the package types, the peers)', () => {
     expect(otherErrors).toEqual([])

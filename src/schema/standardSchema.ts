@@ -117,9 +117,12 @@ export const standardSchemaOf = (
  * import { snapshotSchema } from 'account-closure'
  *
  * // the Standard Schema type allows a Promise; this one never returns one, and `await` reads both
- * const result = await snapshotSchema['~standard'].validate(JSON.parse('{ "asOf": "2026-11-18T10:00:00Z" }'))
- * if (result.issues !== undefined) console.log(result.issues.map((i) => i.message)) // [ 'user: expected …, found nothing', … ]
- * else console.log(result.value.asOf)
+ * const check = async (json: string): Promise<void> => {
+ *   const result = await snapshotSchema['~standard'].validate(JSON.parse(json))
+ *   if (result.issues !== undefined) console.log(result.issues.map((i) => i.message)) // [ 'user: expected …, found nothing', … ]
+ *   else console.log(result.value.asOf)
+ * }
+ * void check('{ "asOf": "2026-11-18T10:00:00Z" }')
  *
  * @category decoding
  * @since 0.2.0

@@ -10,7 +10,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 
-import { decodeSnapshot, decodeSnapshotText, encodeSnapshot, MoneyC } from '../src/index.js'
+import { codecs, decodeSnapshot, decodeSnapshotText, encodeSnapshot, InstantC, MoneyC } from '../src/index.js'
 import type { AccountSnapshot, DecodeError, Extension } from '../src/index.js'
 import { policyDecoding } from '../src/model/extensions.js'
 import { schemaOfCodec } from '../src/schema/fromCodec.js'
@@ -277,6 +277,31 @@ describe('jsonSchema', () => {
     ]) {
       expect(E.isLeft(p.decodeSnapshot(bad))).toBe(true)
       expect(valid(bad)).toBe(false)
+    }
+  })
+  it('states a codec of this library’s (MoneyC, InstantC, codecs.Contract) as its definition in the same schema, which ajv follows', () => {
+    const mine = policyDecoding([{ key: 'owed', codec: t.type({ money: MoneyC, due: InstantC, contracts: t.array(codecs.Contract), snapshot: t.union([codecs.AccountSnapshot, t.null]) }) }])
+    const schema = mine.jsonSchema as { properties: { extensions: { properties: Obj } }; $defs: Obj }
+    expect(schema.properties.extensions.properties['owed']).toEqual({
+      type: 'object',
+      properties: {
+        money: { $ref: '#/$defs/Money' },
+        due: { $ref: '#/$defs/Instant' },
+        contracts: { type: 'array', items: { $ref: '#/$defs/Contract' } },
+        snapshot: { anyOf: [{ $ref: '#/$defs/AccountSnapshot' }, { type: 'null' }] },
+      },
+      required: ['money', 'due', 'contracts', 'snapshot'],
+    })
+    // the published definitions first, in their order; one the published schema has not, after them
+    expect(Object.keys(schema.$defs)).toEqual([...Object.keys(published['$defs'] as Obj), 'AccountSnapshot'])
+    expect(schema.$defs['Money']).toEqual((published['$defs'] as Obj)['Money'])
+    const valid = new Ajv2020({ allErrors: true, strict: true }).compile(mine.jsonSchema)
+    const owed = { money: { amount: 120, currency: 'USD' }, due: '2026-12-01T00:00:00Z', contracts: [{ id: 'x-1', type: 'fixed', status: 'active', endedAt: null }], snapshot: null }
+    expect(E.isRight(mine.decodeSnapshot(withExtensions({ owed })))).toBe(true)
+    expect(valid(withExtensions({ owed })), JSON.stringify(valid.errors)).toBe(true)
+    for (const bad of [{ ...owed, money: { amount: 1.5, currency: 'USD' } }, { ...owed, due: 'soon' }, { ...owed, contracts: [{ id: '' }] }]) {
+      expect(E.isLeft(mine.decodeSnapshot(withExtensions({ owed: bad })))).toBe(true)
+      expect(valid(withExtensions({ owed: bad }))).toBe(false)
     }
   })
   it('walks io-ts’s own types; what it cannot walk is {} with a description', () => {

@@ -20,7 +20,7 @@ import { decodeCounting, errorLimit } from './decode.js'
 import type { DecodeOptions, ExtensionDecoding } from './decode.js'
 import { decodedWith } from './decoded.js'
 import { copyJson } from './json.js'
-import { FAIL, report, safely } from './struct.js'
+import { decoderOf, FAIL, report, safely } from './struct.js'
 import type { Sink } from './struct.js'
 import { readText } from './text.js'
 import type { TextResult } from './text.js'
@@ -178,16 +178,24 @@ const acceptsNothing = (codec: Codec): boolean =>
 
 const policySchema = (codecs: ReadonlyMap<string, Codec>): JsonSchema => {
   // a fresh copy of the published schema, with each declared key's schema derived from its codec
-  const base = snapshotJsonSchema() as {
+  const required = [...codecs].filter(([, c]) => !acceptsNothing(c)).map(([k]) => k)
+  // (a codec of this library's, as MoneyC, is its definition in the same schema)
+  const base = snapshotJsonSchema((of, plain) => ({
+    ...plain,
+    properties: Object.fromEntries(
+      [...codecs].map(([k, c]) => [
+        k,
+        schemaOfCodec(c, (x) => {
+          const d = decoderOf(x)
+          return d === undefined ? undefined : of(d)
+        }).schema,
+      ]),
+    ),
+    ...(required.length > 0 ? { required } : {}),
+  })) as {
     properties: Record<string, Record<string, unknown>>
     required: Array<string>
     [key: string]: unknown
-  }
-  const required = [...codecs].filter(([, c]) => !acceptsNothing(c)).map(([k]) => k)
-  base.properties['extensions'] = {
-    ...base.properties['extensions'],
-    properties: Object.fromEntries([...codecs].map(([k, c]) => [k, schemaOfCodec(c).schema])),
-    ...(required.length > 0 ? { required } : {}),
   }
   if (required.length > 0) base.required = [...base.required, 'extensions']
   return base

@@ -59,10 +59,15 @@ const literalKeys = (d: Walkable): ReadonlyArray<string> | undefined => {
   return undefined
 }
 
-const walk = (c: Walkable, depth: number): JsonSchema => {
+/** The schema of a codec that is not io-ts's own but known to the caller (this library's `MoneyC`), or undefined. */
+export type KnownCodecs = (codec: unknown) => JsonSchema | undefined
+
+const walk = (c: Walkable, depth: number, known: KnownCodecs): JsonSchema => {
   // (io-ts types nest as deeply as their author wrote them; a recursion is never walked)
   if (depth > 64) return opaque(c, 'nested too deeply to be walked')
-  const inner = (u: unknown): JsonSchema => walk(asWalkable(u), depth + 1)
+  const inner = (u: unknown): JsonSchema => walk(asWalkable(u), depth + 1, known)
+  const mine = known(c)
+  if (mine !== undefined) return mine
   switch (c._tag) {
     case 'StringType':
       return { type: 'string' }
@@ -132,13 +137,16 @@ const walk = (c: Walkable, depth: number): JsonSchema => {
 }
 
 /**
- * The JSON Schema of what a codec accepts, as far as io-ts's own types say it; a type of one's
- * own (or a part of one) is `{}` with a description naming the codec. Also whether the codec
- * accepts a missing value.
+ * The JSON Schema of what a codec accepts, as far as io-ts's own types (and `known`) say it; a
+ * type of one's own (or a part of one) is `{}` with a description naming the codec. Also whether
+ * the codec accepts a missing value.
  *
  * @internal
  */
-export const schemaOfCodec = (codec: t.Decoder<unknown, unknown>): { readonly schema: JsonSchema; readonly optional: boolean } => {
+export const schemaOfCodec = (
+  codec: t.Decoder<unknown, unknown>,
+  known: KnownCodecs = () => undefined,
+): { readonly schema: JsonSchema; readonly optional: boolean } => {
   const c = asWalkable(codec)
-  return { schema: walk(c, 0), optional: optional(c) }
+  return { schema: walk(c, 0, known), optional: optional(c) }
 }

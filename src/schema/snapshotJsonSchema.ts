@@ -65,11 +65,13 @@ const described = (key: string, schema: Schema): Schema => {
 }
 
 /**
- * The published snapshot schema, a fresh object each time.
+ * The published snapshot schema, a fresh object each time; given `extensions`, the schema of the
+ * `extensions` field is what it makes from the published one (`plain`), with `of`: the schema of
+ * one of this library's decoders (a reference to its definition, added to `$defs` when new).
  *
  * @internal
  */
-export const snapshotJsonSchema = (): Schema => {
+export const snapshotJsonSchema = (extensions?: (of: (d: AnyDecoder) => Schema, plain: Schema) => Schema): Schema => {
   const $defs: Record<string, Schema> = {}
   const ref = (name: string, make: () => Schema): Schema => {
     if ($defs[name] === undefined) $defs[name] = described(name, make())
@@ -104,6 +106,7 @@ export const snapshotJsonSchema = (): Schema => {
   }
   const top = AccountSnapshotD.shape as Extract<AnyDecoder['shape'], { readonly kind: 'struct' }>
   const properties = fields(top.keys, top.items, '')
+  if (extensions !== undefined) properties['extensions'] = extensions(of, properties['extensions'] as Schema)
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://account-closure.dev/schema/snapshot.json',
@@ -113,7 +116,7 @@ export const snapshotJsonSchema = (): Schema => {
     // (extensions is optional)
     required: top.keys.filter((k) => k !== 'extensions'),
     properties,
-    // (the definitions in the order of the table, as the published file has them)
-    $defs: Object.fromEntries(Object.keys(DESCRIPTIONS).flatMap((k) => ($defs[k] === undefined ? [] : [[k, $defs[k]]]))),
+    // (the definitions in the order of the table, as the published file has them; then any other an extension used)
+    $defs: Object.fromEntries([...new Set([...Object.keys(DESCRIPTIONS), ...Object.keys($defs)])].flatMap((k) => ($defs[k] === undefined ? [] : [[k, $defs[k]]]))),
   }
 }

@@ -407,7 +407,7 @@ describe("what is wrong with the verdict's options, said", () => {
     expect(message(null)).toBe('options must be an object, not null')
   })
   it('a time zone that is not a known IANA zone (an empty one too); none is UTC', () => {
-    for (const [zone, shown] of [['', 'a string ("")'], ['Mars/Olympus', 'a string ("Mars/Olympus")'], [[], 'an array'], [1, 'the number 1'], [['Europe/Berlin'], 'an array'], [{ toString: () => 'UTC' }, 'an object']] as const)
+    for (const [zone, shown] of [['', '""'], ['Mars/Olympus', '"Mars/Olympus"'], ['Mars/'.repeat(20), JSON.stringify('Mars/'.repeat(8))], [[], 'an array'], [1, 'the number 1'], [['Europe/Berlin'], 'an array'], [{ toString: () => 'UTC' }, 'an object']] as const)
       expect(message({ timeZone: zone })).toBe(`timeZone must be a known IANA time zone (such as 'Europe/Berlin'), not ${shown}`)
     expect(verdict(s, undefined, {})).toEqual(verdict(s, undefined, { timeZone: 'UTC' }))
   })

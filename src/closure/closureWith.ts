@@ -840,7 +840,8 @@ const checkTimeZone = (options: VerdictOptions): string => {
     } catch {
       // refused below
     }
-  throw new TypeError(`timeZone must be a known IANA time zone (such as 'Europe/Berlin'), not ${shown(zone)}`)
+  // (a string is shown as it is written: "not a string" would read as if it were not one)
+  throw new TypeError(`timeZone must be a known IANA time zone (such as 'Europe/Berlin'), not ${typeof zone === 'string' ? JSON.stringify(zone.slice(0, 40)) : shown(zone)}`)
 }
 
 const checkCatalogue = (options: VerdictOptions): Catalogue | undefined => {

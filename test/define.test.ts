@@ -31,10 +31,34 @@ describe('defineRule refuses, naming the rule and the field', () => {
     for (const id of ['', 7, undefined]) expect(refusal(define({ id }))).toBe('defineRule: id must be a non-empty string')
   })
   it('paths, check and clear, blockers', () => {
-    expect(refusal(define({ paths: 'CloseAccount' }))).toBe('defineRule("fees-paid"): paths must be an array of closing paths')
+    const paths = "defineRule(\"fees-paid\"): paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency')"
+    expect(refusal(define({ paths: 'CloseAccount' }))).toBe(paths)
     expect(refusal(define({ check: [] }))).toBe('defineRule("fees-paid"): check and clear must be functions')
     expect(refusal(define({ clear: undefined }))).toBe('defineRule("fees-paid"): check and clear must be functions')
     expect(refusal(define({ blockers: feeUnpaid }))).toBe('defineRule("fees-paid"): blockers must be an array of blocker definitions')
+  })
+  it('paths that would make a rule that never runs: none, one spelled another way, not a string, a hole', () => {
+    const paths = "defineRule(\"fees-paid\"): paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency')"
+    expect(refusal(define({ paths: [] }))).toBe(`${paths}, not an empty list`)
+    expect(refusal(define({ paths: ['CloseAccount', 'closeAccount'] }))).toBe(`${paths}: "closeAccount" is not one`)
+    expect(refusal(define({ paths: ['LeaveTeams', 7] }))).toBe(`${paths}: the item at 1 is not a string`)
+    // eslint-disable-next-line no-sparse-arrays
+    expect(refusal(define({ paths: [, 'CloseAccount'] }))).toBe(`${paths}: the item at 0 is not a string`)
+    expect(defineRule({ ...base, paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'] }).paths).toEqual(['CloseAccount', 'LeaveTeams', 'CloseAgency'])
+  })
+  it('a list with an iterator of its own is read by index: the rule holds what the list holds', () => {
+    class Odd<A> extends Array<A> {
+      override *[Symbol.iterator](): ArrayIterator<A> {}
+    }
+    const rule = defineRule({ ...base, paths: Odd.from(['CloseAccount'] as const), instants: Odd.from(['due']) })
+    expect([[...rule.paths], [...rule.instants]]).toEqual([['CloseAccount'], ['due']])
+  })
+  it('clearable that is not a boolean, a gate that is not one, instants or needless that are not lists of strings, steps or reasons that are not lists', () => {
+    for (const clearable of ['false', 0, null]) expect(refusal(define({ clearable }))).toBe('defineRule("fees-paid"): clearable must be true or false')
+    for (const gate of ['Everything', 'all', 1]) expect(refusal(define({ gate }))).toBe("defineRule(\"fees-paid\"): gate must be 'none', 'scope' or 'everything'")
+    for (const instants of ['at', [1], [null]]) expect(refusal(define({ instants }))).toBe('defineRule("fees-paid"): instants must be a list of strings')
+    for (const needless of ['Pause', [{}]]) expect(refusal(define({ needless }))).toBe('defineRule("fees-paid"): needless must be a list of strings')
+    for (const name of ['steps', 'reasons']) expect(refusal(define({ [name]: {} }))).toBe(`defineRule("fees-paid"): ${name} must be an array of definitions`)
   })
   it('an order that is not a list of { step, scope: same | any }, in follows or in precedes', () => {
     const bad = ['WithdrawFunds', [null], ['WithdrawFunds'], [{ step: 7, scope: 'any' }], [{ step: 'WithdrawFunds' }], [{ step: 'WithdrawFunds', scope: 'Same' }], [{ step: 'WithdrawFunds', scope: 'any' }, { scope: 'any' }], [Object.assign(() => 0, { step: 'WithdrawFunds', scope: 'any' })]]

@@ -166,12 +166,32 @@ export interface RuleDefinition<
 // constructors
 // -------------------------------------------------------------------------------------
 
-const isOrders = (u: unknown): u is ReadonlyArray<Order> =>
-  Array.isArray(u) &&
-  u.every(
-    (o: unknown) =>
-      typeof o === 'object' && o !== null && typeof (o as Order).step === 'string' && ((o as Order).scope === 'same' || (o as Order).scope === 'any'),
-  )
+/** Whether a value is an array whose every item (by index, holes included) passes `ok`. */
+const isListOf = (u: unknown, ok: (item: unknown) => boolean): boolean => {
+  if (!Array.isArray(u)) return false
+  for (let i = 0, n = u.length; i < n; i++) if (!ok(u[i])) return false
+  return true
+}
+
+const isOrder = (o: unknown): boolean =>
+  typeof o === 'object' && o !== null && typeof (o as Order).step === 'string' && ((o as Order).scope === 'same' || (o as Order).scope === 'any')
+
+const isString = (u: unknown): boolean => typeof u === 'string'
+
+/** The closing paths a rule may name. */
+const PATHS: ReadonlyArray<unknown> = ['CloseAccount', 'LeaveTeams', 'CloseAgency']
+const GATES: ReadonlyArray<unknown> = ['none', 'scope', 'everything']
+
+/** What is wrong with a list of paths, said after the rule: its first item that is not a path. */
+const unknownPath = (paths: unknown): string => {
+  if (!Array.isArray(paths)) return ''
+  if (paths.length === 0) return ', not an empty list'
+  for (let i = 0, n = paths.length; i < n; i++) {
+    const p: unknown = paths[i]
+    if (!PATHS.includes(p)) return typeof p === 'string' ? `: ${JSON.stringify(p.slice(0, 40))} is not one` : `: the item at ${i} is not a string`
+  }
+  return ''
+}
 
 /**
  * The part of a built-in rule that finds its blockers: its id, paths, gate, the fields of its
@@ -243,8 +263,15 @@ export const ruleFrom = <
   return rule
 }
 
-/** A frozen copy of a list (none: empty). */
-const frozen = <A>(list: ReadonlyArray<A> | undefined): ReadonlyArray<A> => Object.freeze([...(list ?? [])])
+/**
+ * A frozen copy of a list (none: empty), read by index with its length read once (a list of one's
+ * own may have an iterator, a `length` getter or holes of its own).
+ */
+const frozen = <A>(list: ReadonlyArray<A> | undefined): ReadonlyArray<A> => {
+  const out: Array<A> = []
+  if (list !== undefined) for (let i = 0, n = list.length; i < n; i++) out.push(list[i] as A)
+  return Object.freeze(out)
+}
 
 /**
  * The rule of a definition, frozen (what {@link defineRule} gives once the definition passed its
@@ -332,13 +359,21 @@ export const defineRule = <
 ): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> => {
   if (typeof d.id !== 'string' || d.id === '') throw new TypeError('defineRule: id must be a non-empty string')
   const where = `defineRule(${JSON.stringify(d.id)})`
+  // (a path spelled another way, or none, would make a rule that never runs: "can close" without a word)
   const paths: unknown = d.paths
-  if (!Array.isArray(paths)) throw new TypeError(`${where}: paths must be an array of closing paths`)
+  if (!isListOf(paths, (p) => PATHS.includes(p)) || (paths as ReadonlyArray<unknown>).length === 0)
+    throw new TypeError(`${where}: paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency')${unknownPath(paths)}`)
   if (typeof d.check !== 'function' || typeof d.clear !== 'function') throw new TypeError(`${where}: check and clear must be functions`)
   const blockers: unknown = d.blockers
   if (!Array.isArray(blockers)) throw new TypeError(`${where}: blockers must be an array of blocker definitions`)
+  for (const [name, v] of [['steps', d.steps], ['reasons', d.reasons]] as const)
+    if (v !== undefined && !Array.isArray(v)) throw new TypeError(`${where}: ${name} must be an array of definitions`)
   for (const [name, v] of [['follows', d.follows], ['precedes', d.precedes]] as const)
-    if (v !== undefined && !isOrders(v)) throw new TypeError(`${where}: ${name} must be a list of { step, scope: 'same' | 'any' }`)
+    if (v !== undefined && !isListOf(v, isOrder)) throw new TypeError(`${where}: ${name} must be a list of { step, scope: 'same' | 'any' }`)
+  for (const [name, v] of [['instants', d.instants], ['needless', d.needless]] as const)
+    if (v !== undefined && !isListOf(v, isString)) throw new TypeError(`${where}: ${name} must be a list of strings`)
+  if (d.clearable !== undefined && typeof d.clearable !== 'boolean') throw new TypeError(`${where}: clearable must be true or false`)
+  if (d.gate !== undefined && !GATES.includes(d.gate)) throw new TypeError(`${where}: gate must be 'none', 'scope' or 'everything'`)
   if (d.mayMove !== undefined && typeof d.mayMove.because !== 'string') throw new TypeError(`${where}: mayMove.because must be a string`)
   if (d.rank !== undefined && !Number.isFinite(d.rank)) throw new TypeError(`${where}: rank must be a finite number`)
   if (d.extension !== undefined && (typeof d.extension.key !== 'string' || d.extension.key === '' || typeof d.extension.codec?.validate !== 'function'))

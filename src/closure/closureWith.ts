@@ -568,14 +568,28 @@ const tagsOf = (definitions: ReadonlyArray<{ readonly tag: string }>): ReadonlyS
 }
 
 /**
+ * The rules of a list, read once, by index, into a frozen array of this library's own: what is
+ * checked is what runs (a list of one's own may have methods, an iterator, a `length` or holes of
+ * its own, or change afterwards).
+ *
+ * @internal
+ */
+export const rulesIn = <R>(list: ReadonlyArray<R>): ReadonlyArray<R> => {
+  const given: unknown = list
+  if (!Array.isArray(given)) throw new TypeError('closureWith takes an array of rules made with defineRule')
+  const out: Array<R> = []
+  for (let i = 0, n = list.length; i < n; i++) out.push(list[i] as R)
+  return Object.freeze(out)
+}
+
+/**
  * A list of rules checked as rules: each made by `defineRule`, no two with one id, no two codecs
  * for one extension key.
  *
  * @internal
  */
-export const policyOf = <B extends BlockerBase, S extends StepBase>(list: ReadonlyArray<Rule<B, S>>): Policy<B, S> => {
-  const given: unknown = list
-  if (!Array.isArray(given)) throw new TypeError('closureWith takes an array of rules made with defineRule')
+export const policyOf = <B extends BlockerBase, S extends StepBase>(given: ReadonlyArray<Rule<B, S>>): Policy<B, S> => {
+  const list = rulesIn(given)
   const ids = new Set<string>()
   list.forEach((r: unknown, i) => {
     if (!isRuleLike(r)) throw new TypeError(`closureWith: the rule at index ${i} is not a rule made with defineRule`)

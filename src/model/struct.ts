@@ -195,7 +195,7 @@ const ioOf = (d: AnyDecoder): { readonly is: (u: unknown) => boolean; readonly e
         is: (u) =>
           isArray(u) &&
           safely(() => {
-            for (let i = 0; i < u.length; i++) if (!hasOwn.call(u, i) || !item.is(u[i])) return false
+            for (let i = 0, n = u.length; i < n; i++) if (!hasOwn.call(u, i) || !item.is(u[i])) return false
             return true
           }, false),
         encode: (as: ReadonlyArray<unknown>) => as.map((a) => item.encode(a)),
@@ -430,9 +430,11 @@ export const listOf = <A, O>(item: Decoder<A, O>, name: string): Decoder<Readonl
   const { fast: itemFast, reporting: itemReporting } = item
   const fast: Fast<ReadonlyArray<A>> = (u) => {
     if (!Array.isArray(u)) return FAIL
+    // (the length read once: a list whose length changes between reads, a Proxy's, cannot leave holes)
+    const n = u.length
     // Stryker disable next-line ArrayDeclaration: the length only saves the list from growing
-    const out = new Array<A>(u.length)
-    for (let i = 0; i < u.length; i++) {
+    const out = new Array<A>(n)
+    for (let i = 0; i < n; i++) {
       const value = itemFast(u[i])
       if (value === FAIL) return FAIL
       out[i] = value

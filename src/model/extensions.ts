@@ -140,14 +140,15 @@ const decodeKey = (codec: Codec, raw: unknown, at: string, out: Sink): unknown =
     reportValidationErrors(safely(() => (validation as E.Left<unknown>).left, undefined), at, codec, input, out)
     return FAIL
   }
-  if (tag !== 'Right') {
+  // (a Right without its own value, or whose value cannot be read, is no validation: the key is refused, never left out)
+  const value = tag === 'Right' && safely(() => hasOwn.call(validation, 'right'), false) ? safely(() => (validation as E.Right<unknown>).right, FAIL) : FAIL
+  if (value === FAIL) {
     report(out, at, `${codec.name} (its codec returned no io-ts validation)`, safely(() => showFound(input), 'a value that cannot be read'))
     return FAIL
   }
-  const value = safely(() => (validation as E.Right<unknown>).right, FAIL)
   if (value === undefined) return undefined
   // what the codec returns must be JSON-like data too: it is copied and frozen, and reported where it is not
-  return value === FAIL ? FAIL : copyJson(value, at, out, true, `JSON-like data from the codec ${codec.name} (null, true, false, a finite number, a string, a list or a plain object)`)
+  return copyJson(value, at, out, true, `JSON-like data from the codec ${codec.name} (null, true, false, a finite number, a string, a list or a plain object)`)
 }
 
 const extensionDecoding = (codecs: ReadonlyMap<string, Codec>): ExtensionDecoding => ({

@@ -36,7 +36,9 @@ import { targetExists, targetExistsCheck } from './rules/targetExists.js'
 
 /**
  * Every built-in rule, in the order their blockers are reported: the account-wide rules first,
- * then the work of each scope. Add an app's own rule with `[...defaultRules, myRule]`.
+ * then the work of each scope. Add an app's own rule with `[...defaultRules, myRule]`. The list
+ * is frozen (a change to it would reach every policy made from it later, and the top-level
+ * functions): make a variant as a new list, `defaultRules.filter((r) => r.id !== 'good-standing')`.
  *
  * @example
  * import * as t from 'io-ts'
@@ -72,7 +74,7 @@ import { targetExists, targetExistsCheck } from './rules/targetExists.js'
  * @category rules
  * @since 0.2.0
  */
-export const defaultRules = [
+export const defaultRules = /*#__PURE__*/ Object.freeze([
   targetExists,
   securityQuestion,
   goodStanding,
@@ -88,7 +90,7 @@ export const defaultRules = [
   proposalsWithdrawn,
   paymentsReceived,
   fundsWithdrawn,
-] as const
+] as const)
 
 /** The ids of the built-in rules. @category model @since 0.1.0 */
 export type RuleId = (typeof defaultRules)[number]['id']
@@ -99,7 +101,7 @@ export type RuleId = (typeof defaultRules)[number]['id']
  * @category rules
  * @since 0.1.0
  */
-export const RULE_IDS: ReadonlyArray<RuleId> = /*#__PURE__*/ defaultRules.map((r) => r.id)
+export const RULE_IDS: ReadonlyArray<RuleId> = /*#__PURE__*/ Object.freeze(defaultRules.map((r) => r.id))
 
 /** Every built-in blocker: a discriminated union on `_tag`; each carries its `rule`. @category model @since 0.1.0 */
 export type Blocker = BlockerOf<(typeof defaultRules)[number]>

@@ -40,5 +40,6 @@ export const en: CatalogueFor<(typeof defaultRules)[number]> = (() => {
   for (const r of defaultRules) for (const d of [...r.blockers, ...r.steps, ...r.reasons]) add(d)
   for (const d of pathSteps) add(d)
   Object.assign(out, consequenceWords, alternativeWords)
-  return out as unknown as CatalogueFor<(typeof defaultRules)[number]>
+  // (frozen, as the rules are: a change to it would reach every catalogue made from it afterwards)
+  return Object.freeze(out) as unknown as CatalogueFor<(typeof defaultRules)[number]>
 })()

@@ -375,6 +375,16 @@ describe('an option spelled another way, said (a key that is no option is ignore
       ['maxError', 'maxErrors'],
       ['max-errors', 'maxErrors'],
       ['catalog', 'catalogue'],
+      // a part that only an option's name holds
+      ['billingCycle', 'billingCycleEnd'],
+      ['cycleEnd', 'billingCycleEnd'],
+      ['billingEnd', 'billingCycleEnd'],
+      ['cycleEnds', 'billingCycleEnd'],
+      ['billingCycleEnding', 'billingCycleEnd'],
+      ['zone', 'timeZone'],
+      ['timeZoneOfUser', 'timeZone'],
+      ['catalogues', 'catalogue'],
+      ['errorLimit', 'maxErrors'],
     ] as const)
       for (const [name, ask] of asks) {
         const e = thrown(() => ask({ [key]: 'x' }))
@@ -386,8 +396,8 @@ describe('an option spelled another way, said (a key that is no option is ignore
     expect(decodeSnapshot(json, { maxErrors: 3, timeout: 5 } as never)._tag).toBe('Right')
     const frozen = Object.freeze({ billingCycleEnd: 'week-end' as const })
     for (let i = 0; i < 3; i++) expect(canClose(s, undefined, frozen)).toEqual(canClose(s))
-    // a key that only holds an option's name is no option
-    for (const key of ['stimeZone', 'uecatalogue', 'timeZoneOfUser']) expect(() => verdict(s, undefined, { [key]: 'x' } as never)).not.toThrow()
+    // a key with no part of an option's name is no option
+    for (const key of ['locale', 'userId', 'strict', 'maxLength', 'time', 'max']) expect(() => verdict(s, undefined, { [key]: 'x' } as never)).not.toThrow()
     // an object that can change is looked at again
     const mutable: Record<string, unknown> = { billingCycleEnd: 'week-end' }
     expect(() => canClose(s, undefined, mutable as never)).not.toThrow()

@@ -215,6 +215,11 @@ const INTEGER = 'a whole number written as an integer literal (no fraction, no e
  * @internal
  */
 export const readText = (input: string, limit: number, extensions?: ExtensionDecoding): TextResult => {
+  // (bytes are a programming error, not text that fails: a file read without an encoding, say)
+  if (typeof input !== 'string')
+    throw new TypeError(
+      `snapshot text must be a string, not ${ArrayBuffer.isView(input) ? 'bytes: decode them first (new TextDecoder().decode(bytes))' : input === null ? 'null' : `a ${typeof input}`}`,
+    )
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   let json: unknown
   try {

@@ -1,0 +1,150 @@
+/**
+ * The library's other doors, tried as an attacker would (an independent review of the packed
+ * package found each): a list that answers one way when checked and another when used, a codec's
+ * result that cannot be read, the built-in list changed by an app, bytes where text belongs. None
+ * may give "can close" for a blocked snapshot, nor an error that names nothing.
+ */
+import * as t from 'io-ts'
+import { describe, expect, it } from 'vitest'
+
+import { canClose, closureSteps, closureWith, decodeSnapshot, decodeSnapshotText, defaultRules, defineBlocker, defineRule, en, readSnapshotText, RULE_IDS, verdict } from '../src/index.js'
+import { exampleJson } from './fixtures.js'
+
+type Obj = Record<string, unknown>
+
+/** A Proxy of a list whose `length` is the list's at the first read and 0 at every later one. */
+const shrinking = <A>(list: ReadonlyArray<A>): ReadonlyArray<A> => {
+  let reads = 0
+  return new Proxy(list, { get: (target, k, receiver) => (k === 'length' ? (reads++ === 0 ? target.length : 0) : Reflect.get(target, k, receiver)) })
+}
+
+const thrown = (f: () => unknown): Error => {
+  try {
+    f()
+  } catch (e) {
+    return e as Error
+  }
+  throw new Error('did not throw')
+}
+
+describe('a list whose length changes between reads is read once', () => {
+  it('decodeSnapshot: a company list that says 1, then 0, decodes to its one company, and the answer is blocked', () => {
+    const json = exampleJson('client-owner-mid-week') as Obj
+    const companies = json['companies'] as ReadonlyArray<unknown>
+    expect(companies.length).toBe(1)
+    const d = decodeSnapshot({ ...json, companies: shrinking(companies) })
+    if (d._tag === 'Left') throw new Error(JSON.stringify(d.left))
+    expect(d.right.companies.length).toBe(1)
+    expect(d.right.companies[0]).toBeDefined()
+    expect(canClose(d.right)._tag).toBe('Left')
+  })
+  it('every list of the snapshot, shrinking the same way, decodes as the list it held at first', () => {
+    const json = exampleJson('busy-freelancer') as { freelancer: Obj } & Obj
+    const freelancer = json.freelancer
+    const plain = decodeSnapshot(json)
+    if (plain._tag === 'Left') throw new Error('the example does not decode')
+    for (const key of ['contracts', 'proposals']) {
+      const list = freelancer[key] as ReadonlyArray<unknown>
+      expect(list.length).toBeGreaterThan(1)
+      const d = decodeSnapshot({ ...json, freelancer: { ...freelancer, [key]: shrinking(list) } })
+      if (d._tag === 'Left') throw new Error(JSON.stringify(d.left))
+      expect(d.right).toEqual(plain.right)
+    }
+    const earnings = freelancer['earnings'] as Obj
+    const d = decodeSnapshot({ ...json, freelancer: { ...freelancer, earnings: { ...earnings, pending: shrinking(earnings['pending'] as ReadonlyArray<unknown>) } } })
+    expect(d).toEqual(plain)
+  })
+  it('closureWith: a list with a method, an iterator or a length of its own runs the rules it was checked with', () => {
+    const json = exampleJson('busy-freelancer')
+    const plain = decodeSnapshot(json)
+    if (plain._tag === 'Left') throw new Error('the example does not decode')
+    const expected = closureWith([...defaultRules]).canClose(plain.right)
+    expect(expected._tag).toBe('Left')
+    const withMap = Object.assign([...defaultRules], { map: () => [] })
+    class Odd<A> extends Array<A> {
+      override *[Symbol.iterator](): ArrayIterator<A> {}
+    }
+    for (const list of [withMap, Odd.from(defaultRules), shrinking([...defaultRules])]) {
+      const policy = closureWith(list)
+      const d = policy.decodeSnapshot(json)
+      if (d._tag === 'Left') throw new Error('the example does not decode')
+      expect(policy.canClose(d.right)).toEqual(expected)
+    }
+  })
+  it('closureWith: a hole is named by its index', () => {
+    const holes = new Array<never>(2)
+    const e = thrown(() => closureWith(holes))
+    expect([e instanceof TypeError, e.message]).toEqual([true, 'closureWith: the rule at index 0 is not a rule made with defineRule'])
+  })
+})
+
+describe("an extension codec's result that cannot be read is an error at its key, never a key left out", () => {
+  const ticket = defineBlocker({ tag: 'TicketOpen', rule: 'tickets', words: () => 'A ticket is open.' })
+  const ruleWith = (codec: t.Decoder<unknown, unknown>) =>
+    defineRule({
+      id: 'tickets',
+      paths: ['CloseAccount'],
+      extension: { key: 'tickets', codec: codec as t.Type<unknown, unknown, unknown> },
+      blockers: [ticket],
+      clearable: false,
+      check: (f) => (f.extensions.tickets === undefined ? [] : [ticket({})]),
+      clear: () => [],
+    })
+  const json = { ...(exampleJson('closable-freelancer') as Obj), extensions: { tickets: 1 } }
+  const results: ReadonlyArray<readonly [string, unknown]> = [
+    [
+      'a Right whose value throws when read',
+      {
+        _tag: 'Right',
+        get right(): never {
+          throw new Error('g')
+        },
+      },
+    ],
+    ['a Right with no value of its own', { _tag: 'Right' }],
+    ['a Right whose value is inherited', Object.create({ right: 1 }, { _tag: { value: 'Right', enumerable: true } })],
+  ]
+  for (const [what, result] of results)
+    it(what, () => {
+      const codec = new t.Type<unknown, unknown, unknown>('Tickets', (_u): _u is unknown => true, () => result as t.Validation<unknown>, (x) => x)
+      const d = closureWith([...defaultRules, ruleWith(codec)]).decodeSnapshot(json)
+      expect(d._tag).toBe('Left')
+      if (d._tag === 'Left') expect(d.left.map((e) => [e.path, e.expected])).toEqual([['extensions.tickets', 'Tickets (its codec returned no io-ts validation)']])
+    })
+  it('a Right(undefined) leaves the key out, as an optional key (the codec said so)', () => {
+    const d = closureWith([...defaultRules, ruleWith(t.union([t.undefined, t.number]).pipe(new t.Type('Gone', (u): u is undefined => u === undefined, () => t.success(undefined), (x) => x)))]).decodeSnapshot(json)
+    expect(d._tag === 'Right' && d.right.extensions).toEqual({})
+  })
+})
+
+describe('the built-in list, its ids and the English words are frozen', () => {
+  it('a change to them is refused, and the answers stay as they were', () => {
+    const json = exampleJson('busy-freelancer')
+    const d = decodeSnapshot(json)
+    if (d._tag === 'Left') throw new Error('the example does not decode')
+    const before = { steps: closureSteps(d.right), verdict: verdict(d.right) }
+    expect([Object.isFrozen(defaultRules), Object.isFrozen(RULE_IDS), Object.isFrozen(en)]).toEqual([true, true, true])
+    expect(() => (defaultRules as unknown as Array<unknown>).pop()).toThrow(TypeError)
+    expect(() => (RULE_IDS as unknown as Array<unknown>).push('mine')).toThrow(TypeError)
+    expect(() => Object.assign(en, { Confirm: () => 'x' })).toThrow(TypeError)
+    expect(defaultRules.length).toBe(15)
+    expect({ steps: closureSteps(d.right), verdict: verdict(d.right) }).toEqual(before)
+    // a variant is a new list
+    expect(closureWith(defaultRules.filter((r) => r.id !== 'good-standing')).canClose(d.right)._tag).toBe('Left')
+  })
+})
+
+describe('bytes where text belongs are a TypeError saying to decode them, not a crash inside', () => {
+  it('decodeSnapshotText, readSnapshotText and a closure’s, given a Buffer, a Uint8Array, a number, null', () => {
+    const text = JSON.stringify(exampleJson('busy-freelancer'))
+    const policy = closureWith([])
+    const asks: ReadonlyArray<(u: unknown) => unknown> = [(u) => decodeSnapshotText(u as string), (u) => readSnapshotText(u as string), (u) => policy.decodeSnapshotText(u as string)]
+    for (const ask of asks) {
+      for (const bytes of [Buffer.from(text), new TextEncoder().encode(text)])
+        expect(thrown(() => ask(bytes))).toEqual(new TypeError('snapshot text must be a string, not bytes: decode them first (new TextDecoder().decode(bytes))'))
+      expect(thrown(() => ask(7))).toEqual(new TypeError('snapshot text must be a string, not a number'))
+      expect(thrown(() => ask(null))).toEqual(new TypeError('snapshot text must be a string, not null'))
+      expect((ask(text) as { _tag: string })._tag).not.toBe('Left')
+    }
+  })
+})

@@ -45,16 +45,18 @@ export const BUNDLES = [
     budget: 13_000,
     enforce: false,
     // 18 116 B when set (docs/benchmarks.md says why it is over); moved from 18 500 B with the checks of
-    // a rule's words, its steps and the other copy's snapshots (18 142 → 18 539 B)
-    ceiling: 18_800,
+    // a rule's words, its steps and the other copy's snapshots (18 142 → 18 539 B), and from 18 800 B
+    // with the fixes of an attacker's review (lists read once, options, bytes for text: 18 733 → 18 900 B)
+    ceiling: 19_000,
     code: "import { decodeSnapshotText, verdict } from 'account-closure'\nexport const run = (t) => { const d = decodeSnapshotText(t); return d._tag === 'Right' ? verdict(d.right) : d.left }\n",
   },
   {
     name: '`closureWith([])`',
     budget: 10_000,
     enforce: false,
-    // 19 010 B when set; moved from 19 400 B with the same checks (19 032 → 19 408 B)
-    ceiling: 19_700,
+    // 19 010 B when set; moved from 19 400 B with the same checks (19 032 → 19 408 B), and from 19 700 B
+    // with the same fixes and the schema of the package's own codecs in an extension (19 611 → 19 866 B)
+    ceiling: 20_000,
     code: "import { closureWith } from 'account-closure'\nexport const closure = closureWith([])\n",
   },
 ]

@@ -101,7 +101,7 @@ export type RuleId = (typeof defaultRules)[number]['id']
  * @category rules
  * @since 0.1.0
  */
-export const RULE_IDS: ReadonlyArray<RuleId> = /*#__PURE__*/ Object.freeze(defaultRules.map((r) => r.id))
+export const RULE_IDS: ReadonlyArray<RuleId> = /*#__PURE__*/ Object.freeze(/*#__PURE__*/ defaultRules.map((r) => r.id))
 
 /** Every built-in blocker: a discriminated union on `_tag`; each carries its `rule`. @category model @since 0.1.0 */
 export type Blocker = BlockerOf<(typeof defaultRules)[number]>

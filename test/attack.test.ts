@@ -148,3 +148,12 @@ describe('bytes where text belongs are a TypeError saying to decode them, not a 
     }
   })
 })
+
+describe('maxErrors past the safe integers says which whole numbers it takes', () => {
+  it('2^53 + 2 and 1e308 are whole numbers: the error says the range, not "not a whole number"', () => {
+    for (const [m, shown] of [[2 ** 53 + 2, '9007199254740994'], [1e308, '1e+308']] as const)
+      expect(thrown(() => decodeSnapshot({}, { maxErrors: m }))).toEqual(
+        new TypeError(`account-closure: the decode option maxErrors must be a whole number from 1 to 2^53 − 1, or Infinity; got ${shown}`),
+      )
+  })
+})

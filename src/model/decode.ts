@@ -235,7 +235,7 @@ export const errorLimit = (options: unknown): number => {
   const m: unknown = (options as { readonly maxErrors?: unknown } | undefined)?.maxErrors
   if (m === undefined) return 100
   if (m === Number.POSITIVE_INFINITY || (Number.isSafeInteger(m) && (m as number) > 0)) return m as number
-  throw new TypeError(`account-closure: the decode option maxErrors must be a positive whole number or Infinity; got ${showFound(m)}`)
+  throw new TypeError(`account-closure: the decode option maxErrors must be a whole number from 1 to 2^53 − 1, or Infinity; got ${showFound(m)}`)
 }
 
 const { fast, reporting } = AccountSnapshotD

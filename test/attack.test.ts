@@ -157,3 +157,26 @@ describe('maxErrors past the safe integers says which whole numbers it takes', (
       )
   })
 })
+
+describe('an instant written as one but refused says why: a real date, in range', () => {
+  const json = exampleJson('closable-freelancer') as Obj
+  const INSTANT = 'an ISO-8601 instant with Z or an offset'
+  const RANGE = `${INSTANT}, on a real date, in 0001-01-01T00:00:00Z ≤ t < 9999-01-01T00:00:00Z`
+  it('a date that is not real, a year out of range, a fraction that rounds past the end; words that are no instant keep the short text', () => {
+    for (const [asOf, expected] of [
+      ['2026-02-30T00:00:00Z', RANGE],
+      ['9999-01-01T00:00:00Z', RANGE],
+      ['0000-12-31T23:59:59Z', RANGE],
+      ['yesterday', INSTANT],
+      ['2026-11-18', INSTANT],
+    ] as const) {
+      const d = decodeSnapshot({ ...json, asOf })
+      expect(d._tag === 'Left' ? d.left.map((e) => [e.path, e.expected]) : []).toEqual([['asOf', expected]])
+    }
+    // an end rounded up (a fraction below the millisecond) past the last instant
+    const freelancer = json['freelancer'] as Obj
+    const contracts = [{ id: 'c-9', type: 'fixed', status: 'ended', endedAt: '9998-12-31T23:59:59.9999999Z' }]
+    const d = decodeSnapshot({ ...json, asOf: '9998-12-31T23:59:59.999Z', freelancer: { ...freelancer, contracts } })
+    expect(d._tag === 'Left' ? d.left.map((e) => [e.path, e.expected]) : []).toEqual([['freelancer.contracts[0].endedAt', RANGE]])
+  })
+})

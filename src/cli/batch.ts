@@ -33,8 +33,8 @@ export interface BatchOptions {
   readonly agency: string | undefined
   readonly billingCycleEnd: BillingCycleEnd
   readonly maxLineBytes: number
-  /** Rules of one's own (`--rules`): the module's URL, which worker threads import, and its rules. */
-  readonly rules?: { readonly url: string; readonly rules: ReadonlyArray<AnyRule> }
+  /** Rules of one's own (`--rules`): the module's URL, which worker threads import, its rules, and the module as named. */
+  readonly rules?: { readonly url: string; readonly rules: ReadonlyArray<AnyRule>; readonly label?: string }
   /**
    * Worker threads to answer lines on: how many, and the script they run (the command's own).
    * Without them, or with fewer than 2, lines are answered on this thread.
@@ -297,8 +297,12 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     const taken = job.take(jobs++)
     // (starting threads for a short input would cost more than it saves)
     if (pool === undefined && (workers === 1 || last)) return put(answerJob(taken, answer))
-    pool ??= new Pool((threads as { readonly script: URL }).script, workers, settings)
-    underway.push(pool.run(taken))
+    pool ??= new Pool((threads as { readonly script: URL }).script, workers, settings, options.rules?.label)
+    const reply = pool.run(taken)
+    // (a worker may fail while this job waits its turn to be written: the failure is taken when it
+    // is awaited, not reported before as a rejection no one handled)
+    reply.catch(() => undefined)
+    underway.push(reply)
     if (underway.length >= 2 * workers) await writeFirst()
   }
   /** One thread: each line answered as it comes, its record added to the chunk (no job, no copy of its bytes). */
@@ -339,6 +343,9 @@ export const batch = async (input: Readable, output: Output, options: BatchOptio
     if (output.open()) await send(true)
     while (underway.length > 0 && output.open()) await writeFirst()
     if (output.open()) await flush()
+    // a worker that failed after it answered its last job (a rules module that threw later) fails the batch all the same
+    const failure = pool?.failed()
+    if (failure !== undefined) throw failure
   } finally {
     // answers still under way are not waited for: their lines are not written
     for (const u of underway) u.catch(() => undefined)

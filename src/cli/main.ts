@@ -7,6 +7,7 @@
  */
 import { escapeText } from './escape.js'
 import { firstLine } from './failure.js'
+import { progress, stoppedEarly, thrownOutside } from './guard.js'
 import { loadMore } from './loadMore.js'
 import { EXIT, run } from './run.js'
 import { WORKER_ARG } from './workerArg.js'
@@ -27,6 +28,27 @@ function main(): void {
   process.stdout.on('error', () => undefined)
   process.stderr.on('error', () => undefined)
 
+  /** One line on standard error, once, escaped (it may carry text from a rules module), and status 70. */
+  const fail = (line: string): void => {
+    if (!progress.said) process.stderr.write(`account-closure: ${escapeText(line)}\n`)
+    progress.said = true
+    progress.finished = true
+    process.exitCode = EXIT.internal
+  }
+  // a process about to end before the command has its status (a rules module whose loading never
+  // ends, one that calls process.exit): never status 0, nor any answer's status, without an answer
+  process.on('exit', () => {
+    if (!progress.finished) fail(stoppedEarly(progress))
+  })
+  // thrown where no call of the command could catch it (a rules module's timer, a promise no one
+  // waited for), even after the answer was written: one line, status 70, and nothing more runs
+  const thrown = (e: unknown): void => {
+    fail(thrownOutside(progress, firstLine(e)))
+    process.exit()
+  }
+  process.on('uncaughtException', thrown)
+  process.on('unhandledRejection', thrown)
+
   const io = {
     // made when first read: standard input's stream costs a few milliseconds to set up, and
     // `check FILE` never reads it
@@ -40,11 +62,13 @@ function main(): void {
   }
   run(process.argv.slice(2), io)
     .then((code) => {
+      // (a status already said to be 70 stays: something failed outside the command's calls)
+      if (progress.said) return
+      progress.finished = true
       process.exitCode = code
     })
     .catch((e: unknown) => {
       // one line, escaped like every other message (the error may carry text from the input or a rules module)
-      process.stderr.write(`account-closure: internal error: ${escapeText(firstLine(e))}\n`)
-      process.exitCode = EXIT.internal
+      fail(`internal error: ${firstLine(e)}`)
     })
 }

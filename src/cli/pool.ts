@@ -11,6 +11,7 @@
 import { Worker } from 'node:worker_threads'
 
 import type { BillingCycleEnd } from '../model/facts.js'
+import { firstLine, isObject } from './failure.js'
 import { keep } from './unread.js'
 import { WORKER_ARG } from './workerArg.js'
 
@@ -34,6 +35,17 @@ export interface Done {
   /** Lines whose snapshot holds extensions no rule reads, and (some of) those keys. */
   readonly unread: number
   readonly unreadKeys: ReadonlyArray<string>
+}
+
+/** Sent by a worker once it is ready to answer (its rules module loaded). */
+export interface Ready {
+  readonly ready: true
+}
+
+/** Sent by a worker for a job it could not answer: an error the command did not expect (its own fault). */
+export interface Fault {
+  readonly id: number
+  readonly fault: string
 }
 
 export interface WorkerSettings {
@@ -116,8 +128,33 @@ export class JobBuilder {
   }
 }
 
-/** A worker thread that failed: a fault of the command, not of its input. */
+/**
+ * A worker thread that failed or stopped before answering: a fault of the command or of the rules
+ * module, not of the input. Its message is the one line the command says (without its name).
+ */
 export class WorkerFailure extends Error {}
+
+/** The one line said when a worker thread fails (`error`: it threw) or ends (`exit`: with that status) while jobs may be waiting for it. */
+export const workerFailure = (
+  how: { readonly _tag: 'error'; readonly message: string } | { readonly _tag: 'exit'; readonly code: number },
+  // whether it had loaded the rules module (if any) and was answering; the module as named
+  ready: boolean,
+  rules: string | undefined,
+): string => {
+  if (rules === undefined)
+    return how._tag === 'error' ? `internal error: a batch worker failed: ${how.message}` : `internal error: a batch worker stopped (exit status ${how.code}) without answering`
+  if (how._tag === 'error')
+    // (before it was ready, what failed is the loading of the module, which the message names)
+    return ready ? `a rules module (${rules}) threw outside a rule's call: ${how.message}` : `a batch worker failed: ${how.message}`
+  if (!ready)
+    return how.code === 0
+      ? `stopped before answering: the rules module ${rules} never finished loading on a batch worker thread`
+      : `stopped before answering: a batch worker stopped (exit status ${how.code}) while loading the rules module ${rules}`
+  return `stopped before answering: a batch worker stopped (exit status ${how.code}) without answering (did the rules module ${rules} end it, with process.exit?)`
+}
+
+const isReady = (m: unknown): m is Ready => isObject(m) && m['ready'] === true
+const isFault = (m: unknown): m is Fault => isObject(m) && typeof m['fault'] === 'string'
 
 /** Worker threads that answer jobs; `run` resolves with a job's answer. */
 export class Pool {
@@ -126,27 +163,41 @@ export class Pool {
   private next = 0
   private failure: Error | undefined
 
-  constructor(script: URL, size: number, settings: Omit<WorkerSettings, 'role'>) {
+  /**
+   * `rules`: the rules module (`--rules`) as it was named, which the workers load too, named in
+   * what is said when one of them fails.
+   */
+  constructor(script: URL, size: number, settings: Omit<WorkerSettings, 'role'>, rules?: string) {
     const data: WorkerSettings = { role: 'account-closure/batch', ...settings }
+    const fail = (line: string): void => {
+      const e = new WorkerFailure(line)
+      this.failure ??= e
+      for (const p of this.waiting.values()) p.reject(this.failure)
+      this.waiting.clear()
+    }
     this.workers = Array.from({ length: size }, () => {
       const w = new Worker(script, { workerData: data, argv: [WORKER_ARG], stdout: false, stderr: false })
-      w.on('message', (d: Done) => {
-        const p = this.waiting.get(d.id)
-        this.waiting.delete(d.id)
-        p?.resolve(d)
+      let ready = false
+      w.on('message', (m: Done | Ready | Fault) => {
+        if (isReady(m)) ready = true
+        else if (isFault(m)) fail(workerFailure({ _tag: 'error', message: m.fault }, false, undefined))
+        else {
+          const p = this.waiting.get(m.id)
+          this.waiting.delete(m.id)
+          p?.resolve(m)
+        }
       })
-      const fail = (cause: Error): void => {
-        const e = new WorkerFailure(`a batch worker failed: ${cause.message}`)
-        this.failure ??= e
-        for (const p of this.waiting.values()) p.reject(e)
-        this.waiting.clear()
-      }
-      w.on('error', fail)
-      w.on('exit', (code) => {
-        if (code !== 0) fail(new Error(`it stopped with exit status ${code}`))
-      })
+      w.on('error', (cause) => fail(workerFailure({ _tag: 'error', message: firstLine(cause) }, ready, rules)))
+      // a worker ends only when it is closed: one that ends before (its event loop empty while its
+      // rules module never finished loading, or process.exit in a rule) never answers its jobs
+      w.on('exit', (code) => fail(workerFailure({ _tag: 'exit', code }, ready, rules)))
       return w
     })
+  }
+
+  /** The first failure of a worker, if any (jobs that were not waiting for it may all have been answered). */
+  failed(): Error | undefined {
+    return this.failure
   }
 
   /** Sends a job to the next worker, round robin. */

@@ -27,6 +27,8 @@ export type Loaded =
       readonly _tag: 'Rules'
       readonly rules: ReadonlyArray<AnyRule>
       readonly url: string
+      /** The module as it was named (its path on the command line). */
+      readonly label: string
       /** Reads snapshot text with the rules' `extensions` decoded by their codecs. */
       readonly read: (text: string, options?: DecodeOptions) => TextResult
     }
@@ -134,7 +136,7 @@ const shapeOf = (module: unknown, url: string, label: string, taken: ReadonlyArr
     // two rules reading one key with different codecs
     return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label}: ${firstLine(e)}` }
   }
-  return { _tag: 'Rules', rules, url, read }
+  return { _tag: 'Rules', rules, url, label, read }
 }
 
 /** How snapshot text is read for these rules: their `extensions` decoded by their codecs (throws on two codecs for one key). */

@@ -24,6 +24,7 @@ import { output } from './output.js'
 import type { Outcome } from './output.js'
 import { colours, plain, report } from './report.js'
 import { ruleFailure } from './failure.js'
+import { progress } from './guard.js'
 import { batchNote, checkNote, declaredBy, unreadIn } from './unread.js'
 import { loadMore } from './loadMore.js'
 import type { AnyRule, Loaded } from './rules.js'
@@ -113,7 +114,11 @@ const rulesOf = async (io: Io, module: string | undefined): Promise<Extract<Load
   if (module === undefined) return undefined
   // (loaded only here: `check` without --rules starts without it, nor the decoders and schemas it needs)
   const { loadRules } = await loadMore()
+  // a module whose loading never ends leaves nothing to run: the process would end without an answer
+  progress.rules = module
+  progress.waitingFor = `the rules module ${module} never finished loading`
   const loaded = await loadRules(module, defaultRules.map((r) => r.id))
+  progress.waitingFor = undefined
   if (loaded._tag === 'Rules') return loaded
   say(io.stderr, `account-closure: ${escapeText(loaded.why)}`)
   return loaded.exit === 'noInput' ? EXIT.noInput : EXIT.usage
@@ -248,8 +253,13 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
         : { threads: { count: command.jobs ?? Math.min(availableParallelism(), MAX_JOBS), script: io.batchWorker } }),
     })
   } catch (e) {
-    // a worker thread's failure is the command's own fault (exit 70), not the input's
-    if (e instanceof WorkerFailure || codeOf(e) === '') throw e
+    // a worker thread that failed or stopped (exit 70): said in one line, naming the rules module when it is the cause
+    if (e instanceof WorkerFailure) {
+      say(io.stderr, `account-closure: ${escapeText(e.message)}`)
+      return EXIT.internal
+    }
+    // any other error without a code is the command's own fault (exit 70), not the input's
+    if (codeOf(e) === '') throw e
     say(io.stderr, `account-closure: ${escapeText(describeReadError(file, e))}`)
     return EXIT.noInput
   } finally {

@@ -10,7 +10,8 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { defaultRules } from '../defaults.js'
 import { answerWith } from './batch.js'
 import { answerJob } from './pool.js'
-import type { Job, WorkerSettings } from './pool.js'
+import type { Fault, Job, Ready, WorkerSettings } from './pool.js'
+import { firstLine } from './failure.js'
 import { importRules } from './rules.js'
 
 /** This thread's settings when it is a worker thread of `batch`; undefined otherwise. */
@@ -34,5 +35,19 @@ export const serve = async (settings: WorkerSettings): Promise<void> => {
     rules = loaded.rules
   }
   const answer = answerWith(settings, rules)
-  port.on('message', (job: Job) => port.postMessage(answerJob(job, answer)))
+  port.on('message', (job: Job) => {
+    let done
+    try {
+      done = answerJob(job, answer)
+    } catch (e) {
+      // (a rule's failure is a record of its line: anything else is the command's own fault)
+      const fault: Fault = { id: job.id, fault: firstLine(e) }
+      port.postMessage(fault)
+      return
+    }
+    port.postMessage(done)
+  })
+  // ready: a worker that ends before it said so never loaded its rules module
+  const ready: Ready = { ready: true }
+  port.postMessage(ready)
 }

@@ -192,13 +192,18 @@ export const toISOString = (i: Instant): string => new Date(i).toISOString()
 // codecs
 // -------------------------------------------------------------------------------------
 
+const INSTANT = 'an ISO-8601 instant with Z or an offset'
+
 /* @__NO_SIDE_EFFECTS__ */
 const instantCodec = (rounding: Rounding) =>
   leaf<Instant, string>(
-    'an ISO-8601 instant with Z or an offset',
+    INSTANT,
     isInstant,
     (u) => (typeof u === 'string' ? (parseInstant(u, rounding) ?? FAIL) : FAIL),
     toISOString,
+    undefined,
+    // (written as an instant, but not one: a date that is not real, or out of range, perhaps once rounded)
+    (u) => (typeof u === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(u) ? `${INSTANT}, on a real date, in 0001-01-01T00:00:00Z ≤ t < 9999-01-01T00:00:00Z` : INSTANT),
   )
 
 /** The decoder of {@link InstantC}. @internal */

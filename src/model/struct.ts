@@ -502,6 +502,8 @@ export const leaf = <A, O>(
   read: (u: unknown) => A | typeof FAIL,
   encode: (a: A) => O,
   values?: ReadonlyArray<string>,
+  // (what a refused value was expected to be, when that says more than the name: an instant out of range)
+  expected: (u: unknown) => string = () => name,
 ): Decoder<A, O> =>
   decoder(
     name,
@@ -509,7 +511,7 @@ export const leaf = <A, O>(
       fast: read,
       reporting: (u, path, s) => {
         const a = read(u)
-        if (a === FAIL) report(s, path, name, found(u))
+        if (a === FAIL) report(s, path, expected(u), found(u))
         return a
       },
     },

@@ -1,0 +1,110 @@
+/**
+ * What an attacker's review found in the command line: it never ends with an answer's status
+ * without having answered (a rules module that never finishes loading, a worker that ends without
+ * answering), never prints a stack trace for a rules module's late throw, reads standard input
+ * that is a folder as the folder it is, refuses a promise or a hand-made object as a rule, and
+ * reads at most the largest text a string can hold as one snapshot.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import { describe, expect, it } from 'vitest'
+
+import { examplePath, exampleJson } from './fixtures.js'
+
+const cli = (args: ReadonlyArray<string>, input = '') => {
+  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/)
+const flat = (name: string): string => JSON.stringify(exampleJson(name))
+/** Enough lines for `batch --jobs 2` to start its worker threads and give each more than one job. */
+const many = `${flat('closable-freelancer')}\n`.repeat(1200)
+
+const dist = pathToFileURL(resolve('dist/index.js')).href
+const dir = mkdtempSync(join(tmpdir(), 'account-closure-attack-'))
+const module = (name: string, text: string): string => {
+  const file = join(dir, name)
+  writeFileSync(file, text)
+  return file
+}
+/** A module whose one rule (`x`, on every path) runs `body` in its check, then finds nothing. */
+const ruleDoing = (name: string, body: string): string =>
+  module(
+    name,
+    `import { isMainThread } from 'node:worker_threads'
+import { defineBlocker, defineRule } from '${dist}'
+const blocker = defineBlocker({ tag: 'XBlocked', rule: 'x', words: () => 'x blocks.' })
+export default defineRule({ id: 'x', paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'], blockers: [blocker], check: () => { ${body}; return [] }, clear: () => [] })
+`,
+  )
+/** Standard error is exactly one line, that line. */
+const oneLine = (stderr: string, line: string | RegExp) => {
+  const lines = stderr.trimEnd().split('\n')
+  expect(lines).toHaveLength(1)
+  if (typeof line === 'string') expect(lines[0]).toBe(line)
+  else expect(lines[0]).toMatch(line)
+  noStack(stderr)
+}
+
+describe('never an answer without answering', () => {
+  const stalls = module('stalls.mjs', 'await new Promise(() => {})\nexport default []\n')
+  it('a rules module that never finishes loading: exit 70, one line naming it, for check and batch', () => {
+    for (const command of ['check', 'batch']) {
+      const r = cli([command, '--rules', stalls], flat('closable-freelancer'))
+      expect(r.code, command).toBe(70)
+      oneLine(r.stderr, `account-closure: stopped before answering: the rules module ${stalls} never finished loading`)
+      expect(r.stdout).toBe('')
+    }
+  })
+  it('one that never finishes loading on batch worker threads only: exit 70, naming it', () => {
+    const file = module('stalls-on-workers.mjs', `import { isMainThread } from 'node:worker_threads'\nimport rule from ${JSON.stringify(pathToFileURL(ruleDoing('rule.mjs', '')).href)}\nif (!isMainThread) await new Promise(() => {})\nexport default rule\n`)
+    const r = cli(['batch', '--jobs', '2', '--rules', file], many)
+    expect(r.code).toBe(70)
+    oneLine(r.stderr, `account-closure: stopped before answering: the rules module ${file} never finished loading on a batch worker thread`)
+    // with one thread, the same module is answered
+    expect(cli(['batch', '--jobs', '1', '--rules', file], many).code).toBe(0)
+  })
+  it('a rule that ends a batch worker thread (process.exit(0)): exit 70, naming the module', () => {
+    const file = ruleDoing('exits-on-workers.mjs', 'if (!isMainThread) process.exit(0)')
+    const r = cli(['batch', '--jobs', '2', '--rules', file], many)
+    expect(r.code).toBe(70)
+    oneLine(r.stderr, `account-closure: stopped before answering: a batch worker stopped (exit status 0) without answering (did the rules module ${file} end it, with process.exit?)`)
+  })
+  it('a rule that ends the process of check: exit 70, not 0', () => {
+    const file = ruleDoing('exits.mjs', 'process.exit(0)')
+    const r = cli(['check', examplePath('closable-freelancer'), '--rules', file])
+    expect(r.code).toBe(70)
+    oneLine(r.stderr, `account-closure: stopped before answering: the rules module ${file} ended the process, or left it waiting for something that never came`)
+    expect(r.stdout).toBe('')
+  })
+})
+
+describe('a rules module that throws outside a rule’s call', () => {
+  it('check: the report stands written, then one line, exit 70 (a timer that throws, a promise that fails unwatched)', () => {
+    for (const [name, body] of [
+      ['later.mjs', "setTimeout(() => { throw new Error('later') })"],
+      ['unhandled.mjs', "void Promise.reject(new Error('later'))"],
+    ] as const) {
+      const file = ruleDoing(name, body)
+      const r = cli(['check', examplePath('closable-freelancer'), '--rules', file])
+      expect(r.code, name).toBe(70)
+      expect(r.stdout.split('\n')[0]).toMatch(/^CLOSABLE /)
+      oneLine(r.stderr, `account-closure: a rules module (${file}) threw outside a rule's call: later`)
+    }
+  })
+  it('batch, on one thread and on worker threads: one line, exit 70', () => {
+    const file = ruleDoing('later-batch.mjs', "setTimeout(() => { throw new Error('later') })")
+    const one = cli(['batch', '--jobs', '1', '--rules', file], many)
+    expect(one.code).toBe(70)
+    oneLine(one.stderr, `account-closure: a rules module (${file}) threw outside a rule's call: later`)
+    // on a worker thread: thrown just after its first job was answered, before the next
+    const workers = ruleDoing('later-workers.mjs', "if (!isMainThread) queueMicrotask(() => { throw new Error('later') })")
+    const two = cli(['batch', '--jobs', '2', '--rules', workers], many)
+    expect(two.code).toBe(70)
+    oneLine(two.stderr, `account-closure: a rules module (${workers}) threw outside a rule's call: later`)
+  })
+})

@@ -6,17 +6,23 @@
  * reads at most the largest text a string can hold as one snapshot.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { PassThrough, Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
+import { MAX_SNAPSHOT_BYTES, run } from '../src/cli/run.js'
 import { examplePath, exampleJson } from './fixtures.js'
 
-const cli = (args: ReadonlyArray<string>, input = '') => {
-  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
+const cli = (args: ReadonlyArray<string>, input: string | { readonly fd: number } = '') => {
+  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], {
+    ...(typeof input === 'string' ? { input } : { stdio: [input.fd, 'pipe', 'pipe'] }),
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '' },
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/)
@@ -106,5 +112,87 @@ describe('a rules module that throws outside a rule’s call', () => {
     const two = cli(['batch', '--jobs', '2', '--rules', workers], many)
     expect(two.code).toBe(70)
     oneLine(two.stderr, `account-closure: a rules module (${workers}) threw outside a rule's call: later`)
+  })
+})
+
+describe('standard input that is a folder', () => {
+  it('check - and batch -: exit 66, one line', () => {
+    for (const command of ['check', 'batch']) {
+      const fd = openSync(dir, 'r')
+      try {
+        const r = cli([command, '-'], { fd })
+        expect(r.code, command).toBe(66)
+        oneLine(r.stderr, 'account-closure: standard input cannot be read: it is a folder, not a file (EISDIR)')
+        expect(r.stdout).toBe('')
+      } finally {
+        closeSync(fd)
+      }
+    }
+  })
+})
+
+describe('a snapshot too large to be one JSON text', () => {
+  const collect = () => {
+    const stream = new PassThrough()
+    let text = ''
+    stream.on('data', (c: Buffer) => (text += c.toString()))
+    return { stream, text: () => text }
+  }
+  const line = (max: number) =>
+    `account-closure: the snapshot is too large to be one JSON text: more than ${max} bytes (check reads one snapshot; for many, use batch, one snapshot per line)\n`
+
+  it('the most check reads is the longest string JavaScript holds', async () => {
+    expect(MAX_SNAPSHOT_BYTES).toBe((await import('node:buffer')).constants.MAX_STRING_LENGTH)
+  })
+  it('endless standard input: reading stops just past the most, exit 2, one line; --json gives the error too', async () => {
+    for (const json of [false, true]) {
+      let given = 0
+      const endless = new Readable({
+        read() {
+          given += 1024
+          this.push(Buffer.alloc(1024, 0x20))
+        },
+      })
+      const out = collect()
+      const err = collect()
+      const code = await run(['check', '-', ...(json ? ['--json'] : [])], { stdin: endless, stdout: out.stream, stderr: err.stream, env: {}, maxSnapshotBytes: 10_000 })
+      expect(code).toBe(2)
+      expect(err.text()).toBe(line(10_000))
+      // (what the stream had buffered ahead, at most its high-water mark, and no more)
+      expect(given).toBeLessThan(10_000 + 64 * 1024)
+      expect(endless.destroyed).toBe(true)
+      if (json)
+        expect(JSON.parse(out.text())).toEqual({
+          errors: [{ path: '', expected: 'one JSON text of at most 10000 bytes', found: 'more than 10000 bytes', message: 'the snapshot: expected one JSON text of at most 10000 bytes, found more than 10000 bytes' }],
+        })
+      else expect(out.text()).toBe('')
+    }
+  })
+  it('a file: valid JSON padded past the most is too large (not "not UTF-8"), one within it is read', async () => {
+    const text = flat('closable-freelancer')
+    const size = Buffer.byteLength(text)
+    const file = module('padded.json', `${text}${' '.repeat(200)}`)
+    const err = collect()
+    const code = await run(['check', file], { stdin: Readable.from([]), stdout: collect().stream, stderr: err.stream, env: {}, maxSnapshotBytes: size + 100 })
+    expect(code).toBe(2)
+    expect(err.text()).toBe(line(size + 100))
+    const fits = await run(['check', file], { stdin: Readable.from([]), stdout: collect().stream, stderr: collect().stream, env: {}, maxSnapshotBytes: size + 200 })
+    expect(fits).toBe(0)
+  })
+  it('the command: a file larger than the most, by its size, is not read at all (a sparse 600 MB file), as FILE and on standard input', () => {
+    const file = join(dir, 'huge.json')
+    writeFileSync(file, '')
+    truncateSync(file, 600 * 1024 * 1024)
+    const r = cli(['check', file])
+    expect(r.code).toBe(2)
+    oneLine(r.stderr, line(MAX_SNAPSHOT_BYTES).trimEnd())
+    const fd = openSync(file, 'r')
+    try {
+      const s = cli(['check', '-'], { fd })
+      expect(s.code).toBe(2)
+      oneLine(s.stderr, line(MAX_SNAPSHOT_BYTES).trimEnd())
+    } finally {
+      closeSync(fd)
+    }
   })
 })

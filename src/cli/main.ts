@@ -55,6 +55,8 @@ function main(): void {
     get stdin() {
       return process.stdin
     },
+    // (what standard input is, a folder or a file of some size, is asked of its descriptor)
+    stdinFd: 0,
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

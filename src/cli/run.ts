@@ -4,7 +4,8 @@
  *
  * @internal
  */
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs'
+import { constants } from 'node:buffer'
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import type { Readable, Writable } from 'node:stream'
 import { TextDecoder } from 'node:util'
@@ -39,7 +40,18 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>
   /** The script `batch` may start worker threads with (the command's own); none: one thread. */
   readonly batchWorker?: URL
+  /** Standard input's file descriptor, if it has one: what it is (a folder, a file of some size) is asked of it before reading. */
+  readonly stdinFd?: number
+  /** The most bytes `check` reads as one snapshot: {@link MAX_SNAPSHOT_BYTES} (smaller only in tests). */
+  readonly maxSnapshotBytes?: number
 }
+
+/**
+ * The most bytes `check` reads as one snapshot: the longest string JavaScript can hold (in UTF-16
+ * units; UTF-8 text never decodes to more units than it has bytes), 512 MiB less 24 bytes on a
+ * 64-bit Node. Past it, reading stops: the snapshot is too large to be one JSON text.
+ */
+export const MAX_SNAPSHOT_BYTES: number = constants.MAX_STRING_LENGTH
 
 /**
  * Exit statuses: the answer (0, 1), an invalid snapshot (2), and the sysexits codes for wrong
@@ -50,10 +62,21 @@ export const EXIT = { closable: 0, blocked: 1, invalid: 2, usage: 64, noInput: 6
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-const readAll = async (stream: Readable): Promise<Buffer> => {
+/** A snapshot's bytes; or it has more than the most `check` reads (`tooLarge`: how many bytes were seen, at least); or why it cannot be read. */
+type Read = { readonly bytes: Buffer } | { readonly tooLarge: number } | { readonly error: string }
+
+/** A stream's bytes, up to `max`: reading stops (and the stream is ended) past it, so memory stays bounded. */
+const readAll = async (stream: Readable, max: number): Promise<Read> => {
   const chunks: Array<Buffer> = []
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
-  return Buffer.concat(chunks)
+  let size = 0
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+    size += bytes.length
+    // (leaving the loop ends the stream)
+    if (size > max) return { tooLarge: size }
+    chunks.push(bytes)
+  }
+  return { bytes: Buffer.concat(chunks, size) }
 }
 
 const codeOf = (e: unknown): string =>
@@ -87,12 +110,53 @@ const openFile = (file: string): { readonly stream: Readable } | { readonly erro
   }
 }
 
-/** A whole file's bytes, or what kept it from being read (a folder, no such file, no permission…). */
-const readFile = (file: string): { readonly bytes: Buffer } | { readonly error: string } => {
+/** How much of a file is read at a time. */
+const READ_CHUNK = 1024 * 1024
+
+/**
+ * A whole file's bytes, up to `max` (a file larger than that by its size is not read at all;
+ * endless input, `/dev/zero`, is read only to just past it), or what kept it from being read (a
+ * folder, no such file, no permission…).
+ */
+const readFile = (file: string, max: number): Read => {
+  let fd: number
   try {
-    return { bytes: readFileSync(file) }
+    fd = openSync(file, 'r')
   } catch (e) {
     return { error: describeReadError(file, e) }
+  }
+  try {
+    const s = fstatSync(fd)
+    if (s.isDirectory()) return { error: describeReadError(file, { code: 'EISDIR' }) }
+    if (s.isFile() && s.size > max) return { tooLarge: s.size }
+    const chunks: Array<Buffer> = []
+    let size = 0
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, max + 1 - size))
+      const n = readSync(fd, chunk, 0, chunk.length, null)
+      if (n === 0) break
+      size += n
+      if (size > max) return { tooLarge: size }
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n))
+    }
+    return { bytes: Buffer.concat(chunks, size) }
+  } catch (e) {
+    return { error: describeReadError(file, e) }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** What keeps standard input from being read before reading it (a folder: Node would read it as empty); its size if it is a file. */
+const stdinIs = (io: Io): { readonly error: string } | { readonly size: number | undefined } => {
+  if (io.stdinFd === undefined) return { size: undefined }
+  try {
+    const s = fstatSync(io.stdinFd)
+    if (s.isDirectory()) return { error: 'standard input cannot be read: it is a folder, not a file (EISDIR)' }
+    return { size: s.isFile() ? s.size : undefined }
+  } catch {
+    // (a descriptor that cannot be asked: reading it says what is wrong)
+    return { size: undefined }
   }
 }
 
@@ -163,17 +227,25 @@ const check = async (command: Extract<Command, { readonly _tag: 'Check' }>, io: 
     return usage(io, 'check reads a snapshot from FILE, or from standard input: name a file, or pipe one in')
   const own = await rulesOf(io, command.rules)
   if (typeof own === 'number') return own
-  let bytes: Buffer
   const file = command.file ?? '-'
-  if (file === '-') bytes = await readAll(io.stdin)
-  else {
-    const read = readFile(file)
-    if ('error' in read) {
-      say(io.stderr, `account-closure: ${escapeText(read.error)}`)
-      return EXIT.noInput
-    }
-    bytes = read.bytes
+  const max = io.maxSnapshotBytes ?? MAX_SNAPSHOT_BYTES
+  let got: Read
+  if (file === '-') {
+    const stdin = stdinIs(io)
+    got = 'error' in stdin ? stdin : stdin.size !== undefined && stdin.size > max ? { tooLarge: stdin.size } : await readAll(io.stdin, max)
+  } else got = readFile(file, max)
+  if ('error' in got) {
+    say(io.stderr, `account-closure: ${escapeText(got.error)}`)
+    return EXIT.noInput
   }
+  if ('tooLarge' in got) {
+    say(io.stderr, `account-closure: the snapshot is too large to be one JSON text: more than ${max} bytes (check reads one snapshot; for many, use batch, one snapshot per line)`)
+    if (!command.json) return EXIT.invalid
+    const out = output(io.stdout)
+    await writeJson(out, { errors: [decodeError('', `one JSON text of at most ${max} bytes`, `more than ${max} bytes`)] })
+    return ended(io, await out.end(), EXIT.invalid)
+  }
+  const bytes = got.bytes
   const text = safely(() => utf8.decode(bytes), undefined)
   const read: TextResult =
     text === undefined
@@ -227,8 +299,14 @@ const runBatch = async (command: Extract<Command, { readonly _tag: 'Batch' }>, i
   if (typeof own === 'number') return own
   let input: Readable
   const file = command.file ?? '-'
-  if (file === '-') input = io.stdin
-  else {
+  if (file === '-') {
+    const stdin = stdinIs(io)
+    if ('error' in stdin) {
+      say(io.stderr, `account-closure: ${stdin.error}`)
+      return EXIT.noInput
+    }
+    input = io.stdin
+  } else {
     const opened = openFile(file)
     if ('error' in opened) {
       say(io.stderr, `account-closure: ${escapeText(opened.error)}`)

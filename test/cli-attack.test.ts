@@ -131,6 +131,41 @@ describe('standard input that is a folder', () => {
   })
 })
 
+describe('what a rules module exports that is not a rule', () => {
+  const rule = pathToFileURL(ruleDoing('plain-rule.mjs', '')).href
+  const cases: ReadonlyArray<readonly [string, string, string]> = [
+    ['rejected.mjs', `export default Promise.reject(new Error('x'))\n`, 'exports no rule: its default export: it is a Promise, not a rule (export the rule itself)'],
+    ['resolved.mjs', `import rule from '${rule}'\nexport default Promise.resolve(rule)\n`, 'exports no rule: its default export: it is a Promise, not a rule (export the rule itself)'],
+    ['in-list.mjs', `import rule from '${rule}'\nexport default [rule, Promise.reject(new Error('x'))]\n`, 'exports no rule: item 1 of its default export: it is a Promise, not a rule (export the rule itself)'],
+    [
+      'hand-made.mjs',
+      `import rule from '${rule}'\nexport default [rule, { id: 'mine', paths: ['CloseAccount'], blockers: [], check: () => [], clear: () => [] }]\n`,
+      'exports no rule: item 1 of its default export: rule mine was not made with defineRule (it has no steps list): make it with defineRule',
+    ],
+    [
+      'hand-made-copy.mjs',
+      `import rule from '${rule}'\nconst { needless, ...copy } = rule\nexport default { ...copy, id: 'mine' }\n`,
+      'exports no rule: its default export: rule mine was not made with defineRule (it has no needless list): make it with defineRule',
+    ],
+    [
+      'tag-twice.mjs',
+      `import { defaultRules } from '${dist}'\nexport default [{ ...defaultRules[0], id: 'mine' }]\n`,
+      'cannot join the default rules: closureWith: the tag UnknownTarget is defined twice',
+    ],
+  ]
+  it('exit 64, one line naming the module and the export, no unhandled rejection, for check and batch', () => {
+    for (const [name, text, why] of cases) {
+      const file = module(name, text)
+      for (const command of ['check', 'batch']) {
+        const r = cli([command, '--rules', file], flat('closable-freelancer'))
+        expect(r.code, `${command} ${name}`).toBe(64)
+        oneLine(r.stderr, new RegExp(`^account-closure: the rules module ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+        expect(r.stdout).toBe('')
+      }
+    }
+  })
+})
+
 describe('a snapshot too large to be one JSON text', () => {
   const collect = () => {
     const stream = new PassThrough()

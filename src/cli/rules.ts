@@ -10,6 +10,8 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import type { BlockerBase } from '../engine/Blocker.js'
+import { briefWith } from '../closure/closureWith.js'
+import { defaultRules } from '../defaults.js'
 import { firstLine, isObject, ruleFailure } from './failure.js'
 import type { DecodeOptions } from '../model/decode.js'
 import type { AnyExtension } from '../model/extensions.js'
@@ -34,8 +36,15 @@ export type Loaded =
     }
   | { readonly _tag: 'Failed'; readonly exit: 'noInput' | 'usage'; readonly why: string }
 
+/** Whether a value is a promise (or promises a value: it has a `then` function). */
+const isThenable = (u: unknown): u is PromiseLike<unknown> => isObject(u) && typeof u['then'] === 'function'
+
+/** What a rule made with `defineRule` holds besides what a rule's author writes: lists it fills in. */
+const MADE_BY_DEFINE_RULE = ['steps', 'reasons', 'follows', 'precedes', 'needless'] as const
+
 /** Why a value is not a rule; undefined when it is one by its shape. */
 const notARule = (u: unknown): string | undefined => {
+  if (isThenable(u)) return 'it is a Promise, not a rule (export the rule itself)'
   if (!isObject(u)) return `it is ${u === null ? 'null' : Array.isArray(u) ? 'a list' : `a ${typeof u}`}, not a rule`
   if (typeof u['id'] !== 'string' || u['id'] === '') return 'it has no id (a non-empty string)'
   const id = u['id']
@@ -43,6 +52,8 @@ const notARule = (u: unknown): string | undefined => {
     return `rule ${id} has no paths (a list of closing paths)`
   for (const f of ['check', 'clear'] as const) if (typeof u[f] !== 'function') return `rule ${id} has no ${f} function`
   if (!Array.isArray(u['blockers'])) return `rule ${id} has no blockers (the definitions of its tags, with their words)`
+  const missing = MADE_BY_DEFINE_RULE.find((f) => !Array.isArray(u[f]))
+  if (missing !== undefined) return `rule ${id} was not made with defineRule (it has no ${missing} list): make it with defineRule`
   return undefined
 }
 
@@ -89,7 +100,16 @@ export const loadRules = async (path: string, taken: ReadonlyArray<string>): Pro
       why: code === 'ENOENT' || code === 'ENOTDIR' ? `no such rules module: ${path}` : `cannot read the rules module ${path}${typeof code === 'string' ? ` (${code})` : ''}`,
     }
   }
-  return importRules(moduleUrl(path), path, taken)
+  const loaded = await importRules(moduleUrl(path), path, taken)
+  if (loaded._tag === 'Failed') return loaded
+  // the policy the rules join, planned now: what it refuses (two rules defining one tag…) is the
+  // module's fault, said as such, not an internal error when the first snapshot is answered
+  try {
+    briefWith([...defaultRules, ...loaded.rules])
+  } catch (e) {
+    return { _tag: 'Failed', exit: 'usage', why: `the rules module ${path} cannot join the default rules: ${firstLine(e)}` }
+  }
+  return loaded
 }
 
 /** Imports the rules of a module by its URL (`label` names it in errors); see {@link loadRules}. */
@@ -111,6 +131,15 @@ export const importRules = async (url: string, label: string, taken: ReadonlyArr
   }
 }
 
+/** Handles a promise's failure, so that it is not an unhandled rejection (its `then` may throw: ignored). */
+const quiet = (p: PromiseLike<unknown>): void => {
+  try {
+    void p.then(undefined, () => undefined)
+  } catch {
+    // (a `then` that throws: the value is refused as not a rule all the same)
+  }
+}
+
 /** The rules a loaded module exports, checked by shape (may throw: see {@link importRules}). */
 const shapeOf = (module: unknown, url: string, label: string, taken: ReadonlyArray<string>): Loaded => {
   const exported = isObject(module) ? module['default'] : undefined
@@ -118,6 +147,8 @@ const shapeOf = (module: unknown, url: string, label: string, taken: ReadonlyArr
   const isList = Array.isArray(exported)
   // one copy, read once: what was checked is what runs
   const list: ReadonlyArray<unknown> = isList ? [...(exported as ReadonlyArray<unknown>)] : [exported]
+  // a promise exported is refused below; one that fails must not fail again, unhandled, later
+  for (const item of list) if (isThenable(item)) quiet(item)
   if (list.length === 0) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule (its default export is an empty list)` }
   const ids = new Set(taken)
   for (const [i, item] of list.entries()) {

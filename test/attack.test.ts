@@ -7,6 +7,7 @@
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 
+import { schemaOfCodec } from '../src/schema/fromCodec.js'
 import { canClose, closureSteps, closureWith, decodeSnapshot, decodeSnapshotText, defaultRules, defineBlocker, defineRule, en, readSnapshotText, RULE_IDS, verdict } from '../src/index.js'
 import { exampleJson } from './fixtures.js'
 
@@ -103,6 +104,19 @@ describe("an extension codec's result that cannot be read is an error at its key
     ],
     ['a Right with no value of its own', { _tag: 'Right' }],
     ['a Right whose value is inherited', Object.create({ right: 1 }, { _tag: { value: 'Right', enumerable: true } })],
+    ['a tag that is neither Left nor Right, with a value', { _tag: 'Weird', right: 1 }],
+    ['a tag that is neither Left nor Right, without one', { _tag: 'Weird' }],
+    [
+      'a Right whose own keys cannot be asked',
+      new Proxy(
+        { _tag: 'Right', right: 1 },
+        {
+          getOwnPropertyDescriptor: () => {
+            throw new Error('no')
+          },
+        },
+      ),
+    ],
   ]
   for (const [what, result] of results)
     it(what, () => {
@@ -167,8 +181,13 @@ describe('an instant written as one but refused says why: a real date, in range'
       ['2026-02-30T00:00:00Z', RANGE],
       ['9999-01-01T00:00:00Z', RANGE],
       ['0000-12-31T23:59:59Z', RANGE],
+      ['2026-11-18T10:00:00+01:00x', INSTANT],
+      ['2026-13-18T10:00:00+0100', RANGE],
       ['yesterday', INSTANT],
       ['2026-11-18', INSTANT],
+      // the commonest mistake, no zone: the short words, which name the zone
+      ['2026-11-18T10:00:00', INSTANT],
+      ['2026-11-18T10:00:00.000', INSTANT],
     ] as const) {
       const d = decodeSnapshot({ ...json, asOf })
       expect(d._tag === 'Left' ? d.left.map((e) => [e.path, e.expected]) : []).toEqual([['asOf', expected]])
@@ -178,5 +197,77 @@ describe('an instant written as one but refused says why: a real date, in range'
     const contracts = [{ id: 'c-9', type: 'fixed', status: 'ended', endedAt: '9998-12-31T23:59:59.9999999Z' }]
     const d = decodeSnapshot({ ...json, asOf: '9998-12-31T23:59:59.999Z', freelancer: { ...freelancer, contracts } })
     expect(d._tag === 'Left' ? d.left.map((e) => [e.path, e.expected]) : []).toEqual([['freelancer.contracts[0].endedAt', RANGE]])
+  })
+})
+
+describe('what is checked of a rule is what runs', () => {
+  const blocks = defineBlocker({ tag: 'AlwaysBlocked', rule: 'always', words: () => 'Always blocked.' })
+  const good = defineRule({ id: 'always', paths: ['CloseAccount', 'LeaveTeams', 'CloseAgency'], blockers: [blocks], clearable: false, check: () => [blocks({})], clear: () => [] })
+  const snapshot = (): Parameters<typeof canClose>[0] => {
+    const d = decodeSnapshot(exampleJson('closable-freelancer'))
+    if (d._tag === 'Left') throw new Error('the example does not decode')
+    return d.right
+  }
+  it('closureWith checks a rule not made by this copy (a spread copy) as defineRule does: paths spelled otherwise, or none, are refused', () => {
+    expect(closureWith([...defaultRules, good]).canClose(snapshot())._tag).toBe('Left')
+    for (const [paths, why] of [
+      [['closeAccount'], ': "closeAccount" is not one'],
+      [[], ', not an empty list'],
+    ] as const)
+      expect(thrown(() => closureWith([...defaultRules, { ...good, paths } as never]))).toEqual(
+        new TypeError(`closureWith: the rule "always" (at index 15): paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency')${why}`),
+      )
+    expect(thrown(() => closureWith([{ ...good, gate: 'Everything' } as never])).message).toBe(`closureWith: the rule "always" (at index 0): gate must be 'none', 'scope' or 'everything'`)
+  })
+  it('a getter that answers one way when checked and another when used: the value checked is the one kept', () => {
+    let reads = 0
+    const definition = {
+      id: 'always',
+      get paths(): ReadonlyArray<'CloseAccount'> {
+        return reads++ === 0 ? ['CloseAccount'] : (['Nope'] as never)
+      },
+      blockers: [blocks],
+      clearable: false,
+      check: () => [blocks({})],
+      clear: () => [],
+    }
+    const rule = defineRule(definition)
+    expect(rule.paths).toEqual(['CloseAccount'])
+    // a copy whose paths are read by closureWith: once for its shape, once more for the rule it keeps
+    const copy = (first: ReadonlyArray<string>, then: ReadonlyArray<string>) => {
+      let n = 0
+      return {
+        ...good,
+        get paths(): ReadonlyArray<string> {
+          return n++ === 0 ? first : then
+        },
+      }
+    }
+    const policy = closureWith([...defaultRules, copy(['Nope'], ['CloseAccount']) as never])
+    expect(policy.verdict(snapshot()).checked).toContain('always')
+    expect(policy.canClose(snapshot())._tag).toBe('Left')
+    expect(thrown(() => closureWith([...defaultRules, copy(['CloseAccount'], ['Nope']) as never])).message).toMatch(/"Nope" is not one$/)
+  })
+})
+
+describe('small things the mutants asked for', () => {
+  it('a path too long to show whole is shown cut at 40 characters', () => {
+    const b = defineBlocker({ tag: 'B', rule: 'b', words: () => 'b' })
+    const long = `Close${'A'.repeat(60)}`
+    expect(thrown(() => defineRule({ id: 'b', paths: [long as never], blockers: [b], check: () => [], clear: () => [] })).message).toMatch(
+      new RegExp(`: "${long.slice(0, 40)}" is not one$`),
+    )
+  })
+  it('a codec nested deeper than 64 levels is stated as {} with why', () => {
+    let c: t.Mixed = t.string
+    for (let i = 0; i < 70; i++) c = t.array(c)
+    let schema = schemaOfCodec(c).schema
+    let depth = 0
+    while (schema['items'] !== undefined) {
+      schema = schema['items'] as typeof schema
+      depth++
+    }
+    expect(depth).toBe(65)
+    expect(schema['description']).toMatch(/nested too deeply to be walked/)
   })
 })

@@ -18,6 +18,7 @@ import type { AnyExtension } from '../model/extensions.js'
 import { policyDecoding } from '../model/extensions.js'
 import { readSnapshotText } from '../model/text.js'
 import type { TextResult } from '../model/text.js'
+import { checkedRule } from '../engine/Rule.js'
 import type { Rule } from '../engine/Rule.js'
 import type { StepBase } from '../engine/Step.js'
 
@@ -54,6 +55,12 @@ const notARule = (u: unknown): string | undefined => {
   if (!Array.isArray(u['blockers'])) return `rule ${id} has no blockers (the definitions of its tags, with their words)`
   const missing = MADE_BY_DEFINE_RULE.find((f) => !Array.isArray(u[f]))
   if (missing !== undefined) return `rule ${id} was not made with defineRule (it has no ${missing} list): make it with defineRule`
+  // (what defineRule would refuse in it, as closureWith will: paths spelled another way, a gate that is none…)
+  try {
+    checkedRule(u, `rule ${id}`)
+  } catch (e) {
+    return firstLine(e)
+  }
   return undefined
 }
 

@@ -15,7 +15,7 @@ import { formatIn } from '../engine/Format.js'
 import type { Format, Messages } from '../engine/Format.js'
 import { orderSteps } from '../engine/order.js'
 import { orderCycle, orderRulesOf, priorityKeyOf } from '../engine/priority.js'
-import { isVouched } from '../engine/Rule.js'
+import { checkedRule, isVouched } from '../engine/Rule.js'
 import type { Rule, RuleCheck } from '../engine/Rule.js'
 import { RuleError } from '../engine/RuleError.js'
 import { isWait, waitWords } from '../engine/Step.js'
@@ -574,11 +574,30 @@ const tagsOf = (definitions: ReadonlyArray<{ readonly tag: string }>): ReadonlyS
  *
  * @internal
  */
-export const rulesIn = <R>(list: ReadonlyArray<R>): ReadonlyArray<R> => {
+const rulesIn = <R>(list: ReadonlyArray<R>): ReadonlyArray<R> => {
   const given: unknown = list
   if (!Array.isArray(given)) throw new TypeError('closureWith takes an array of rules made with defineRule')
   const out: Array<R> = []
   for (let i = 0, n = list.length; i < n; i++) out.push(list[i] as R)
+  return Object.freeze(out)
+}
+
+/**
+ * The rules of a list, read once ({@link rulesIn}), each checked as `defineRule` checks a
+ * definition, into a frozen copy read once (a built-in rule is taken as it is): a rule made by
+ * another copy of the package, or by hand, passes the same checks, and what is checked is what
+ * runs.
+ *
+ * @internal
+ */
+export const checkedRules = <R>(given: ReadonlyArray<R>): ReadonlyArray<R> => {
+  const list = rulesIn(given)
+  const out: Array<R> = []
+  for (let i = 0; i < list.length; i++) {
+    const r: unknown = list[i]
+    if (!isRuleLike(r)) throw new TypeError(`closureWith: the rule at index ${i} is not a rule made with defineRule`)
+    out.push((isVouched(r) ? r : checkedRule(r, `closureWith: the rule "${r.id}" (at index ${i})`)) as R)
+  }
   return Object.freeze(out)
 }
 
@@ -589,13 +608,12 @@ export const rulesIn = <R>(list: ReadonlyArray<R>): ReadonlyArray<R> => {
  * @internal
  */
 export const policyOf = <B extends BlockerBase, S extends StepBase>(given: ReadonlyArray<Rule<B, S>>): Policy<B, S> => {
-  const list = rulesIn(given)
+  const list = checkedRules(given)
   const ids = new Set<string>()
-  list.forEach((r: unknown, i) => {
-    if (!isRuleLike(r)) throw new TypeError(`closureWith: the rule at index ${i} is not a rule made with defineRule`)
+  for (const r of list) {
     if (ids.has(r.id)) throw new TypeError(`closureWith: two rules have the id "${r.id}"`)
     ids.add(r.id)
-  })
+  }
   const extensions = new Map<string, { readonly codec: unknown; readonly by: string }>()
   for (const r of list)
     if (r.extension !== undefined) {

@@ -18,7 +18,7 @@ import { policyDecoding } from '../model/extensions.js'
 import type { AnyExtension, PolicyDecoding } from '../model/extensions.js'
 import type { JsonSchema } from '../schema/fromCodec.js'
 import type { SnapshotSchema } from '../schema/standardSchema.js'
-import { questionsWith, rulesIn } from './closureWith.js'
+import { checkedRules, questionsWith } from './closureWith.js'
 import type { BlockerOf, Questions, StepOf } from './closureWith.js'
 
 // -------------------------------------------------------------------------------------
@@ -132,7 +132,7 @@ const guarded = <B extends BlockerBase, S extends StepBase>(q: Questions<B, S>, 
  */
 export const closureWith = <R extends Rule<BlockerBase, StepBase>>(given: ReadonlyArray<R>): Closure<BlockerOf<R>, StepOf<R>> => {
   // (read once: the questions and the decoders are made from the same rules)
-  const list = rulesIn(given)
+  const list = checkedRules(given)
   const questions = questionsWith(list)
   // (the list was checked by questionsWith: an array of rules, one codec per key)
   const extensions = extensionsOf(list)

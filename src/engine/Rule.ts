@@ -193,6 +193,79 @@ const unknownPath = (paths: unknown): string => {
   return ''
 }
 
+/** A list read once, by index, into a frozen copy; anything else as it is (for the checks to refuse). */
+const copyOf = (u: unknown): unknown => (Array.isArray(u) ? frozen(u) : u)
+
+/** A list of orders read once: each `{ step, scope }` read once into a frozen copy; anything else as it is. */
+const ordersOf = (u: unknown): unknown => {
+  if (!Array.isArray(u)) return u
+  const out: Array<unknown> = []
+  for (let i = 0, n = u.length; i < n; i++) {
+    const o: unknown = u[i]
+    if (typeof o !== 'object' || o === null) out.push(o)
+    else {
+      const { step, scope } = o as { readonly step?: unknown; readonly scope?: unknown }
+      out.push(Object.freeze({ step, scope }))
+    }
+  }
+  return Object.freeze(out)
+}
+
+/**
+ * A rule from a definition, or from a rule given to `closureWith` (made by another copy of the
+ * package, or by hand), each field read once and checked as read: what is checked is what runs (a
+ * getter or a Proxy that answers one way when checked and another when used cannot slip a path,
+ * a gate or a list past the checks). `where` names it in a refusal: `defineRule("fees-paid")`.
+ *
+ * @internal
+ */
+export const checkedRule = (given: unknown, where: string): Rule => {
+  if (typeof given !== 'object' || given === null) throw new TypeError(`${where}: a rule must be an object`)
+  const d = given as Readonly<Record<string, unknown>>
+  const id = d['id']
+  if (typeof id !== 'string' || id === '') throw new TypeError(`${where}: id must be a non-empty string`)
+  const mayMove = d['mayMove']
+  const because: unknown = typeof mayMove === 'object' && mayMove !== null ? (mayMove as { readonly because?: unknown }).because : undefined
+  const extension = d['extension']
+  const { key, codec } = (typeof extension === 'object' && extension !== null ? extension : {}) as { readonly key?: unknown; readonly codec?: unknown }
+  const r = {
+    id,
+    paths: copyOf(d['paths']),
+    check: d['check'],
+    clear: d['clear'],
+    blockers: copyOf(d['blockers']),
+    steps: copyOf(d['steps']),
+    reasons: copyOf(d['reasons']),
+    follows: ordersOf(d['follows']),
+    precedes: ordersOf(d['precedes']),
+    instants: copyOf(d['instants']),
+    needless: copyOf(d['needless']),
+    clearable: d['clearable'],
+    gate: d['gate'],
+    rank: d['rank'],
+    mayMove: mayMove === undefined ? undefined : { because },
+    extension: extension === undefined ? undefined : { key, codec },
+  }
+  // (a path spelled another way, or none, would make a rule that never runs: "can close" without a word)
+  if (!isListOf(r.paths, (p) => PATHS.includes(p)) || (r.paths as ReadonlyArray<unknown>).length === 0)
+    throw new TypeError(`${where}: paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency')${unknownPath(r.paths)}`)
+  if (typeof r.check !== 'function' || typeof r.clear !== 'function') throw new TypeError(`${where}: check and clear must be functions`)
+  if (!Array.isArray(r.blockers)) throw new TypeError(`${where}: blockers must be an array of blocker definitions`)
+  for (const [name, v] of [['steps', r.steps], ['reasons', r.reasons]] as const)
+    if (v !== undefined && !Array.isArray(v)) throw new TypeError(`${where}: ${name} must be an array of definitions`)
+  for (const [name, v] of [['follows', r.follows], ['precedes', r.precedes]] as const)
+    if (v !== undefined && !isListOf(v, isOrder)) throw new TypeError(`${where}: ${name} must be a list of { step, scope: 'same' | 'any' }`)
+  for (const [name, v] of [['instants', r.instants], ['needless', r.needless]] as const)
+    if (v !== undefined && !isListOf(v, isString)) throw new TypeError(`${where}: ${name} must be a list of strings`)
+  if (r.clearable !== undefined && typeof r.clearable !== 'boolean') throw new TypeError(`${where}: clearable must be true or false`)
+  if (r.gate !== undefined && !GATES.includes(r.gate)) throw new TypeError(`${where}: gate must be 'none', 'scope' or 'everything'`)
+  if (mayMove !== undefined && typeof because !== 'string') throw new TypeError(`${where}: mayMove.because must be a string`)
+  if (r.rank !== undefined && !Number.isFinite(r.rank)) throw new TypeError(`${where}: rank must be a finite number`)
+  if (extension !== undefined && (typeof key !== 'string' || key === '' || typeof (codec as { readonly validate?: unknown } | undefined)?.validate !== 'function'))
+    throw new TypeError(`${where}: extension must be { key: a non-empty string, codec: an io-ts codec }`)
+  return ruleOf(r as unknown as RuleDefinition<ReadonlyArray<BlockerDefinition>, readonly [], readonly [], never, never>)
+}
+
 /**
  * The part of a built-in rule that finds its blockers: its id, paths, gate, the fields of its
  * blockers that hold instants, the tags of its blockers, and `check`. Each built-in rule is made
@@ -357,26 +430,9 @@ export const defineRule = <
 >(
   d: RuleDefinition<BD, SD, RD, K, A>,
 ): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> => {
-  if (typeof d.id !== 'string' || d.id === '') throw new TypeError('defineRule: id must be a non-empty string')
-  const where = `defineRule(${JSON.stringify(d.id)})`
-  // (a path spelled another way, or none, would make a rule that never runs: "can close" without a word)
-  const paths: unknown = d.paths
-  if (!isListOf(paths, (p) => PATHS.includes(p)) || (paths as ReadonlyArray<unknown>).length === 0)
-    throw new TypeError(`${where}: paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency')${unknownPath(paths)}`)
-  if (typeof d.check !== 'function' || typeof d.clear !== 'function') throw new TypeError(`${where}: check and clear must be functions`)
-  const blockers: unknown = d.blockers
-  if (!Array.isArray(blockers)) throw new TypeError(`${where}: blockers must be an array of blocker definitions`)
-  for (const [name, v] of [['steps', d.steps], ['reasons', d.reasons]] as const)
-    if (v !== undefined && !Array.isArray(v)) throw new TypeError(`${where}: ${name} must be an array of definitions`)
-  for (const [name, v] of [['follows', d.follows], ['precedes', d.precedes]] as const)
-    if (v !== undefined && !isListOf(v, isOrder)) throw new TypeError(`${where}: ${name} must be a list of { step, scope: 'same' | 'any' }`)
-  for (const [name, v] of [['instants', d.instants], ['needless', d.needless]] as const)
-    if (v !== undefined && !isListOf(v, isString)) throw new TypeError(`${where}: ${name} must be a list of strings`)
-  if (d.clearable !== undefined && typeof d.clearable !== 'boolean') throw new TypeError(`${where}: clearable must be true or false`)
-  if (d.gate !== undefined && !GATES.includes(d.gate)) throw new TypeError(`${where}: gate must be 'none', 'scope' or 'everything'`)
-  if (d.mayMove !== undefined && typeof d.mayMove.because !== 'string') throw new TypeError(`${where}: mayMove.because must be a string`)
-  if (d.rank !== undefined && !Number.isFinite(d.rank)) throw new TypeError(`${where}: rank must be a finite number`)
-  if (d.extension !== undefined && (typeof d.extension.key !== 'string' || d.extension.key === '' || typeof d.extension.codec?.validate !== 'function'))
-    throw new TypeError(`${where}: extension must be { key: a non-empty string, codec: an io-ts codec }`)
-  return ruleOf(d)
+  const id: unknown = (d as { readonly id?: unknown }).id
+  return checkedRule(d, typeof id === 'string' && id !== '' ? `defineRule(${JSON.stringify(id)})` : 'defineRule') as Rule<
+    ItemOf<BD[number]>,
+    ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>
+  >
 }

@@ -176,8 +176,8 @@ const sources = new WeakMap<object, AnyDecoder>()
  * The decoder a codec of this library was made from (`MoneyC`'s, say), or undefined for any other
  * value: what a schema of that codec is derived from.
  */
-export const decoderOf = (codec: unknown): AnyDecoder | undefined =>
-  typeof codec === 'object' && codec !== null ? sources.get(codec) : undefined
+// (a WeakMap answers undefined for a key that is not an object)
+export const decoderOf = (codec: unknown): AnyDecoder | undefined => sources.get(codec as object)
 
 /** The `is` and `encode` of a decoder's codec, from its shape (the codecs of its parts). */
 const ioOf = (d: AnyDecoder): { readonly is: (u: unknown) => boolean; readonly encode: (a: never) => unknown } => {

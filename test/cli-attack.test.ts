@@ -89,6 +89,23 @@ describe('never an answer without answering', () => {
   })
 })
 
+describe('never a status other than the answer’s', () => {
+  it('a rules module that ends the process with 0, or sets its status to 0, after a blocked answer: exit 70, one line', () => {
+    // (when nothing is left to run: after the answer, every time)
+    for (const [name, body] of [
+      ['exits-later.mjs', "process.once('beforeExit', () => process.exit(0))"],
+      ['sets-later.mjs', "process.once('beforeExit', () => { process.exitCode = 0 })"],
+    ] as const) {
+      const file = module(name, `import rule from '${pathToFileURL(ruleDoing(`blocks-${name}`, '')).href}'\n${body}\nexport default rule\n`)
+      const r = cli(['check', examplePath('busy-freelancer'), '--rules', file])
+      expect(r.stdout).toMatch(/^BLOCKED/)
+      expect(r.code, name).toBe(70)
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^account-closure: the exit status was changed to 0 after the command's 1 \\(the rules module .* ended the process, or set its status\\)$`))
+      noStack(r.stderr)
+    }
+  })
+})
+
 describe('a rules module that throws outside a rule’s call', () => {
   it('check: the report stands written, then one line, exit 70 (a timer that throws, a promise that fails unwatched)', () => {
     for (const [name, body] of [
@@ -146,6 +163,16 @@ describe('what a rules module exports that is not a rule', () => {
       'hand-made-copy.mjs',
       `import rule from '${rule}'\nconst { needless, ...copy } = rule\nexport default { ...copy, id: 'mine' }\n`,
       'exports no rule: its default export: rule mine was not made with defineRule (it has no needless list): make it with defineRule',
+    ],
+    [
+      'paths-spelled-otherwise.mjs',
+      `import rule from '${rule}'\nexport default { ...rule, id: 'mine', paths: ['closeAccount'] }\n`,
+      `exports no rule: its default export: rule mine: paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency'): "closeAccount" is not one`,
+    ],
+    [
+      'no-paths.mjs',
+      `import rule from '${rule}'\nexport default [rule, { ...rule, id: 'mine', paths: [] }]\n`,
+      `exports no rule: item 1 of its default export: rule mine: paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency'), not an empty list`,
     ],
     [
       'tag-twice.mjs',

@@ -12,14 +12,12 @@ export interface Progress {
   rules: string | undefined
   /** What the command is waiting for that may never come, in words (`the rules module ./r.mjs never finished loading`). */
   waitingFor: string | undefined
-  /** Whether the command has its exit status (answered, or failed and said so). */
-  finished: boolean
-  /** Whether a line saying the command failed was written already (said once). */
-  said: boolean
+  /** The command's exit status, once it has one (answered, or failed and said so): the process ends with it, or with 70. */
+  code: number | undefined
 }
 
 /** This process's command (one per process). */
-export const progress: Progress = { rules: undefined, waitingFor: undefined, finished: false, said: false }
+export const progress: Progress = { rules: undefined, waitingFor: undefined, code: undefined }
 
 /** Why a process stopped before its command answered, in one line (without the command's name). */
 export const stoppedEarly = (p: Progress): string =>
@@ -28,6 +26,12 @@ export const stoppedEarly = (p: Progress): string =>
     (p.rules === undefined
       ? 'nothing was left to run before the command finished (an internal error)'
       : `the rules module ${p.rules} ended the process, or left it waiting for something that never came`)
+  }`
+
+/** Why a process ended with another status than its command's, in one line (without the command's name). */
+export const statusChanged = (p: Progress, code: unknown): string =>
+  `the exit status was changed to ${String(code)} after the command's ${String(p.code)}${
+    p.rules === undefined ? '' : ` (the rules module ${p.rules} ended the process, or set its status)`
   }`
 
 /** An exception no call of the command caught, in one line (without the command's name). */

@@ -7,7 +7,7 @@
  */
 import { escapeText } from './escape.js'
 import { firstLine } from './failure.js'
-import { progress, stoppedEarly, thrownOutside } from './guard.js'
+import { progress, statusChanged, stoppedEarly, thrownOutside } from './guard.js'
 import { loadMore } from './loadMore.js'
 import { EXIT, run } from './run.js'
 import { WORKER_ARG } from './workerArg.js'
@@ -28,17 +28,19 @@ function main(): void {
   process.stdout.on('error', () => undefined)
   process.stderr.on('error', () => undefined)
 
-  /** One line on standard error, once, escaped (it may carry text from a rules module), and status 70. */
+  /** One line on standard error, escaped (it may carry text from a rules module), and status 70 from now on. */
   const fail = (line: string): void => {
-    if (!progress.said) process.stderr.write(`account-closure: ${escapeText(line)}\n`)
-    progress.said = true
-    progress.finished = true
+    // (said once: a status of 70 is the command's from then on)
+    if (progress.code !== EXIT.internal) process.stderr.write(`account-closure: ${escapeText(line)}\n`)
+    progress.code = EXIT.internal
     process.exitCode = EXIT.internal
   }
-  // a process about to end before the command has its status (a rules module whose loading never
-  // ends, one that calls process.exit): never status 0, nor any answer's status, without an answer
-  process.on('exit', () => {
-    if (!progress.finished) fail(stoppedEarly(progress))
+  // a process about to end without the command's status: before the command has one (a rules
+  // module whose loading never ends, one that calls process.exit), or with another one (a rules
+  // module's timer calling process.exit, or setting process.exitCode, after the answer): 70
+  process.on('exit', (code) => {
+    if (progress.code === undefined) fail(stoppedEarly(progress))
+    else if (code !== progress.code) fail(statusChanged(progress, code))
   })
   // thrown where no call of the command could catch it (a rules module's timer, a promise no one
   // waited for), even after the answer was written: one line, status 70, and nothing more runs
@@ -64,9 +66,7 @@ function main(): void {
   }
   run(process.argv.slice(2), io)
     .then((code) => {
-      // (a status already said to be 70 stays: something failed outside the command's calls)
-      if (progress.said) return
-      progress.finished = true
+      progress.code = code
       process.exitCode = code
     })
     .catch((e: unknown) => {

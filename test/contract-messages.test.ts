@@ -385,6 +385,10 @@ describe('an option spelled another way, said (a key that is no option is ignore
       ['timeZoneOfUser', 'timeZone'],
       ['catalogues', 'catalogue'],
       ['errorLimit', 'maxErrors'],
+      ['errors', 'maxErrors'],
+      ['error_count', 'maxErrors'],
+      ['tz', 'timeZone'],
+      ['catalogs', 'catalogue'],
     ] as const)
       for (const [name, ask] of asks) {
         const e = thrown(() => ask({ [key]: 'x' }))
@@ -397,7 +401,8 @@ describe('an option spelled another way, said (a key that is no option is ignore
     const frozen = Object.freeze({ billingCycleEnd: 'week-end' as const })
     for (let i = 0; i < 3; i++) expect(canClose(s, undefined, frozen)).toEqual(canClose(s))
     // a key with no part of an option's name is no option
-    for (const key of ['locale', 'userId', 'strict', 'maxLength', 'time', 'max']) expect(() => verdict(s, undefined, { [key]: 'x' } as never)).not.toThrow()
+    for (const key of ['locale', 'userId', 'strict', 'maxLength', 'time', 'max', 'lifecycle', 'onError', 'recycled', 'ozone', 'terror', 'cataloguing'])
+      expect(() => verdict(s, undefined, { [key]: 'x' } as never), key).not.toThrow()
     // an object that can change is looked at again
     const mutable: Record<string, unknown> = { billingCycleEnd: 'week-end' }
     expect(() => canClose(s, undefined, mutable as never)).not.toThrow()

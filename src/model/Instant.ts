@@ -202,8 +202,12 @@ const instantCodec = (rounding: Rounding) =>
     (u) => (typeof u === 'string' ? (parseInstant(u, rounding) ?? FAIL) : FAIL),
     toISOString,
     undefined,
-    // (written as an instant, but not one: a date that is not real, or out of range, perhaps once rounded)
-    (u) => (typeof u === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(u) ? `${INSTANT}, on a real date, in 0001-01-01T00:00:00Z ≤ t < 9999-01-01T00:00:00Z` : INSTANT),
+    // (written as an instant, with its zone, but not one: a date that is not real, or out of range, perhaps once
+    // rounded; without its zone, the short words say what is missing)
+    (u) =>
+      typeof u === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d.*(Z|[+-]\d\d:?\d\d)$/.test(u)
+        ? `${INSTANT}, on a real date, in 0001-01-01T00:00:00Z ≤ t < 9999-01-01T00:00:00Z`
+        : INSTANT,
   )
 
 /** The decoder of {@link InstantC}. @internal */

@@ -1,7 +1,7 @@
 /**
  * Options spelled almost right. A key that is no option is ignored, as a snapshot's are, but one
  * that is an option's name spelled another way (`timezone`, `billing_cycle_end`, `maxError`,
- * `catalog`), or holds a part only an option's name holds (`billingCycle`, `cycleEnds`, `zone`,
+ * `catalog`), or holds a word only an option's name holds (`billingCycle`, `cycleEnds`, `zone`,
  * `catalogues`, `errorLimit`), would be ignored too and change the answer without a word: it is a
  * `TypeError` naming the option meant. (TypeScript refuses such a key in an object literal; plain JavaScript
  * does not.)
@@ -13,16 +13,30 @@
 const NAMES = ['billingCycleEnd', 'timeZone', 'catalogue', 'maxErrors']
 
 /**
- * Parts of a name that only an option's name holds, and the option each names: a key holding one
- * (`billingCycle`, `cycleEnds`, `zone`, `catalogues`, `errorLimit`) is that option spelled another way.
+ * The words of a key (camel case and separators split, lower case, a plural `s` dropped):
+ * `billingCycle` → `billing`, `cycle`; `onError` → `on`, `error`; `lifecycle` → `lifecycle`.
  */
-const STEMS: ReadonlyArray<readonly [string, string]> = [
-  ['billing', 'billingCycleEnd'],
-  ['cycle', 'billingCycleEnd'],
-  ['zone', 'timeZone'],
-  ['catalog', 'catalogue'],
-  ['error', 'maxErrors'],
-]
+const words = (k: string): ReadonlyArray<string> =>
+  k
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.replace(/s$/, ''))
+
+/**
+ * The option a key means by a word only an option's name holds (`billingCycle`, `cycleEnds`,
+ * `zone`, `catalogues`, `errorLimit`), or undefined. `error` means `maxErrors` only beside a word
+ * of a limit (`errorLimit`, `maxError`), or as `errors`: an app's `onError` is its own.
+ */
+const meantBy = (k: string): string | undefined => {
+  const w = words(k)
+  if (w.includes('billing') || w.includes('cycle')) return 'billingCycleEnd'
+  if (w.includes('zone') || w.includes('tz')) return 'timeZone'
+  if (w.includes('catalog') || w.includes('catalogue')) return 'catalogue'
+  if (/errors$/i.test(k) || (w.includes('error') && w.some((x) => x === 'max' || x === 'limit' || x === 'count' || x === 'cap'))) return 'maxErrors'
+  return undefined
+}
 
 /** A name as it is compared: lower case, letters only, without a plural or a British ending. */
 const plain = (k: string): string =>
@@ -42,7 +56,8 @@ export const spelledRight = (options: object): void => {
     if (NAMES.includes(k)) continue
     const p = plain(k)
     for (const n of NAMES) if (plain(n) === p) throw new TypeError(`${k} is not an option: did you mean ${n}?`)
-    for (const [stem, n] of STEMS) if (p.includes(stem)) throw new TypeError(`${k} is not an option: did you mean ${n}?`)
+    const n = meantBy(k)
+    if (n !== undefined) throw new TypeError(`${k} is not an option: did you mean ${n}?`)
   }
   if (Object.isFrozen(options)) seen.add(options)
 }

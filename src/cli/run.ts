@@ -47,9 +47,11 @@ export interface Io {
 }
 
 /**
- * The most bytes `check` reads as one snapshot: the longest string JavaScript can hold (in UTF-16
- * units; UTF-8 text never decodes to more units than it has bytes), 512 MiB less 24 bytes on a
- * 64-bit Node. Past it, reading stops: the snapshot is too large to be one JSON text.
+ * The most bytes `check` reads as one snapshot: as many as the longest string JavaScript can hold
+ * has UTF-16 units, 512 MiB less 24 on a 64-bit Node. Text within it always fits in one string
+ * (UTF-8 never decodes to more units than it has bytes); text past it might still fit (non-ASCII
+ * text decodes to fewer units), but past it reading stops, so that memory stays bounded: such a
+ * snapshot is refused as too large (its facts belong in smaller snapshots, or in `batch`).
  */
 export const MAX_SNAPSHOT_BYTES: number = constants.MAX_STRING_LENGTH
 

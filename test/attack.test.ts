@@ -271,3 +271,57 @@ describe('small things the mutants asked for', () => {
     expect(schema['description']).toMatch(/nested too deeply to be walked/)
   })
 })
+
+describe('the definitions of tags are frozen, and a rule is called on the value given', () => {
+  it('a built-in definition cannot be changed (its words, its tag), and the verdict stays as it was', () => {
+    const d = decodeSnapshot(exampleJson('busy-freelancer'))
+    if (d._tag === 'Left') throw new Error('the example does not decode')
+    const before = verdict(d.right)
+    for (const rule of defaultRules)
+      for (const def of [...rule.blockers, ...rule.steps, ...rule.reasons]) {
+        expect(Object.isFrozen(def), `${rule.id} ${def.tag}`).toBe(true)
+        expect(() => Object.assign(def, { words: () => 'x' }), def.tag).toThrow(TypeError)
+      }
+    expect(verdict(d.right)).toEqual(before)
+  })
+  it('defineBlocker, defineStep and defineReason read each field once, and give a frozen definition', () => {
+    let reads = 0
+    const blocker = defineBlocker({
+      get tag(): 'Once' {
+        return (reads++ === 0 ? 'Once' : 'Twice') as 'Once'
+      },
+      rule: 'once',
+      words: () => 'once',
+    })
+    expect([blocker.tag, blocker({})._tag, Object.isFrozen(blocker)]).toEqual(['Once', 'Once', true])
+  })
+  it('a rule that is an instance of a class, whose check and clear use this, runs as written', () => {
+    const overQuota = defineBlocker({ tag: 'OverQuota', rule: 'quota', words: () => 'Over quota.' })
+    class Quota {
+      readonly id = 'quota'
+      readonly paths = ['CloseAccount'] as const
+      readonly blockers = [overQuota]
+      readonly steps = []
+      readonly reasons = []
+      readonly follows = []
+      readonly precedes = []
+      readonly needless = []
+      readonly clearable = false
+      private readonly limit = 0
+      check(): ReadonlyArray<ReturnType<typeof overQuota>> {
+        return this.over() ? [overQuota({})] : []
+      }
+      clear(): ReadonlyArray<never> {
+        return []
+      }
+      private over(): boolean {
+        return this.limit === 0
+      }
+    }
+    const d = decodeSnapshot(exampleJson('closable-freelancer'))
+    if (d._tag === 'Left') throw new Error('the example does not decode')
+    const policy = closureWith([...defaultRules, new Quota() as never])
+    expect(policy.canClose(d.right)._tag).toBe('Left')
+    expect(policy.verdict(d.right).blockers.map((b) => b._tag)).toEqual(['OverQuota'])
+  })
+})

@@ -43,7 +43,19 @@ const isThenable = (u: unknown): u is PromiseLike<unknown> => isObject(u) && typ
 /** What a rule made with `defineRule` holds besides what a rule's author writes: lists it fills in. */
 const MADE_BY_DEFINE_RULE = ['steps', 'reasons', 'follows', 'precedes', 'needless'] as const
 
-/** Why a value is not a rule; undefined when it is one by its shape. */
+/** Why a value is not a rule, or the rule it is: checked as `defineRule` checks one, read once into the copy that runs. */
+const asRule = (u: unknown): { readonly why: string } | { readonly rule: AnyRule } => {
+  const why = notARule(u)
+  if (why !== undefined) return { why }
+  try {
+    return { rule: checkedRule(u, `rule ${String((u as AnyRule).id)}`) }
+  } catch (e) {
+    // (what defineRule would refuse in it, as closureWith will: paths spelled another way, a gate that is none…)
+    return { why: firstLine(e) }
+  }
+}
+
+/** Why a value is not a rule by its shape; undefined when it is one. */
 const notARule = (u: unknown): string | undefined => {
   if (isThenable(u)) return 'it is a Promise, not a rule (export the rule itself)'
   if (!isObject(u)) return `it is ${u === null ? 'null' : Array.isArray(u) ? 'a list' : `a ${typeof u}`}, not a rule`
@@ -55,12 +67,6 @@ const notARule = (u: unknown): string | undefined => {
   if (!Array.isArray(u['blockers'])) return `rule ${id} has no blockers (the definitions of its tags, with their words)`
   const missing = MADE_BY_DEFINE_RULE.find((f) => !Array.isArray(u[f]))
   if (missing !== undefined) return `rule ${id} was not made with defineRule (it has no ${missing} list): make it with defineRule`
-  // (what defineRule would refuse in it, as closureWith will: paths spelled another way, a gate that is none…)
-  try {
-    checkedRule(u, `rule ${id}`)
-  } catch (e) {
-    return firstLine(e)
-  }
   return undefined
 }
 
@@ -158,15 +164,18 @@ const shapeOf = (module: unknown, url: string, label: string, taken: ReadonlyArr
   for (const item of list) if (isThenable(item)) quiet(item)
   if (list.length === 0) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule (its default export is an empty list)` }
   const ids = new Set(taken)
+  const checked: Array<AnyRule> = []
   for (const [i, item] of list.entries()) {
-    const why = notARule(item)
+    const r = asRule(item)
     const where = isList ? `item ${i} of its default export` : 'its default export'
-    if (why !== undefined) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule: ${where}: ${why}` }
-    const id = (item as AnyRule).id
+    if ('why' in r) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label} exports no rule: ${where}: ${r.why}` }
+    const id = r.rule.id
     if (ids.has(id)) return { _tag: 'Failed', exit: 'usage', why: `the rules module ${label}: a rule with the id ${id} is already in the policy` }
     ids.add(id)
+    checked.push(r.rule)
   }
-  const rules = (list as Array<AnyRule>).map(guarded)
+  // (from here on, only the checked copies are read: their extensions decode what their rules read)
+  const rules = checked.map(guarded)
   let read: (text: string, options?: DecodeOptions) => TextResult
   try {
     read = readerFor(rules)

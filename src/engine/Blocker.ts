@@ -79,9 +79,11 @@ export const defineBlocker = <const T extends string, const R extends string, F 
   readonly rule: R
   readonly words: (blocker: F, format: Format) => string
 }): BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
-  if (typeof d.tag !== 'string' || d.tag === '' || typeof d.rule !== 'string' || d.rule === '' || typeof d.words !== 'function')
+  // (each field read once: what is checked is what the definition holds)
+  const { tag, rule, words } = d
+  if (typeof tag !== 'string' || tag === '' || typeof rule !== 'string' || rule === '' || typeof words !== 'function')
     throw new TypeError('defineBlocker takes { tag, rule: non-empty strings, words: a function }')
-  return blockerOf(d)
+  return blockerOf({ tag, rule, words })
 }
 
 /**
@@ -96,8 +98,9 @@ export const blockerOf = <const T extends string, const R extends string, F exte
   readonly rule: R
   readonly words: (blocker: F, format: Format) => string
 }): BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
-  return Object.assign(
+  // (frozen: a change to its tag or words would reach every policy that lists it)
+  return Object.freeze(Object.assign(
     (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields }),
     { tag: d.tag, rule: d.rule, words: d.words } as unknown as BlockerDefinition<{ readonly _tag: T; readonly rule: R } & F>,
-  )
+  ))
 }

@@ -212,6 +212,16 @@ const ordersOf = (u: unknown): unknown => {
 }
 
 /**
+ * A function of a rule, called on the value given when that is an instance of a class (whose
+ * `check` may use `this`, its private fields, its prototype's methods); a plain object's function
+ * as it is (called on the copy, which holds the same fields).
+ */
+const onGiven = (f: unknown, given: object): unknown => {
+  const proto: unknown = Object.getPrototypeOf(given)
+  return typeof f === 'function' && proto !== Object.prototype && proto !== null ? (f as (...a: ReadonlyArray<unknown>) => unknown).bind(given) : f
+}
+
+/**
  * A rule from a definition, or from a rule given to `closureWith` (made by another copy of the
  * package, or by hand), each field read once and checked as read: what is checked is what runs (a
  * getter or a Proxy that answers one way when checked and another when used cannot slip a path,
@@ -228,11 +238,13 @@ export const checkedRule = (given: unknown, where: string): Rule => {
   const because: unknown = typeof mayMove === 'object' && mayMove !== null ? (mayMove as { readonly because?: unknown }).because : undefined
   const extension = d['extension']
   const { key, codec } = (typeof extension === 'object' && extension !== null ? extension : {}) as { readonly key?: unknown; readonly codec?: unknown }
+  const check = d['check']
+  const clear = d['clear']
   const r = {
     id,
     paths: copyOf(d['paths']),
-    check: d['check'],
-    clear: d['clear'],
+    check: onGiven(check, given),
+    clear: onGiven(clear, given),
     blockers: copyOf(d['blockers']),
     steps: copyOf(d['steps']),
     reasons: copyOf(d['reasons']),
@@ -244,7 +256,7 @@ export const checkedRule = (given: unknown, where: string): Rule => {
     gate: d['gate'],
     rank: d['rank'],
     mayMove: mayMove === undefined ? undefined : { because },
-    extension: extension === undefined ? undefined : { key, codec },
+    extension: extension === undefined ? undefined : Object.freeze({ key, codec }),
   }
   // (a path spelled another way, or none, would make a rule that never runs: "can close" without a word)
   if (!isListOf(r.paths, (p) => PATHS.includes(p)) || (r.paths as ReadonlyArray<unknown>).length === 0)

@@ -135,10 +135,12 @@ export const defineStep = <const T extends string, const K extends 'remedy' | 'a
   readonly words: (step: F, format: Format) => string
 }): StepDefinition<{ readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F> &
   ((fields: F) => { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F) => {
-  if (typeof d.tag !== 'string' || d.tag === '' || d.tag === 'WaitUntil' || (d.kind !== 'remedy' && d.kind !== 'advice') || typeof d.words !== 'function')
+  // (each field read once: what is checked is what the definition holds)
+  const { tag, kind, rule, rank, words } = d
+  if (typeof tag !== 'string' || tag === '' || tag === 'WaitUntil' || (kind !== 'remedy' && kind !== 'advice') || typeof words !== 'function')
     throw new TypeError("defineStep takes { tag: a non-empty string other than 'WaitUntil', kind: 'remedy' or 'advice', words: a function }")
-  if (d.kind === 'remedy' && typeof d.rule !== 'string') throw new TypeError(`defineStep: the remedy "${d.tag}" needs the id of the rule it resolves (rule)`)
-  return stepOf(d)
+  if (kind === 'remedy' && typeof rule !== 'string') throw new TypeError(`defineStep: the remedy "${tag}" needs the id of the rule it resolves (rule)`)
+  return stepOf({ tag, kind, words, ...(rule === undefined ? {} : { rule }), ...(rank === undefined ? {} : { rank }) })
 }
 
 /**
@@ -157,12 +159,13 @@ export const stepOf = <const T extends string, const K extends 'remedy' | 'advic
 }): StepDefinition<{ readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F> &
   ((fields: F) => { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F) => {
   const resolves: ReadonlyArray<string> = Object.freeze(d.kind === 'remedy' && d.rule !== undefined ? [d.rule] : [])
-  return Object.assign(
+  // (frozen: a change to its tag or words would reach every policy that lists it)
+  return Object.freeze(Object.assign(
     (fields: F): { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F => ({ _tag: d.tag, kind: d.kind, resolves, ...fields }),
     { tag: d.tag, kind: d.kind, ...(d.rank === undefined ? {} : { rank: d.rank }), words: d.words } as unknown as StepDefinition<
       { readonly _tag: T; readonly kind: K; readonly resolves: ReadonlyArray<string> } & F
     >,
-  )
+  ))
 }
 
 /**
@@ -185,9 +188,10 @@ export const defineReason = <const T extends string, const R extends string, F e
   readonly rule: R
   readonly words: (reason: F, format: Format) => string
 }): ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
-  if (typeof d.tag !== 'string' || d.tag === '' || typeof d.rule !== 'string' || d.rule === '' || typeof d.words !== 'function')
+  const { tag, rule, words } = d
+  if (typeof tag !== 'string' || tag === '' || typeof rule !== 'string' || rule === '' || typeof words !== 'function')
     throw new TypeError('defineReason takes { tag, rule: non-empty strings, words: a function }')
-  return reasonOf(d)
+  return reasonOf({ tag, rule, words })
 }
 
 /**
@@ -202,10 +206,11 @@ export const reasonOf = <const T extends string, const R extends string, F exten
   readonly rule: R
   readonly words: (reason: F, format: Format) => string
 }): ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F> & ((fields: F) => { readonly _tag: T; readonly rule: R } & F) => {
-  return Object.assign(
+  // (frozen: a change to its tag or words would reach every policy that lists it)
+  return Object.freeze(Object.assign(
     (fields: F): { readonly _tag: T; readonly rule: R } & F => ({ _tag: d.tag, rule: d.rule, ...fields }),
     { tag: d.tag, rule: d.rule, words: d.words } as unknown as ReasonDefinition<{ readonly _tag: T; readonly rule: R } & F>,
-  )
+  ))
 }
 
 /**
@@ -216,7 +221,8 @@ export const reasonOf = <const T extends string, const R extends string, F exten
  */
 /* @__NO_SIDE_EFFECTS__ */
 export const withDefinition = <S extends StepBase, C extends object>(make: C, d: StepDefinition<S>): C & StepDefinition<S> =>
-  Object.assign(make, d)
+  // (frozen, as every definition is: a change to its tag or words would reach every policy that lists it)
+  Object.freeze(Object.assign(make, d)) as C & StepDefinition<S>
 
 /**
  * Waiting until `at`, for these reasons; it resolves the rules the reasons name.

@@ -389,6 +389,11 @@ describe('an option spelled another way, said (a key that is no option is ignore
       ['error_count', 'maxErrors'],
       ['tz', 'timeZone'],
       ['catalogs', 'catalogue'],
+      // the words run together, in one case
+      ['billingcycle', 'billingCycleEnd'],
+      ['timezonename', 'timeZone'],
+      ['errorlimit', 'maxErrors'],
+      ['mycatalog', 'catalogue'],
     ] as const)
       for (const [name, ask] of asks) {
         const e = thrown(() => ask({ [key]: 'x' }))
@@ -401,7 +406,7 @@ describe('an option spelled another way, said (a key that is no option is ignore
     const frozen = Object.freeze({ billingCycleEnd: 'week-end' as const })
     for (let i = 0; i < 3; i++) expect(canClose(s, undefined, frozen)).toEqual(canClose(s))
     // a key with no part of an option's name is no option
-    for (const key of ['locale', 'userId', 'strict', 'maxLength', 'time', 'max', 'lifecycle', 'onError', 'recycled', 'ozone', 'terror', 'cataloguing'])
+    for (const key of ['locale', 'userId', 'strict', 'maxLength', 'time', 'max', 'lifecycle', 'onError', 'recycled', 'ozone', 'terror', 'timer'])
       expect(() => verdict(s, undefined, { [key]: 'x' } as never), key).not.toThrow()
     // an object that can change is looked at again
     const mutable: Record<string, unknown> = { billingCycleEnd: 'week-end' }

@@ -12,6 +12,13 @@
 /** The options of the API, of every function. */
 const NAMES = ['billingCycleEnd', 'timeZone', 'catalogue', 'maxErrors']
 
+/** A name as it is compared: lower case, letters only, without a plural or a British ending. */
+const plain = (k: string): string =>
+  k
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/(s|ue)$/, '')
+
 /**
  * The words of a key (camel case and separators split, lower case, a plural `s` dropped):
  * `billingCycle` → `billing`, `cycle`; `onError` → `on`, `error`; `lifecycle` → `lifecycle`.
@@ -31,19 +38,15 @@ const words = (k: string): ReadonlyArray<string> =>
  */
 const meantBy = (k: string): string | undefined => {
   const w = words(k)
-  if (w.includes('billing') || w.includes('cycle')) return 'billingCycleEnd'
-  if (w.includes('zone') || w.includes('tz')) return 'timeZone'
-  if (w.includes('catalog') || w.includes('catalogue')) return 'catalogue'
-  if (/errors$/i.test(k) || (w.includes('error') && w.some((x) => x === 'max' || x === 'limit' || x === 'count' || x === 'cap'))) return 'maxErrors'
+  // (and the words run together, in one case: `billingcycle`, `timezonename`, `errorlimit`, `mycatalog`)
+  const p = plain(k)
+  if (w.includes('billing') || w.includes('cycle') || p.includes('billingcycle') || p.includes('cycleend')) return 'billingCycleEnd'
+  if (w.includes('zone') || w.includes('tz') || p.includes('timezone')) return 'timeZone'
+  if (p.includes('catalog')) return 'catalogue'
+  if (/errors$/i.test(k) || p.includes('maxerror') || p.includes('errorlimit') || (w.includes('error') && w.some((x) => x === 'max' || x === 'limit' || x === 'count' || x === 'cap')))
+    return 'maxErrors'
   return undefined
 }
-
-/** A name as it is compared: lower case, letters only, without a plural or a British ending. */
-const plain = (k: string): string =>
-  k
-    .toLowerCase()
-    .replace(/[^a-z]/g, '')
-    .replace(/(s|ue)$/, '')
 
 /** Options objects already looked at, when frozen (`batch` asks with one object per line). */
 const seen = new WeakSet<object>()

@@ -325,3 +325,11 @@ describe('the definitions of tags are frozen, and a rule is called on the value 
     expect(policy.verdict(d.right).blockers.map((b) => b._tag)).toEqual(['OverQuota'])
   })
 })
+
+describe('a rule that is not an object', () => {
+  it('defineRule and closureWith say so, naming where', () => {
+    for (const u of [null, 7, 'rule'])
+      expect(thrown(() => defineRule(u as never))).toEqual(new TypeError('defineRule: a rule must be an object'))
+    expect(thrown(() => closureWith([null as never])).message).toBe('closureWith: the rule at index 0 is not a rule made with defineRule')
+  })
+})

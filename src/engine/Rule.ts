@@ -442,7 +442,7 @@ export const defineRule = <
 >(
   d: RuleDefinition<BD, SD, RD, K, A>,
 ): Rule<ItemOf<BD[number]>, ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>> => {
-  const id: unknown = (d as { readonly id?: unknown }).id
+  const id: unknown = typeof d === 'object' && (d as unknown) !== null ? (d as { readonly id?: unknown }).id : undefined
   return checkedRule(d, typeof id === 'string' && id !== '' ? `defineRule(${JSON.stringify(id)})` : 'defineRule') as Rule<
     ItemOf<BD[number]>,
     ItemOf<SD[number]> | WaitUntil<ItemOf<RD[number]>>

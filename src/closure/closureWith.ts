@@ -568,32 +568,17 @@ const tagsOf = (definitions: ReadonlyArray<{ readonly tag: string }>): ReadonlyS
 }
 
 /**
- * The rules of a list, read once, by index, into a frozen array of this library's own: what is
- * checked is what runs (a list of one's own may have methods, an iterator, a `length` or holes of
- * its own, or change afterwards).
- *
- * @internal
+ * The rules of a list, read once, by index (its `length` once), each checked as `defineRule` checks
+ * a definition into a frozen copy read once (a built-in rule is taken as it is), in a frozen array
+ * of this library's own: what is checked is what runs (a list of one's own may have methods, an
+ * iterator, a `length` or holes of its own, or change afterwards; a rule made by another copy of
+ * the package, or by hand, passes the same checks).
  */
-const rulesIn = <R>(list: ReadonlyArray<R>): ReadonlyArray<R> => {
+const checkedRules = <R>(list: ReadonlyArray<R>): ReadonlyArray<R> => {
   const given: unknown = list
   if (!Array.isArray(given)) throw new TypeError('closureWith takes an array of rules made with defineRule')
   const out: Array<R> = []
-  for (let i = 0, n = list.length; i < n; i++) out.push(list[i] as R)
-  return Object.freeze(out)
-}
-
-/**
- * The rules of a list, read once ({@link rulesIn}), each checked as `defineRule` checks a
- * definition, into a frozen copy read once (a built-in rule is taken as it is): a rule made by
- * another copy of the package, or by hand, passes the same checks, and what is checked is what
- * runs.
- *
- * @internal
- */
-export const checkedRules = <R>(given: ReadonlyArray<R>): ReadonlyArray<R> => {
-  const list = rulesIn(given)
-  const out: Array<R> = []
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0, n = list.length; i < n; i++) {
     const r: unknown = list[i]
     if (!isRuleLike(r)) throw new TypeError(`closureWith: the rule at index ${i} is not a rule made with defineRule`)
     out.push((isVouched(r) ? r : checkedRule(r, `closureWith: the rule "${r.id}" (at index ${i})`)) as R)
@@ -899,8 +884,15 @@ const checkCatalogue = (options: VerdictOptions): Catalogue | undefined => {
  *
  * @internal
  */
-export const questionsWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Questions<BlockerOf<R>, StepOf<R>> => {
-  const policy = policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+export const questionsWith = <R extends Rule<BlockerBase, StepBase>>(list: ReadonlyArray<R>): Questions<BlockerOf<R>, StepOf<R>> =>
+  questionsOf(policyOf(list as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>))
+
+/**
+ * The questions of a policy (see {@link questionsWith}).
+ *
+ * @internal
+ */
+export const questionsOf = <B extends BlockerBase, S extends StepBase>(policy: Policy<B, S>): Questions<B, S> => {
   // every definition and the declared order are checked now, not at the first plan
   planned(policy)
   return {

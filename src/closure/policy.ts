@@ -18,7 +18,7 @@ import { policyDecoding } from '../model/extensions.js'
 import type { AnyExtension, PolicyDecoding } from '../model/extensions.js'
 import type { JsonSchema } from '../schema/fromCodec.js'
 import type { SnapshotSchema } from '../schema/standardSchema.js'
-import { checkedRules, questionsWith } from './closureWith.js'
+import { policyOf, questionsOf } from './closureWith.js'
 import type { BlockerOf, Questions, StepOf } from './closureWith.js'
 
 // -------------------------------------------------------------------------------------
@@ -131,11 +131,10 @@ const guarded = <B extends BlockerBase, S extends StepBase>(q: Questions<B, S>, 
  * @since 0.2.0
  */
 export const closureWith = <R extends Rule<BlockerBase, StepBase>>(given: ReadonlyArray<R>): Closure<BlockerOf<R>, StepOf<R>> => {
-  // (read once: the questions and the decoders are made from the same rules)
-  const list = checkedRules(given)
-  const questions = questionsWith(list)
-  // (the list was checked by questionsWith: an array of rules, one codec per key)
-  const extensions = extensionsOf(list)
+  // (the rules checked once, each read once: the questions and the decoders are made from the same rules, one codec per key)
+  const policy = policyOf(given as unknown as ReadonlyArray<Rule<BlockerOf<R>, StepOf<R>>>)
+  const questions = questionsOf(policy)
+  const extensions = extensionsOf(policy.list)
   let decoding: PolicyDecoding | undefined
   const decoders = (): PolicyDecoding => (decoding ??= policyDecoding(extensions))
   return {

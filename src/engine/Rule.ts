@@ -182,15 +182,18 @@ const isString = (u: unknown): boolean => typeof u === 'string'
 const PATHS: ReadonlyArray<unknown> = ['CloseAccount', 'LeaveTeams', 'CloseAgency']
 const GATES: ReadonlyArray<unknown> = ['none', 'scope', 'everything']
 
-/** What is wrong with a list of paths, said after the rule: its first item that is not a path. */
-const unknownPath = (paths: unknown): string => {
+/**
+ * What is wrong with a list of paths, said after the refusal (`''` for one that is not a list, or
+ * its first item that is not a path); undefined when it names at least one path, and only paths.
+ */
+const pathsProblem = (paths: unknown): string | undefined => {
   if (!Array.isArray(paths)) return ''
   if (paths.length === 0) return ', not an empty list'
   for (let i = 0, n = paths.length; i < n; i++) {
     const p: unknown = paths[i]
     if (!PATHS.includes(p)) return typeof p === 'string' ? `: ${JSON.stringify(p.slice(0, 40))} is not one` : `: the item at ${i} is not a string`
   }
-  return ''
+  return undefined
 }
 
 /** A list read once, by index, into a frozen copy; anything else as it is (for the checks to refuse). */
@@ -259,8 +262,8 @@ export const checkedRule = (given: unknown, where: string): Rule => {
     extension: extension === undefined ? undefined : Object.freeze({ key, codec }),
   }
   // (a path spelled another way, or none, would make a rule that never runs: "can close" without a word)
-  if (!isListOf(r.paths, (p) => PATHS.includes(p)) || (r.paths as ReadonlyArray<unknown>).length === 0)
-    throw new TypeError(`${where}: paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency')${unknownPath(r.paths)}`)
+  const wrongPaths = pathsProblem(r.paths)
+  if (wrongPaths !== undefined) throw new TypeError(`${where}: paths must be a non-empty array of closing paths ('CloseAccount', 'LeaveTeams', 'CloseAgency')${wrongPaths}`)
   if (typeof r.check !== 'function' || typeof r.clear !== 'function') throw new TypeError(`${where}: check and clear must be functions`)
   if (!Array.isArray(r.blockers)) throw new TypeError(`${where}: blockers must be an array of blocker definitions`)
   for (const [name, v] of [['steps', r.steps], ['reasons', r.reasons]] as const)

@@ -32,14 +32,17 @@ const words = (k: string): ReadonlyArray<string> =>
     .map((w) => w.replace(/s$/, ''))
 
 /**
- * The option a key means by a word only an option's name holds (`billingCycle`, `cycleEnds`,
- * `zone`, `catalogues`, `errorLimit`), or undefined. `error` means `maxErrors` only beside a word
+ * The option a key means: its name spelled another way (`timezone`, `maxError`), or a word only
+ * an option's name holds (`billingCycle`, `cycleEnds`, `zone`, `catalogues`, `errorLimit`); or undefined. `error` means `maxErrors` only beside a word
  * of a limit (`errorLimit`, `maxError`), or as `errors`: an app's `onError` is its own.
  */
 const meantBy = (k: string): string | undefined => {
+  const p = plain(k)
+  // its name in another case, with separators, a plural or the American spelling
+  const same = NAMES.find((n) => plain(n) === p)
+  if (same !== undefined) return same
   const w = words(k)
   // (and the words run together, in one case: `billingcycle`, `timezonename`, `errorlimit`, `mycatalog`)
-  const p = plain(k)
   if (w.includes('billing') || w.includes('cycle') || p.includes('billingcycle') || p.includes('cycleend')) return 'billingCycleEnd'
   if (w.includes('zone') || w.includes('tz') || p.includes('timezone')) return 'timeZone'
   if (p.includes('catalog')) return 'catalogue'
@@ -57,8 +60,6 @@ export const spelledRight = (options: object): void => {
   if (seen.has(options)) return
   for (const k of Object.keys(options)) {
     if (NAMES.includes(k)) continue
-    const p = plain(k)
-    for (const n of NAMES) if (plain(n) === p) throw new TypeError(`${k} is not an option: did you mean ${n}?`)
     const n = meantBy(k)
     if (n !== undefined) throw new TypeError(`${k} is not an option: did you mean ${n}?`)
   }

@@ -169,15 +169,12 @@ const asType = <A, O, I>(c: Codec<A, O, I>): t.Type<A, O, I> => c as unknown as 
 /** The io-ts codec of each decoder, made once. */
 const types = new WeakMap<AnyDecoder, t.Any>()
 
-/** The decoder each codec was made from. */
-const sources = new WeakMap<object, AnyDecoder>()
-
 /**
  * The decoder a codec of this library was made from (`MoneyC`'s, say), or undefined for any other
- * value: what a schema of that codec is derived from.
+ * value: what a schema of that codec is derived from. (Each codec's parts are its decoder; a
+ * WeakMap answers undefined for a key that is not an object.)
  */
-// (a WeakMap answers undefined for a key that is not an object)
-export const decoderOf = (codec: unknown): AnyDecoder | undefined => sources.get(codec as object)
+export const decoderOf = (codec: unknown): AnyDecoder | undefined => registry.get(codec as t.Any) as AnyDecoder | undefined
 
 /** The `is` and `encode` of a decoder's codec, from its shape (the codecs of its parts). */
 const ioOf = (d: AnyDecoder): { readonly is: (u: unknown) => boolean; readonly encode: (a: never) => unknown } => {
@@ -262,7 +259,6 @@ export const codecOf = <A, O>(d: Decoder<A, O>): t.Type<A, O, unknown> => {
   ))
   registry.set(type, d as Parts<unknown>)
   types.set(d, type)
-  sources.set(type, d)
   return type
 }
 

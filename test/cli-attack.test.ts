@@ -5,38 +5,21 @@
  * that is a folder as the folder it is, refuses a promise or a hand-made object as a rule, and
  * reads at most the largest text a string can hold as one snapshot.
  */
-import { spawnSync } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { closeSync, openSync, truncateSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
 import { MAX_SNAPSHOT_BYTES, run } from '../src/cli/run.js'
-import { examplePath, exampleJson } from './fixtures.js'
+import { cli, dist, flat, modulesIn, noStack } from './cli-helpers.js'
+import { examplePath } from './fixtures.js'
 
-const cli = (args: ReadonlyArray<string>, input: string | { readonly fd: number } = '') => {
-  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], {
-    ...(typeof input === 'string' ? { input } : { stdio: [input.fd, 'pipe', 'pipe'] }),
-    encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '' },
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/)
-const flat = (name: string): string => JSON.stringify(exampleJson(name))
 /** Enough lines for `batch --jobs 2` to start its worker threads and give each more than one job. */
 const many = `${flat('closable-freelancer')}\n`.repeat(1200)
 
-const dist = pathToFileURL(resolve('dist/index.js')).href
-const dir = mkdtempSync(join(tmpdir(), 'account-closure-attack-'))
-const module = (name: string, text: string): string => {
-  const file = join(dir, name)
-  writeFileSync(file, text)
-  return file
-}
+const { dir, module } = modulesIn('account-closure-attack-')
 /** A module whose one rule (`x`, on every path) runs `body` in its check, then finds nothing. */
 const ruleDoing = (name: string, body: string): string =>
   module(

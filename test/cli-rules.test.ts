@@ -4,30 +4,17 @@
  * fails to load or exports no rule, and a rule that fails at run time, are one line each.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
+import { cli, dist, flat, modulesIn, noStack } from './cli-helpers.js'
 import { examplePath, exampleJson } from './fixtures.js'
 
-const cli = (args: ReadonlyArray<string>, input = '') => {
-  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/)
-const flat = (name: string): string => JSON.stringify(exampleJson(name))
-
 // the modules import the built package by its file (their own copy, as an app's module would)
-const dist = pathToFileURL(resolve('dist/index.js')).href
-const dir = mkdtempSync(join(tmpdir(), 'account-closure-rules-'))
-const module = (name: string, text: string): string => {
-  const file = join(dir, name)
-  writeFileSync(file, text)
-  return file
-}
+const { dir, module } = modulesIn('account-closure-rules-')
 
 /** A rule that blocks every user whose id is not `u-ok`, and throws for `u-boom`. */
 const fees = module(
